@@ -1,0 +1,44 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "ragops",
+  products: [
+    .executable(name: "ragops", targets: ["ragops"]),
+    .library(name: "VectorEngine", targets: ["VectorEngine"]),
+    .library(name: "Operations", targets: ["Operations"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // C helpers with one-time CPU dispatch (CRC32C today, distance kernels later).
+    .target(name: "CEngineSupport"),
+    // The database: storage, WAL, segments, payload, filters, search. Knows nothing above it.
+    .target(name: "VectorEngine", dependencies: ["CEngineSupport"]),
+    // What an operator does: the command language shared by --batch and the console.
+    .target(
+      name: "Operations",
+      dependencies: [
+        "VectorEngine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // The executable: thin wiring of the above.
+    .executableTarget(
+      name: "ragops",
+      dependencies: [
+        "VectorEngine", "Operations",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine"]),
+    .testTarget(name: "ragopsTests", dependencies: ["ragops"]),
+  ]
+)
+
+for target in package.targets where target.type != .system && target.name != "CEngineSupport" {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+  target.swiftSettings = settings
+}

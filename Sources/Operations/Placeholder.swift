@@ -1,0 +1,1 @@
+// Command language: see the files in this folder.
