@@ -1,0 +1,83 @@
+/// A collection's fixed configuration.
+public struct CollectionConfig: Hashable {
+  /// The number of components of every vector.
+  public var dimension: Int
+  /// How vectors are compared.
+  public var distance: Distance
+  /// Where sealed vectors live at run time.
+  public var storage: StorageMode
+  /// HNSW parameters: links per node.
+  public var hnswM: Int
+  /// HNSW parameters: candidate list size while building.
+  public var hnswEfConstruct: Int
+  /// HNSW parameters: default candidate list size while searching.
+  public var hnswEf: Int
+  /// How many points the appendable segment holds before it is sealed into a segment file.
+  public var segmentPoints: Int
+
+  /// The largest dimension accepted (Qdrant's limit).
+  public static let maximumDimension = 65_536
+
+  /// Creates a configuration with Qdrant's defaults for the HNSW parameters.
+  public init(
+    dimension: Int, distance: Distance, storage: StorageMode = .mmap, hnswM: Int = 16,
+    hnswEfConstruct: Int = 100, hnswEf: Int = 64, segmentPoints: Int = 50_000
+  ) {
+    self.dimension = dimension
+    self.distance = distance
+    self.storage = storage
+    self.hnswM = hnswM
+    self.hnswEfConstruct = hnswEfConstruct
+    self.hnswEf = hnswEf
+    self.segmentPoints = segmentPoints
+  }
+
+  /// Checks every field's range.
+  ///
+  /// - Throws: ``EngineError`` of kind `invalidInput` naming the field.
+  public func validate() throws(EngineError) {
+    guard (1...Self.maximumDimension).contains(dimension) else {
+      throw EngineError(.invalidInput, "dimension must be between 1 and \(Self.maximumDimension), got \(dimension)")
+    }
+    guard (2...512).contains(hnswM) else {
+      throw EngineError(.invalidInput, "m must be between 2 and 512, got \(hnswM)")
+    }
+    guard (4...4096).contains(hnswEfConstruct) else {
+      throw EngineError(.invalidInput, "ef_construct must be between 4 and 4096, got \(hnswEfConstruct)")
+    }
+    guard (1...65_536).contains(hnswEf) else {
+      throw EngineError(.invalidInput, "ef must be between 1 and 65536, got \(hnswEf)")
+    }
+    guard (1...10_000_000).contains(segmentPoints) else {
+      throw EngineError(.invalidInput, "segment size must be between 1 and 10000000 points, got \(segmentPoints)")
+    }
+  }
+
+  /// The configuration as JSON (Qdrant-like field names).
+  public var json: JSONValue {
+    [
+      "size": .int(Int64(dimension)), "distance": .string(distance.rawValue),
+      "storage": .string(storage.rawValue),
+      "hnsw": ["m": .int(Int64(hnswM)), "ef_construct": .int(Int64(hnswEfConstruct)), "ef": .int(Int64(hnswEf))],
+      "segment_points": .int(Int64(segmentPoints)),
+    ]
+  }
+
+  /// Reads the configuration written by ``json``.
+  public init(json: JSONValue) throws(EngineError) {
+    guard let object = json.objectValue,
+      let size = object["size"]?.integerValue,
+      let distanceName = object["distance"]?.stringValue, let distance = Distance(name: distanceName),
+      let storageName = object["storage"]?.stringValue, let storage = StorageMode(rawValue: storageName),
+      let hnsw = object["hnsw"]?.objectValue,
+      let m = hnsw["m"]?.integerValue, let efConstruct = hnsw["ef_construct"]?.integerValue,
+      let ef = hnsw["ef"]?.integerValue,
+      let segmentPoints = object["segment_points"]?.integerValue
+    else { throw EngineError(.corrupted, "collection configuration is incomplete") }
+    self.init(
+      dimension: Int(size), distance: distance, storage: storage, hnswM: Int(m),
+      hnswEfConstruct: Int(efConstruct), hnswEf: Int(ef), segmentPoints: Int(segmentPoints))
+  }
+}
+
+extension CollectionConfig: Sendable {}

@@ -1,0 +1,57 @@
+/// What `collection info` reports (shaped after Qdrant's `CollectionInfo`).
+public struct CollectionInfo: Hashable {
+  /// The collection's name.
+  public var name: String
+  /// Its configuration.
+  public var config: CollectionConfig
+  /// Live points.
+  public var pointsCount: Int
+  /// Sealed segment files, plus the appendable segment when it holds points.
+  public var segmentsCount: Int
+  /// Points waiting in the appendable segment (logged in the WAL, not yet sealed).
+  public var unsealedPoints: Int
+  /// Bytes of every file of the collection.
+  public var diskBytes: Int
+  /// Bytes of RAM the collection holds (estimate; mapped files in `mmap` mode excluded).
+  public var ramBytes: Int
+  /// Payload indexes, with how many points have a value for each.
+  public var payloadSchema: [PayloadSchemaEntry]
+  /// Aliases pointing at the collection.
+  public var aliases: [String]
+
+  /// Creates an info value.
+  public init(
+    name: String, config: CollectionConfig, pointsCount: Int, segmentsCount: Int, unsealedPoints: Int,
+    diskBytes: Int, ramBytes: Int, payloadSchema: [PayloadSchemaEntry], aliases: [String]
+  ) {
+    self.name = name
+    self.config = config
+    self.pointsCount = pointsCount
+    self.segmentsCount = segmentsCount
+    self.unsealedPoints = unsealedPoints
+    self.diskBytes = diskBytes
+    self.ramBytes = ramBytes
+    self.payloadSchema = payloadSchema
+    self.aliases = aliases
+  }
+}
+
+/// One payload index as reported in ``CollectionInfo``.
+public struct PayloadSchemaEntry: Hashable {
+  /// The indexed field (dotted path).
+  public var field: String
+  /// The index type.
+  public var type: PayloadIndexType
+  /// How many points have a value for the field.
+  public var points: Int
+
+  /// Creates an entry.
+  public init(field: String, type: PayloadIndexType, points: Int) {
+    self.field = field
+    self.type = type
+    self.points = points
+  }
+}
+
+extension CollectionInfo: Sendable {}
+extension PayloadSchemaEntry: Sendable {}

@@ -1,0 +1,195 @@
+extension CollectionStore {
+  /// Visits every live point matching `filter`, segment by segment (oldest first), appendable
+  /// last. `visit` returns `false` to stop.
+  ///
+  /// Sealed segments use their payload indexes to skip rows; payloads are parsed only for
+  /// rows the indexes cannot decide.
+  ///
+  /// - Complexity: O(n) rows in the worst case.
+  func forEachMatch(
+    _ filter: Filter?, _ visit: (Location, PointID) throws(EngineError) -> Bool
+  ) throws(EngineError) {
+    let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+    for (index, segment) in sealed.enumerated() {
+      let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
+      for row in 0..<segment.count where !segment.isDeleted(row) {
+        guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
+        if try !visit(.sealed(segment: index, row: row), segment.id(at: row)) { return }
+      }
+    }
+    for row in 0..<appendable.rowCount where appendable.live[row] {
+      let id = appendable.ids[row]
+      if let filter, !filter.matches(id: id, payload: appendable.payloads[row]) { continue }
+      if try !visit(.appendable(row: row), id) { return }
+    }
+  }
+
+  @inline(__always)
+  private func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?)
+    throws(EngineError) -> Bool
+  {
+    guard let filter, let matcher else { return true }
+    if let candidates = matcher.candidates {
+      guard candidates[row] else { return false }
+      if matcher.isExact { return true }
+    }
+    return filter.matches(id: segment.id(at: row), payload: try segment.payload(at: row))
+  }
+
+  /// The number of live points matching `filter`.
+  ///
+  /// - Complexity: O(1) without a filter; O(n) with one.
+  func count(_ filter: Filter?) throws(EngineError) -> Int {
+    guard let filter, !filter.isEmpty else {
+      return sealed.reduce(appendable.liveCount) { $0 + $1.liveCount }
+    }
+    var total = 0
+    try forEachMatch(filter) { (_, _) throws(EngineError) in
+      total += 1
+      return true
+    }
+    return total
+  }
+
+  /// The ids of the live points matching `filter`, in storage order.
+  func matchingIDs(_ filter: Filter) throws(EngineError) -> [PointID] {
+    var ids: [PointID] = []
+    try forEachMatch(filter) { (_, id) throws(EngineError) in
+      ids.append(id)
+      return true
+    }
+    return ids
+  }
+
+  /// A record for a live point.
+  func record(at location: Location, id: PointID, withPayload: Bool, withVector: Bool) throws(EngineError) -> PointRecord {
+    PointRecord(
+      id: id, payload: withPayload ? try payload(at: location) : nil,
+      vector: withVector ? vector(at: location) : nil)
+  }
+
+  /// Points in ascending id order from `offset` (inclusive), matching `filter`.
+  ///
+  /// - Complexity: O((s + 1) · (rows visited)) where s is the number of sealed segments.
+  func scroll(filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool)
+    throws(EngineError) -> ScrollPage
+  {
+    let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+    // One cursor per segment, each walking its rows in id order.
+    var cursors: [Int] = sealed.map { segment in offset.map { segment.lowerBound($0) } ?? 0 }
+    let matchers = sealed.enumerated().map { index, segment in
+      filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
+    }
+    let appendableRows = appendable.sortedLiveRows()
+    var appendableCursor = 0
+    if let offset {
+      var low = 0
+      var high = appendableRows.count
+      while low < high {
+        let middle = (low + high) / 2
+        if appendable.ids[appendableRows[middle]] < offset { low = middle + 1 } else { high = middle }
+      }
+      appendableCursor = low
+    }
+    var points: [PointRecord] = []
+    var next: PointID?
+    while true {
+      // Pick the smallest id under any cursor.
+      var best: (id: PointID, location: Location)?
+      for (index, segment) in sealed.enumerated() {
+        while cursors[index] < segment.count && segment.isDeleted(cursors[index]) { cursors[index] += 1 }
+        guard cursors[index] < segment.count else { continue }
+        let id = segment.id(at: cursors[index])
+        if best.map({ id < $0.id }) ?? true { best = (id, .sealed(segment: index, row: cursors[index])) }
+      }
+      if appendableCursor < appendableRows.count {
+        let row = appendableRows[appendableCursor]
+        let id = appendable.ids[row]
+        if best.map({ id < $0.id }) ?? true { best = (id, .appendable(row: row)) }
+      }
+      guard let (id, location) = best else { break }
+      switch location {
+      case .sealed(let index, _): cursors[index] += 1
+      case .appendable: appendableCursor += 1
+      }
+      let matches: Bool
+      switch location {
+      case .sealed(let index, let row):
+        matches = try sealedRowMatches(row, segment: sealed[index], filter: filter, matcher: matchers[index])
+      case .appendable(let row):
+        matches = filter.map { $0.matches(id: id, payload: appendable.payloads[row]) } ?? true
+      }
+      guard matches else { continue }
+      if points.count == limit {
+        next = id
+        break
+      }
+      points.append(try record(at: location, id: id, withPayload: withPayload, withVector: withVector))
+    }
+    return ScrollPage(points: points, nextPageOffset: next)
+  }
+
+  /// The `limit` points nearest to `query` among those matching `filter`, scanning every one.
+  ///
+  /// `query` must already be prepared (normalized for cosine).
+  ///
+  /// - Complexity: O(n · d).
+  func exactSearch(_ query: [Float], filter: Filter?, limit: Int, excluding excluded: PointID?,
+                   withPayload: Bool, withVector: Bool) throws(EngineError) -> [ScoredPoint] {
+    let distance = config.distance
+    let dimension = config.dimension
+    var top = TopK<Location>(capacity: limit, higherIsBetter: distance.higherIsCloser)
+    try query.withUnsafeBufferPointer { (queryBuffer) throws(EngineError) in
+      guard let queryBase = queryBuffer.baseAddress else { return }
+      func score(_ vector: UnsafePointer<Float>) -> Float {
+        switch distance {
+        case .cosine, .dot: DistanceKernels.dot(queryBase, vector, dimension)
+        case .euclid: DistanceKernels.squaredL2(queryBase, vector, dimension)
+        }
+      }
+      let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+      for (index, segment) in sealed.enumerated() {
+        let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
+        for row in 0..<segment.count where !segment.isDeleted(row) {
+          if let candidates = matcher?.candidates, !candidates[row] { continue }
+          let value = score(segment.vector(at: row))
+          guard top.admits(value) else { continue }
+          if let excluded, segment.id(at: row) == excluded { continue }
+          guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
+          top.insert(value, .sealed(segment: index, row: row))
+        }
+      }
+      try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(EngineError) in
+        guard let base = vectors.baseAddress else { return }
+        for row in 0..<appendable.rowCount where appendable.live[row] {
+          let value = score(base + row * dimension)
+          guard top.admits(value) else { continue }
+          let id = appendable.ids[row]
+          if let excluded, id == excluded { continue }
+          if let filter, !filter.matches(id: id, payload: appendable.payloads[row]) { continue }
+          top.insert(value, .appendable(row: row))
+        }
+      }
+    }
+    var results: [ScoredPoint] = []
+    let hits = top.entries.map { entry in (entry.score, entry.item, id(at: entry.item)) }
+      .sorted { a, b in
+        if a.0 != b.0 { return distance.higherIsCloser ? a.0 > b.0 : a.0 < b.0 }
+        return a.2 < b.2
+      }
+    for (value, location, id) in hits {
+      let record = try record(at: location, id: id, withPayload: withPayload, withVector: withVector)
+      let score = distance == .euclid ? value.squareRoot() : value
+      results.append(ScoredPoint(id: id, score: score, payload: record.payload, vector: record.vector))
+    }
+    return results
+  }
+
+  /// The id stored at a location.
+  func id(at location: Location) -> PointID {
+    switch location {
+    case .appendable(let row): appendable.ids[row]
+    case .sealed(let segment, let row): sealed[segment].id(at: row)
+    }
+  }
+}

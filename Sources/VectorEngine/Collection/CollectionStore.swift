@@ -1,0 +1,379 @@
+// The state of one open collection: sealed segments, the appendable segment and the WAL.
+//
+// States of a write:  validated -> logged (WAL write + fsync) -> applied -> acknowledged.
+// A write that fails before "logged" changes nothing; "applied" never fails.
+//
+// Sealing (when the appendable segment reaches `segmentPoints` rows, or on close):
+//   1. write `seg-N.seg` and its payload index files (temp, fsync, rename, fsync dir);
+//   2. write changed deletion sets as new generations `seg-M.del-G`;
+//   3. rotate the WAL to a new file starting at the next sequence;
+//   4. publish MANIFEST with the new segment list and `walStart` = that sequence;
+//   5. remove files the manifest no longer names, and older WAL files.
+// A crash before 4 leaves the old manifest, whose WAL still holds every operation; a crash after
+// 4 leaves garbage files that the next open removes.
+//
+// Invariants (checked by `checkInvariants()` in debug builds):
+//   - a point id is live in at most one place: the appendable segment or one sealed segment;
+//   - every live id in the appendable segment is in `rowByID` and vice versa;
+//   - sealed segments are ordered oldest first; their ids are ascending within each file.
+
+/// One collection's storage, used under its `VectorCollection`'s lock.
+final class CollectionStore {
+  let name: String
+  let directory: String
+  let isReadOnly: Bool
+  private(set) var manifest: CollectionManifest
+  private(set) var sealed: [SealedSegment] = []
+  /// Per sealed segment (same order), its payload indexes by field.
+  private(set) var sealedIndexes: [[String: SegmentPayloadIndex]] = []
+  var appendable: AppendableSegment
+  private var wal: WriteAheadLog?
+  /// Messages about repairs made while opening (torn WAL tails, removed leftovers).
+  private(set) var notes: [String] = []
+  /// Set when the collection was dropped through another handle.
+  var isDropped = false
+
+  var config: CollectionConfig { manifest.config }
+
+  /// Creates the files of a new collection in `directory`, which must be empty.
+  static func createFiles(in directory: String, config: CollectionConfig) throws(EngineError) {
+    let manifest = CollectionManifest(config: config)
+    try manifest.write(to: directory)
+  }
+
+  /// Opens the collection stored in `directory`, replaying its WAL.
+  ///
+  /// - Complexity: O(segments + WAL size); points in sealed segments are not visited.
+  init(name: String, directory: String, readOnly: Bool) throws(EngineError) {
+    self.name = name
+    self.directory = directory
+    self.isReadOnly = readOnly
+    manifest = try CollectionManifest.read(from: directory)
+    appendable = AppendableSegment(dimension: manifest.config.dimension)
+    if !readOnly { try removeUnreferencedFiles() }
+    for entry in manifest.segments {
+      let segment = try SealedSegment(
+        id: entry.id, directory: directory, expectedDimension: manifest.config.dimension,
+        populate: manifest.config.storage == .memory, deletionGeneration: entry.deletionGeneration)
+      sealed.append(segment)
+      var indexes: [String: SegmentPayloadIndex] = [:]
+      for index in manifest.indexes {
+        indexes[index.field] = try SegmentPayloadIndex.read(
+          path: directory + "/" + SegmentPayloadIndex.fileName(segment: entry.id, index: index.id),
+          expectedType: index.type, rowCount: segment.count)
+      }
+      sealedIndexes.append(indexes)
+    }
+    let (log, recovery) = try WriteAheadLog.recover(directory: directory, from: manifest.walStart, repair: !readOnly)
+    wal = log
+    notes.append(contentsOf: recovery.notes)
+    for entry in recovery.operations {
+      apply(entry.operation)
+    }
+    if !readOnly {
+      try wal?.removeFiles(before: manifest.walStart)
+    }
+    checkInvariants()
+  }
+
+  private func removeUnreferencedFiles() throws(EngineError) {
+    let keep = manifest.referencedFiles
+    do {
+      for name in try System.listDirectory(directory) {
+        let isOurs = name.hasPrefix("seg-") || name.hasPrefix(DurableFile.temporaryPrefix)
+        if isOurs && !keep.contains(name) {
+          try System.removeFile(directory + "/" + name)
+          if !name.hasPrefix(DurableFile.temporaryPrefix) {
+            notes.append("\(directory)/\(name): removed a file left by an interrupted change")
+          }
+        }
+      }
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  // MARK: Locating points
+
+  /// Where a live point is stored.
+  enum Location: Hashable {
+    case appendable(row: Int)
+    case sealed(segment: Int, row: Int)
+  }
+
+  /// Where the live point `id` is, if it exists.
+  ///
+  /// - Complexity: O(s log n) for s sealed segments.
+  func locate(_ id: PointID) -> Location? {
+    if let row = appendable.rowByID[id] { return .appendable(row: row) }
+    for (index, segment) in sealed.enumerated().reversed() {
+      if let row = segment.row(of: id), !segment.isDeleted(row) { return .sealed(segment: index, row: row) }
+    }
+    return nil
+  }
+
+  /// The payload of a live point.
+  func payload(at location: Location) throws(EngineError) -> JSONObject {
+    switch location {
+    case .appendable(let row): appendable.payloads[row]
+    case .sealed(let segment, let row): try sealed[segment].payload(at: row)
+    }
+  }
+
+  /// A copy of the vector of a live point.
+  func vector(at location: Location) -> [Float] {
+    switch location {
+    case .appendable(let row): appendable.withVector(at: row) { Array($0) }
+    case .sealed(let segment, let row):
+      Array(UnsafeBufferPointer(start: sealed[segment].vector(at: row), count: config.dimension))
+    }
+  }
+
+  // MARK: Writing
+
+  /// Logs `operation` durably, then applies it; seals when the appendable segment is full.
+  ///
+  /// - Returns: the operation's WAL sequence.
+  func perform(_ operation: CollectionOperation) throws(EngineError) -> UInt64 {
+    guard !isReadOnly, let wal else {
+      throw EngineError(.readOnly, "collection \(name) is open read-only")
+    }
+    let sequence = try wal.append([operation])
+    apply(operation)
+    checkInvariants()
+    if appendable.rowCount >= config.segmentPoints {
+      try seal()
+    }
+    return sequence
+  }
+
+  /// Applies a logged operation to the in-memory state. Never fails.
+  private func apply(_ operation: CollectionOperation) {
+    switch operation {
+    case .upsert(let points):
+      for point in points {
+        removeFromSealed(point.id)
+        point.vector.withUnsafeBufferPointer { appendable.upsert(id: point.id, vector: $0, payload: point.payload) }
+      }
+    case .delete(let ids):
+      for id in ids {
+        if !appendable.delete(id) { removeFromSealed(id) }
+      }
+    case .setPayload(let ids, let payload):
+      updatePayloads(ids) { $0.merge(payload) }
+    case .overwritePayload(let ids, let payload):
+      updatePayloads(ids) { $0 = payload }
+    case .deletePayloadKeys(let ids, let keys):
+      updatePayloads(ids) { object in
+        for key in keys { object[key] = nil }
+      }
+    }
+  }
+
+  private func removeFromSealed(_ id: PointID) {
+    for segment in sealed.reversed() {
+      if let row = segment.row(of: id), !segment.isDeleted(row) {
+        segment.delete(row: row)
+        return
+      }
+    }
+  }
+
+  /// Changes payloads in place in the appendable segment; moves sealed points into it.
+  private func updatePayloads(_ ids: [PointID], _ change: (inout JSONObject) -> Void) {
+    for id in ids {
+      guard let location = locate(id) else { continue }
+      switch location {
+      case .appendable(let row):
+        var payload = appendable.payloads[row]
+        change(&payload)
+        appendable.setPayload(payload, row: row)
+      case .sealed(let index, let row):
+        let segment = sealed[index]
+        // A payload that cannot be read is replaced by the change applied to an empty object.
+        var payload = (try? segment.payload(at: row)) ?? JSONObject()
+        change(&payload)
+        segment.delete(row: row)
+        appendable.upsert(
+          id: id, vector: UnsafeBufferPointer(start: segment.vector(at: row), count: config.dimension),
+          payload: payload)
+      }
+    }
+  }
+
+  /// Seals the appendable segment into a segment file and publishes a new manifest.
+  ///
+  /// Also writes deletion sets that changed. Does nothing when there is nothing to write.
+  func seal() throws(EngineError) {
+    guard !isReadOnly, let wal else { return }
+    let dirtySegments = sealed.filter(\.deletionsDirty)
+    guard appendable.liveCount > 0 || !dirtySegments.isEmpty || appendable.rowCount > 0 else { return }
+    var next = manifest
+    var newSegmentID: Int?
+    var newIndexes: [String: SegmentPayloadIndex] = [:]
+    do {
+      if appendable.liveCount > 0 {
+        let segmentID = next.nextSegmentID
+        next.nextSegmentID += 1
+        let rows = appendable.sortedLiveRows().map { row in
+          SegmentWriter.Row(
+            id: appendable.ids[row], sourceRow: row,
+            payload: appendable.payloads[row].isEmpty ? [] : Array(JSONWriter.compact(.object(appendable.payloads[row])).utf8))
+        }
+        try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(SystemError) in
+          try SegmentWriter.write(
+            segment: segmentID, in: directory, dimension: config.dimension,
+            normalized: config.distance == .cosine, rows: rows, vectors: vectors)
+        }
+        for index in next.indexes {
+          let built = try buildIndex(index, rows: rows.map { $0.sourceRow })
+          try DurableFile.publish(built.encoded, as: SegmentPayloadIndex.fileName(segment: segmentID, index: index.id), in: directory)
+          newIndexes[index.field] = built
+        }
+        next.segments.append(.init(id: segmentID, deletionGeneration: 0))
+        newSegmentID = segmentID
+      }
+      for segment in dirtySegments {
+        let generation = next.nextGeneration
+        next.nextGeneration += 1
+        _ = try segment.writeDeletions(generation: generation, in: directory)
+        if let position = next.segments.firstIndex(where: { $0.id == segment.id }) {
+          next.segments[position].deletionGeneration = generation
+        }
+      }
+    } catch let error as SystemError {
+      throw EngineError.from(error)
+    } catch let error as EngineError {
+      throw error
+    } catch {
+      throw EngineError(.io, "\(error)")
+    }
+    // Segments emptied by deletes are dropped from the manifest.
+    let emptied = Set(sealed.filter { $0.liveCount == 0 }.map(\.id))
+    next.segments.removeAll { emptied.contains($0.id) }
+    try wal.rotate()
+    next.walStart = wal.nextSequence
+    try next.write(to: directory)
+
+    // The new state is durable; switch the in-memory view to it.
+    manifest = next
+    for segment in dirtySegments { segment.deletionsDirty = false }
+    if let newSegmentID {
+      let segment = try SealedSegment(
+        id: newSegmentID, directory: directory, expectedDimension: config.dimension,
+        populate: config.storage == .memory, deletionGeneration: 0)
+      sealed.append(segment)
+      sealedIndexes.append(newIndexes)
+    }
+    for (index, segment) in zip(sealed.indices, sealed).reversed() where emptied.contains(segment.id) {
+      sealed.remove(at: index)
+      sealedIndexes.remove(at: index)
+    }
+    for segment in sealed {
+      if let entry = manifest.segments.first(where: { $0.id == segment.id }) {
+        segment.deletionGeneration = entry.deletionGeneration
+      }
+    }
+    appendable = AppendableSegment(dimension: config.dimension)
+    try removeUnreferencedFiles()
+    try wal.removeFiles(before: manifest.walStart)
+    checkInvariants()
+  }
+
+  /// Builds a payload index over appendable rows (in `rows` order, which becomes row 0…n−1).
+  private func buildIndex(_ index: CollectionManifest.IndexEntry, rows: [Int]) throws(EngineError) -> SegmentPayloadIndex {
+    let path = try Self.path(index.field)
+    return try SegmentPayloadIndex.build(type: index.type, rowCount: rows.count) { (row) throws(EngineError) in
+      path.values(in: appendable.payloads[rows[row]])
+    }
+  }
+
+  static func path(_ field: String) throws(EngineError) -> PayloadPath {
+    do {
+      return try PayloadPath(field)
+    } catch {
+      throw EngineError(.invalidInput, "invalid payload key \"\(field)\": \(error.message)")
+    }
+  }
+
+  /// Creates a payload index over every point, after checking the field's values fit the type.
+  ///
+  /// - Throws: ``EngineError`` `invalidInput` naming a point whose value has another type.
+  /// - Complexity: O(n) payload reads.
+  func createIndex(field: String, type: PayloadIndexType) throws(EngineError) {
+    guard !isReadOnly else { throw EngineError(.readOnly, "collection \(name) is open read-only") }
+    let path = try Self.path(field)
+    if let existing = manifest.indexes.first(where: { $0.field == field }) {
+      if existing.type == type { return }
+      throw EngineError(.invalidInput, "field \"\(field)\" already has a \(existing.type.rawValue) index")
+    }
+    // Check every live value first: a mixed-type field is refused before anything is written.
+    for row in 0..<appendable.rowCount where appendable.live[row] {
+      try Self.checkType(path.values(in: appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
+    }
+    var built: [SegmentPayloadIndex] = []
+    for segment in sealed {
+      var rowValues: [[JSONValue]] = []
+      rowValues.reserveCapacity(segment.count)
+      for row in 0..<segment.count {
+        if segment.isDeleted(row) {
+          rowValues.append([])
+          continue
+        }
+        let values = path.values(in: try segment.payload(at: row))
+        try Self.checkType(values, field: field, type: type, id: segment.id(at: row))
+        rowValues.append(values)
+      }
+      built.append(try SegmentPayloadIndex.build(type: type, rowCount: segment.count) { (row) throws(EngineError) in rowValues[row] })
+    }
+    var next = manifest
+    let entry = CollectionManifest.IndexEntry(id: next.nextIndexID, field: field, type: type)
+    next.nextIndexID += 1
+    next.indexes.append(entry)
+    do {
+      for (segment, index) in zip(sealed, built) {
+        try DurableFile.publish(index.encoded, as: SegmentPayloadIndex.fileName(segment: segment.id, index: entry.id), in: directory)
+      }
+    } catch {
+      throw EngineError.from(error)
+    }
+    try next.write(to: directory)
+    manifest = next
+    for (position, index) in built.enumerated() { sealedIndexes[position][field] = index }
+  }
+
+  /// Fails when a value at an indexed field does not fit the index type.
+  static func checkType(_ values: [JSONValue], field: String, type: PayloadIndexType, id: PointID) throws(EngineError) {
+    for value in values where value != .null && !type.accepts(value) {
+      throw EngineError(.invalidInput, "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there")
+    }
+  }
+
+  /// Seals a large appendable segment and closes the WAL, so the next open replays little.
+  func close() throws(EngineError) {
+    if !isReadOnly && (appendable.rowCount >= 1_000 || sealed.contains(where: \.deletionsDirty)) {
+      try seal()
+    }
+    wal = nil
+  }
+
+  // MARK: Invariants
+
+  func checkInvariants() {
+    #if DEBUG
+    precondition(appendable.rowByID.count == appendable.liveCount, "appendable index and live count disagree")
+    for (id, row) in appendable.rowByID {
+      precondition(appendable.live[row] && appendable.ids[row] == id, "appendable row map is stale")
+    }
+    if appendable.liveCount < 2_000 {
+      for (id, _) in appendable.rowByID {
+        for segment in sealed {
+          if let row = segment.row(of: id) {
+            precondition(segment.isDeleted(row), "point \(id) is live in two places")
+          }
+        }
+      }
+    }
+    #endif
+  }
+}

@@ -1,0 +1,148 @@
+// The manifest of one collection (`MANIFEST`): which files make up its state.
+//
+//   0  magic "RGOPSMAN"   8  u32 body length   12  u32 CRC-32C of the body   16  JSON body
+//
+// The manifest is the commit point of every structural change (seal, index creation): files it
+// names are published first, the manifest is published by rename, and only then are files it no
+// longer names removed. A file in the directory that the manifest does not name is garbage from
+// an interrupted change and is deleted when the collection is opened for writing.
+
+/// The durable description of a collection's files and configuration.
+struct CollectionManifest: Hashable, Sendable {
+  static let fileName = "MANIFEST"
+  static let magic: [UInt8] = Array("RGOPSMAN".utf8)
+
+  /// A sealed segment and the generation of its deletion file (0: no deletions).
+  struct SegmentEntry: Hashable, Sendable {
+    var id: Int
+    var deletionGeneration: Int
+  }
+
+  /// A payload index: its number (used in file names), field and type.
+  struct IndexEntry: Hashable, Sendable {
+    var id: Int
+    var field: String
+    var type: PayloadIndexType
+  }
+
+  var config: CollectionConfig
+  var segments: [SegmentEntry] = []
+  var indexes: [IndexEntry] = []
+  var nextSegmentID = 1
+  var nextIndexID = 1
+  var nextGeneration = 1
+  /// The first WAL sequence not contained in the segments.
+  var walStart: UInt64 = 1
+
+  init(config: CollectionConfig) {
+    self.config = config
+  }
+
+  var json: JSONValue {
+    [
+      "format": 1,
+      "config": config.json,
+      "segments": .array(segments.map { ["id": .int(Int64($0.id)), "deletions": .int(Int64($0.deletionGeneration))] }),
+      "indexes": .array(indexes.map { ["id": .int(Int64($0.id)), "field": .string($0.field), "type": .string($0.type.rawValue)] }),
+      "next_segment": .int(Int64(nextSegmentID)),
+      "next_index": .int(Int64(nextIndexID)),
+      "next_generation": .int(Int64(nextGeneration)),
+      "wal_start": .int(Int64(walStart)),
+    ]
+  }
+
+  var encoded: [UInt8] {
+    let body = Array(JSONWriter.compact(json).utf8)
+    var writer = ByteWriter(capacity: body.count + 16)
+    writer.append(contentsOf: Self.magic)
+    writer.append(UInt32(body.count))
+    writer.append(CRC32C.checksum(body))
+    writer.append(contentsOf: body)
+    return writer.bytes
+  }
+
+  /// Reads and validates the manifest in `directory`.
+  static func read(from directory: String) throws(EngineError) -> CollectionManifest {
+    let path = directory + "/" + fileName
+    let bytes: [UInt8]
+    do {
+      let descriptor = try System.open(path, .readOnly)
+      defer { descriptor.close() }
+      bytes = try descriptor.readAll()
+    } catch {
+      if error.code == System.errnoNotFound {
+        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
+      }
+      throw EngineError.from(error)
+    }
+    func corrupt(_ detail: String) -> EngineError {
+      EngineError(.corrupted, "corrupt data: \(path): \(detail)")
+    }
+    guard bytes.count >= 16, Array(bytes[0..<8]) == magic else { throw corrupt("not a manifest (bad magic or too short)") }
+    let (length, crc) = bytes.withUnsafeBytes { raw in
+      (Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))),
+       UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
+    }
+    guard length == bytes.count - 16 else { throw corrupt("length field disagrees with the file size") }
+    let body = Array(bytes[16...])
+    guard CRC32C.checksum(body) == crc else { throw corrupt("checksum mismatch") }
+    guard let json = try? JSONParser.parse(body), let object = json.objectValue else {
+      throw corrupt("body is not a JSON object")
+    }
+    guard object["format"]?.integerValue == 1 else { throw corrupt("unsupported manifest format") }
+    var manifest: CollectionManifest
+    do {
+      manifest = CollectionManifest(config: try CollectionConfig(json: object["config"] ?? .null))
+      try manifest.config.validate()
+    } catch {
+      throw corrupt("configuration: \(error.message)")
+    }
+    guard let segments = object["segments"]?.arrayValue, let indexes = object["indexes"]?.arrayValue,
+      let nextSegment = object["next_segment"]?.integerValue, let nextIndex = object["next_index"]?.integerValue,
+      let nextGeneration = object["next_generation"]?.integerValue, let walStart = object["wal_start"]?.integerValue,
+      nextSegment > 0, nextIndex > 0, nextGeneration > 0, walStart > 0
+    else { throw corrupt("missing or invalid fields") }
+    for segment in segments {
+      guard let id = segment.objectValue?["id"]?.integerValue, let generation = segment.objectValue?["deletions"]?.integerValue,
+        id > 0, id < nextSegment, generation >= 0, generation < nextGeneration
+      else { throw corrupt("invalid segment entry") }
+      manifest.segments.append(SegmentEntry(id: Int(id), deletionGeneration: Int(generation)))
+    }
+    for index in indexes {
+      guard let id = index.objectValue?["id"]?.integerValue, let field = index.objectValue?["field"]?.stringValue,
+        let typeName = index.objectValue?["type"]?.stringValue, let type = PayloadIndexType(rawValue: typeName),
+        id > 0, id < nextIndex
+      else { throw corrupt("invalid index entry") }
+      manifest.indexes.append(IndexEntry(id: Int(id), field: field, type: type))
+    }
+    manifest.nextSegmentID = Int(nextSegment)
+    manifest.nextIndexID = Int(nextIndex)
+    manifest.nextGeneration = Int(nextGeneration)
+    manifest.walStart = UInt64(walStart)
+    return manifest
+  }
+
+  /// Publishes the manifest durably in `directory`.
+  func write(to directory: String) throws(EngineError) {
+    do {
+      try DurableFile.publish(encoded, as: Self.fileName, in: directory)
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// The names of every file this manifest refers to (besides WAL files).
+  var referencedFiles: Set<String> {
+    var names: Set<String> = [Self.fileName]
+    for segment in segments {
+      names.insert(SegmentFormat.fileName(segment: segment.id))
+      if segment.deletionGeneration > 0 {
+        names.insert(SegmentFormat.deletionFileName(segment: segment.id, generation: segment.deletionGeneration))
+      }
+      for index in indexes {
+        names.insert(SegmentPayloadIndex.fileName(segment: segment.id, index: index.id))
+      }
+    }
+    return names
+  }
+}

@@ -1,0 +1,405 @@
+// The one file in the engine that calls the operating system.
+//
+// Every call retries EINTR, turns errno into a `SystemError` naming the call and the path, and
+// passes through `FaultInjection` in debug builds so tests can force ENOSPC, EIO or a short
+// write at a chosen call. Nothing else in VectorEngine imports Glibc.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Thin, typed wrappers over the POSIX calls the storage layer needs.
+enum System {
+  static let errnoNoSpace = ENOSPC
+  static let errnoQuota = EDQUOT
+  static let errnoWouldBlock = EWOULDBLOCK
+  static let errnoNotFound = ENOENT
+  static let errnoExists = EEXIST
+  static let errnoIO = EIO
+
+  /// The C library's text for `errno`.
+  static func describe(errno code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+
+  /// The process id.
+  static var processID: Int32 { getpid() }
+
+  /// Opens `path`; the corresponding C function is `open`.
+  static func open(_ path: String, _ access: OpenAccess, create: Bool = false, exclusive: Bool = false,
+                   mode: UInt32 = 0o600) throws(SystemError) -> FileDescriptor {
+    var flags: Int32 = O_CLOEXEC
+    switch access {
+    case .readOnly: flags |= O_RDONLY
+    case .writeOnly: flags |= O_WRONLY
+    case .readWrite: flags |= O_RDWR
+    case .directory: flags |= O_RDONLY | O_DIRECTORY
+    }
+    if create { flags |= O_CREAT }
+    if exclusive { flags |= O_EXCL | O_NOFOLLOW }
+    try FaultInjection.check(.open, path)
+    let fd = try retrying("open", path) { Glibc.open(path, flags, mode_t(mode)) }
+    return FileDescriptor(rawValue: fd, path: path)
+  }
+
+  /// Creates a directory with mode 0700; the corresponding C function is `mkdir`.
+  static func makeDirectory(_ path: String) throws(SystemError) {
+    try FaultInjection.check(.mkdir, path)
+    _ = try retrying("mkdir", path) { mkdir(path, 0o700) }
+  }
+
+  /// Creates a directory unless it exists.
+  static func makeDirectoryIfMissing(_ path: String) throws(SystemError) {
+    do {
+      try makeDirectory(path)
+    } catch where error.code == EEXIST {
+      return
+    }
+  }
+
+  /// Atomically renames `source` to `destination`; the corresponding C function is `rename`.
+  static func rename(_ source: String, to destination: String) throws(SystemError) {
+    try FaultInjection.check(.rename, destination)
+    _ = try retrying("rename", destination) { Glibc.rename(source, destination) }
+  }
+
+  /// Removes a file; the corresponding C function is `unlink`.
+  static func removeFile(_ path: String) throws(SystemError) {
+    _ = try retrying("unlink", path) { unlink(path) }
+  }
+
+  /// Removes a file if it exists.
+  static func removeFileIfPresent(_ path: String) throws(SystemError) {
+    do {
+      try removeFile(path)
+    } catch where error.code == ENOENT {
+      return
+    }
+  }
+
+  /// Removes an empty directory; the corresponding C function is `rmdir`.
+  static func removeDirectory(_ path: String) throws(SystemError) {
+    _ = try retrying("rmdir", path) { rmdir(path) }
+  }
+
+  /// Removes a directory and everything below it, without following symbolic links.
+  ///
+  /// - Complexity: O(n) in the number of entries.
+  static func removeTree(_ path: String) throws(SystemError) {
+    guard let kind = try kindOfEntry(path) else { return }
+    if kind == .directory {
+      for name in try listDirectory(path) {
+        try removeTree(path + "/" + name)
+      }
+      try removeDirectory(path)
+    } else {
+      try removeFile(path)
+    }
+  }
+
+  /// What a path names, without following a final symbolic link; `nil` if nothing.
+  static func kindOfEntry(_ path: String) throws(SystemError) -> EntryKind? {
+    var info = stat()
+    if lstat(path, &info) != 0 {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { return nil }
+      throw SystemError(code: code, operation: "lstat", path: path)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
+    default: return .other
+    }
+  }
+
+  /// The size in bytes of the file at `path`, or `nil` if it does not exist.
+  static func fileSize(_ path: String) throws(SystemError) -> Int? {
+    var info = stat()
+    if stat(path, &info) != 0 {
+      let code = errno
+      if code == ENOENT { return nil }
+      throw SystemError(code: code, operation: "stat", path: path)
+    }
+    return Int(info.st_size)
+  }
+
+  /// The names in a directory, without `.` and `..`, sorted.
+  ///
+  /// - Complexity: O(n log n) in the number of entries.
+  static func listDirectory(_ path: String) throws(SystemError) -> [String] {
+    guard let handle = opendir(path) else {
+      throw SystemError(code: errno, operation: "opendir", path: path)
+    }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  /// Flushes a directory's entries to disk, so renames and creations in it are durable.
+  static func syncDirectory(_ path: String) throws(SystemError) {
+    let directory = try open(path, .directory)
+    defer { directory.close() }
+    try directory.sync()
+  }
+
+  /// Fills `buffer` with random bytes from the kernel (falls back to the system generator).
+  static func randomUInt32() -> UInt32 {
+    var generator = SystemRandomNumberGenerator()
+    return UInt32.random(in: .min ... .max, using: &generator)
+  }
+
+  /// Whether file descriptor `fd` is a terminal; the corresponding C function is `isatty`.
+  static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// Maps `length` bytes of `descriptor` read-only; the corresponding C function is `mmap`.
+  static func mapReadOnly(_ descriptor: FileDescriptor, length: Int, populate: Bool)
+    throws(SystemError) -> UnsafeRawPointer
+  {
+    var flags = MAP_SHARED
+    if populate { flags |= MAP_POPULATE }
+    let address = mmap(nil, length, PROT_READ, flags, descriptor.rawValue, 0)
+    guard let address, address != UnsafeMutableRawPointer(bitPattern: -1) else {
+      throw SystemError(code: errno, operation: "mmap", path: descriptor.path)
+    }
+    if !populate { _ = madvise(address, length, MADV_RANDOM) }
+    return UnsafeRawPointer(address)
+  }
+
+  /// Unmaps a region returned by ``mapReadOnly(_:length:populate:)``.
+  static func unmap(_ address: UnsafeRawPointer, length: Int) {
+    _ = munmap(UnsafeMutableRawPointer(mutating: address), length)
+  }
+
+  static func retrying(_ operation: String, _ path: String, _ body: () -> Int32)
+    throws(SystemError) -> Int32
+  {
+    while true {
+      let result = body()
+      if result >= 0 { return result }
+      let code = errno
+      if code == EINTR { continue }
+      throw SystemError(code: code, operation: operation, path: path)
+    }
+  }
+
+  /// How a file is opened.
+  enum OpenAccess {
+    case readOnly, writeOnly, readWrite, directory
+  }
+
+  /// What a directory entry is.
+  enum EntryKind {
+    case file, directory, symbolicLink, other
+  }
+}
+
+/// An open file descriptor; the owner closes it.
+struct FileDescriptor: Sendable {
+  /// The kernel's descriptor number.
+  let rawValue: Int32
+  /// The path it was opened with, for error messages.
+  let path: String
+
+  /// Closes the descriptor; the corresponding C function is `close`.
+  func close() {
+    _ = Glibc.close(rawValue)
+  }
+
+  /// The file's current size in bytes; the corresponding C function is `fstat`.
+  func size() throws(SystemError) -> Int {
+    var info = stat()
+    _ = try System.retrying("fstat", path) { fstat(rawValue, &info) }
+    return Int(info.st_size)
+  }
+
+  /// Writes all of `bytes` at the current offset, looping over short writes.
+  func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+    var done = 0
+    while done < bytes.count {
+      var chunk = bytes.count - done
+      try FaultInjection.check(.write, path, chunk: &chunk)
+      guard let base = bytes.baseAddress else { return }
+      let written = Glibc.write(rawValue, base + done, chunk)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw SystemError(code: errno, operation: "write", path: path)
+      }
+      done += written
+    }
+  }
+
+  /// Writes all of `bytes` at the current offset.
+  func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+    try bytes.withUnsafeBytes { raw in
+      Result { () throws(SystemError) in try writeAll(raw) }
+    }.get()
+  }
+
+  /// Reads exactly `count` bytes at `offset` into `buffer`, or fewer at end of file.
+  ///
+  /// - Returns: the number of bytes read.
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
+    var done = 0
+    while done < buffer.count {
+      guard let base = buffer.baseAddress else { return 0 }
+      let got = pread(rawValue, base + done, buffer.count - done, off_t(offset + done))
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw SystemError(code: errno, operation: "read", path: path)
+      }
+      if got == 0 { break }
+      done += got
+    }
+    return done
+  }
+
+  /// Reads the whole file into memory.
+  ///
+  /// - Complexity: O(n) in the file size.
+  func readAll() throws(SystemError) -> [UInt8] {
+    let count = try size()
+    var bytes = [UInt8](repeating: 0, count: count)
+    let got = try bytes.withUnsafeMutableBytes { raw in
+      Result { () throws(SystemError) in try read(into: raw, at: 0) }
+    }.get()
+    if got < count { bytes.removeLast(count - got) }
+    return bytes
+  }
+
+  /// Moves the file offset to the end; the corresponding C function is `lseek`.
+  func seekToEnd() throws(SystemError) -> Int {
+    let offset = lseek(rawValue, 0, SEEK_END)
+    if offset < 0 { throw SystemError(code: errno, operation: "lseek", path: path) }
+    return Int(offset)
+  }
+
+  /// Sets the file's size; the corresponding C function is `ftruncate`.
+  func truncate(to size: Int) throws(SystemError) {
+    try FaultInjection.check(.truncate, path)
+    _ = try System.retrying("ftruncate", path) { ftruncate(rawValue, off_t(size)) }
+  }
+
+  /// Flushes the file's data and metadata to disk; the corresponding C function is `fsync`.
+  func sync() throws(SystemError) {
+    try FaultInjection.check(.sync, path)
+    _ = try System.retrying("fsync", path) { fsync(rawValue) }
+  }
+
+  /// Takes an exclusive advisory lock without waiting; `false` if another process holds it.
+  ///
+  /// The corresponding C function is `flock`. The lock dies with the process.
+  func tryLockExclusive() throws(SystemError) -> Bool {
+    while true {
+      if flock(rawValue, LOCK_EX | LOCK_NB) == 0 { return true }
+      let code = errno
+      if code == EINTR { continue }
+      if code == EWOULDBLOCK { return false }
+      throw SystemError(code: code, operation: "flock", path: path)
+    }
+  }
+}
+
+/// Debug-build fault injection for the calls above, scoped by path so parallel tests don't
+/// interfere; release builds compile the checks away.
+enum FaultInjection {
+  /// A call that can be made to fail.
+  enum Operation: Sendable, Hashable {
+    case open, write, sync, rename, truncate, mkdir
+  }
+
+  /// A planned failure: the `skip`+1-th matching call fails with `code`, `count` times.
+  struct Rule: Sendable {
+    var operation: Operation
+    var pathContains: String
+    var code: Int32
+    var skip: Int = 0
+    var count: Int = 1
+    /// For writes: write this many bytes first (a short write), then fail.
+    var partialBytes: Int? = nil
+  }
+
+  #if DEBUG
+  private static let rules = Mutex<[Rule]>([])
+
+  /// Installs a rule (tests only).
+  static func add(_ rule: Rule) {
+    rules.withLock { $0.append(rule) }
+  }
+
+  /// Removes every rule whose path filter equals `pathContains`.
+  static func removeRules(matching pathContains: String) {
+    rules.withLock { $0.removeAll { $0.pathContains == pathContains } }
+  }
+  #endif
+
+  @inline(__always)
+  static func check(_ operation: Operation, _ path: String) throws(SystemError) {
+    var ignored = 0
+    try check(operation, path, chunk: &ignored)
+  }
+
+  @inline(__always)
+  static func check(_ operation: Operation, _ path: String, chunk: inout Int) throws(SystemError) {
+    #if DEBUG
+    let failure: (Int32, Int?)? = rules.withLock { rules in
+      guard let index = rules.firstIndex(where: {
+        $0.operation == operation && path.contains($0.pathContains)
+      }) else { return nil }
+      if rules[index].skip > 0 {
+        rules[index].skip -= 1
+        return nil
+      }
+      let rule = rules[index]
+      rules[index].count -= 1
+      if rules[index].count <= 0 { rules.remove(at: index) }
+      return (rule.code, rule.partialBytes)
+    }
+    guard let (code, partial) = failure else { return }
+    if let partial, partial > 0, partial < chunk {
+      chunk = partial
+      // Let this short write through; the next one fails.
+      add(Rule(operation: operation, pathContains: path, code: code))
+      return
+    }
+    throw SystemError(code: code, operation: "\(operation) (injected)", path: path)
+    #endif
+  }
+}
+
+/// A mutual-exclusion lock over `pthread_mutex_t` whose closures may return any value.
+///
+/// `Synchronization.Mutex` ties returned values to its region, which rules out returning
+/// results derived from non-Sendable state; this lock leaves that reasoning to its owner,
+/// who documents what it guards.
+final class Lock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  /// Runs `body` while holding the lock.
+  func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
+}
