@@ -90,3 +90,10 @@ public struct JSONObject: Hashable, Sequence {
 }
 
 extension JSONObject: Sendable {}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+  /// Creates an object from a literal; a later duplicate key replaces the earlier value.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self.init(elements)
+  }
+}

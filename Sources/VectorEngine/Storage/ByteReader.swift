@@ -60,7 +60,11 @@ struct ByteReader {
     let start = try take(count * 4)
     let source = UnsafeRawBufferPointer(rebasing: bytes[start..<start + count * 4])
     #if _endian(little)
-    output.append(contentsOf: source.withMemoryRebound(to: Float.self) { Array($0) })
+    let first = output.count
+    output.append(contentsOf: repeatElement(0, count: count))
+    output.withUnsafeMutableBytes { target in
+      UnsafeMutableRawBufferPointer(rebasing: target[(first * 4)...]).copyMemory(from: source)
+    }
     #else
     for index in 0..<count {
       output.append(Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))

@@ -90,27 +90,31 @@ enum FilterTextRenderer {
     return positive(condition, rangeKeys: &rangeKeys)
   }
 
-  /// A condition that must hold. A second range on a key already used by a bare range term
-  /// is parenthesized, so the parser does not merge the two.
+  /// A condition that must hold.
+  ///
+  /// A second range on a key already used by a bare range term is parenthesized, so the
+  /// parser does not merge the two.
   private static func positive(
     _ condition: FilterCondition, rangeKeys: inout Set<String>
   ) -> String? {
     switch condition {
     case .field(let key, .range(let bounds)):
-      guard let keyText = key(key), let terms = rangeTerms(keyText, bounds) else { return nil }
+      guard let keyText = keyText(for: key), let terms = rangeTerms(keyText, bounds) else {
+        return nil
+      }
       if rangeKeys.contains(keyText) { return "(" + terms + ")" }
       rangeKeys.insert(keyText)
       return terms
     case .field(let key, .matchExcept(let values)):
-      guard let keyText = key(key), let list = list(values) else { return nil }
+      guard let keyText = keyText(for: key), let list = listText(values) else { return nil }
       return keyText + "!:" + list
     case .field(let key, let field):
-      guard let keyText = key(key), let value = matchOperand(field) else { return nil }
+      guard let keyText = keyText(for: key), let value = matchOperand(field) else { return nil }
       return keyText + ":" + value
     case .isEmpty(let key):
-      return self.key(key).map { $0 + ":empty" }
+      return keyText(for: key).map { $0 + ":empty" }
     case .isNull(let key):
-      return self.key(key).map { $0 + ":null" }
+      return keyText(for: key).map { $0 + ":null" }
     case .hasID(let ids):
       return idOperand(ids).map { "id:" + $0 }
     case .filter(let inner):
@@ -122,18 +126,20 @@ enum FilterTextRenderer {
   private static func negative(_ condition: FilterCondition) -> String? {
     switch condition {
     case .field(let key, .range(let bounds)):
-      guard let keyText = key(key), let terms = rangeTerms(keyText, bounds) else { return nil }
+      guard let keyText = keyText(for: key), let terms = rangeTerms(keyText, bounds) else {
+        return nil
+      }
       return terms.contains(" ") ? "!(" + terms + ")" : "!" + terms
     case .field(let key, .matchExcept(let values)):
-      guard let keyText = key(key), let list = list(values) else { return nil }
+      guard let keyText = keyText(for: key), let list = listText(values) else { return nil }
       return "!" + keyText + "!:" + list
     case .field(let key, let field):
-      guard let keyText = key(key), let value = matchOperand(field) else { return nil }
+      guard let keyText = keyText(for: key), let value = matchOperand(field) else { return nil }
       return keyText + "!=" + value
     case .isEmpty(let key):
-      return self.key(key).map { $0 + "!=empty" }
+      return keyText(for: key).map { $0 + "!=empty" }
     case .isNull(let key):
-      return self.key(key).map { $0 + "!=null" }
+      return keyText(for: key).map { $0 + "!=null" }
     case .hasID(let ids):
       return idOperand(ids).map { "id!=" + $0 }
     case .filter(let inner):
@@ -144,8 +150,8 @@ enum FilterTextRenderer {
   /// What follows `:` or `!=` for a match condition.
   private static func matchOperand(_ condition: FieldCondition) -> String? {
     switch condition {
-    case .matchValue(let value): value(value)
-    case .matchAny(let values): list(values)
+    case .matchValue(let value): valueText(value)
+    case .matchAny(let values): listText(values)
     case .matchText(let text): "~" + string(text)
     case .matchExcept, .range: nil
     }
@@ -153,16 +159,18 @@ enum FilterTextRenderer {
 
   private static func rangeTerms(_ keyText: String, _ bounds: RangeBounds) -> String? {
     var terms: [String] = []
-    for (bound, symbol) in [(bounds.gt, ">"), (bounds.gte, ">="), (bounds.lt, "<"), (bounds.lte, "<=")] {
+    for (bound, symbol) in [
+      (bounds.gt, ">"), (bounds.gte, ">="), (bounds.lt, "<"), (bounds.lte, "<="),
+    ] {
       guard let bound else { continue }
-      guard let number = number(bound) else { return nil }
-      terms.append(keyText + symbol + number)
+      guard let text = numberText(bound) else { return nil }
+      terms.append(keyText + symbol + text)
     }
     return terms.isEmpty ? nil : terms.joined(separator: " ")
   }
 
   /// The key as the text form spells it; the bare word `id` would mean the point id.
-  private static func key(_ key: String) -> String? {
+  private static func keyText(for key: String) -> String? {
     guard let path = try? PayloadPath(key) else { return nil }
     let text = path.description
     return text == "id" ? "\"id\"" : text
@@ -176,18 +184,18 @@ enum FilterTextRenderer {
     }
   }
 
-  private static func list(_ values: [JSONValue]) -> String? {
+  private static func listText(_ values: [JSONValue]) -> String? {
     guard !values.isEmpty else { return nil }
     var items: [String] = []
     for value in values {
-      guard let item = self.value(value) else { return nil }
+      guard let item = valueText(value) else { return nil }
       items.append(item)
     }
     return "[" + items.joined(separator: ",") + "]"
   }
 
   /// A value that reads back as itself: typed bare words, or quoted strings.
-  private static func value(_ value: JSONValue) -> String? {
+  private static func valueText(_ value: JSONValue) -> String? {
     switch value {
     case .string(let text): string(text)
     case .int(let number): String(number)
@@ -198,7 +206,7 @@ enum FilterTextRenderer {
   }
 
   /// A number for a range bound (read back as a `Double`, so integers print without `.0`).
-  private static func number(_ number: Double) -> String? {
+  private static func numberText(_ number: Double) -> String? {
     guard number.isFinite else { return nil }
     if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
     return "\(number)"
@@ -210,7 +218,9 @@ enum FilterTextRenderer {
       !text.isEmpty && text.first != "~"
       && !["true", "false", "null", "empty"].contains(text)
       && FilterTextParser.number(text) == nil
-      && !text.contains { FilterTextParser.endsBareWord($0) || $0.unicodeScalars.contains(where: isControl) }
+      && !text.contains {
+        FilterTextParser.endsBareWord($0) || $0.unicodeScalars.contains(where: isControl)
+      }
     return isBare ? text : quoted(text)
   }
 
@@ -349,8 +359,9 @@ struct FilterJSONLocator {
         if depth == 0 { return }
       }
     default:
-      while let byte, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09]
-        .contains(byte)
+      while let byte,
+        ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09]
+          .contains(byte)
       {
         index += 1
       }

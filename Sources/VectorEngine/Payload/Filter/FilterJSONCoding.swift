@@ -348,7 +348,8 @@ enum FilterJSONDecoder {
       }
     }
     return .range(
-      RangeBounds(gt: try bound("gt"), gte: try bound("gte"), lt: try bound("lt"),
+      RangeBounds(
+        gt: try bound("gt"), gte: try bound("gte"), lt: try bound("lt"),
         lte: try bound("lte")))
   }
 

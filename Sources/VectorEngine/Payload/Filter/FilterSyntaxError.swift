@@ -6,14 +6,15 @@
 /// echo payload values, so an error is safe to log. ``caretDiagram(for:)`` shows the
 /// expression itself with a caret under the problem.
 public struct FilterSyntaxError: Error, Hashable {
-  /// What was expected or rejected, e.g. "expected a value after ':'".
+  /// What was expected or rejected, such as "expected a value after ':'".
   public var message: String
   /// The 1-based line of the problem (always 1 for the text form).
   public var line: Int
   /// The 1-based column of the problem on its line, counted in `Character`s.
   public var column: Int
-  /// For JSON filters, where the problem is, e.g. `must[1].match`; `nil` for the text form and
-  /// for malformed JSON.
+  /// For JSON filters, the path of the offending member, such as `must[1].match`.
+  ///
+  /// It is `nil` for the text form and for malformed JSON, and `""` for the document itself.
   public var path: String?
 
   /// Creates an error.

@@ -62,8 +62,12 @@
 /// "id":7 "weird key":"x y" country.cities[].population>=9
 /// ```
 struct FilterTextParser {
+  /// How deeply `!` and parentheses may nest, so hostile input can't overflow the stack.
+  static let maximumDepth = 128
+
   private let characters: [Character]
   private var position = 0
+  private var depth = 0
 
   /// Parses `expression`.
   ///
@@ -72,7 +76,9 @@ struct FilterTextParser {
   static func parse(_ expression: String) throws(FilterSyntaxError) -> Filter {
     var parser = FilterTextParser(characters: Array(expression))
     parser.skipWhitespace()
-    guard !parser.isAtEnd else { throw parser.error("empty filter expression") }
+    guard !parser.isAtEnd else {
+      throw FilterSyntaxError(message: "empty filter expression", column: 1)
+    }
     let filter = try parser.parseOr()
     parser.skipWhitespace()
     if !parser.isAtEnd {
@@ -137,8 +143,9 @@ struct FilterTextParser {
         filter.mustNot.append(condition)
       case .term(let condition, negated: false, let rangeKey):
         if let rangeKey, case .field(_, .range(let bounds)) = condition {
-          if let index = openRanges[rangeKey], case .field(let key, .range(let existing)) =
-            filter.must[index], let merged = Self.merge(existing, bounds)
+          if let index = openRanges[rangeKey],
+            case .field(let key, .range(let existing)) =
+              filter.must[index], let merged = Self.merge(existing, bounds)
           {
             filter.must[index] = .field(key: key, .range(merged))
             continue
@@ -167,6 +174,9 @@ struct FilterTextParser {
   }
 
   private mutating func parseUnary() throws(FilterSyntaxError) -> Item {
+    guard depth < Self.maximumDepth else { throw error("the filter nests too deeply") }
+    depth += 1
+    defer { depth -= 1 }
     if peek == "!" {
       position += 1
       skipWhitespace()
@@ -221,7 +231,8 @@ struct FilterTextParser {
       }
     }
     guard position > keyStart else {
-      throw error(peek == "=" || peek == ":" ? "expected a key before the operator" : "expected a condition")
+      throw error(
+        peek == "=" || peek == ":" ? "expected a key before the operator" : "expected a condition")
     }
     let keyText = String(characters[keyStart..<position])
     let path: PayloadPath
@@ -414,7 +425,8 @@ struct FilterTextParser {
           position += 1
           return tokens
         }
-        throw error(isAtEnd ? "unbalanced '['" : "expected ',' or ']'", at: isAtEnd ? open : position)
+        throw error(
+          isAtEnd ? "unbalanced '['" : "expected ',' or ']'", at: isAtEnd ? open : position)
       }
     }
     tokens.append(try parseToken(expecting: "expected a value after '\(operatorText)'"))
@@ -513,7 +525,8 @@ struct FilterTextParser {
     var index = 0
     func digits() -> Int {
       let start = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9")
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
+        bytes[index] <= UInt8(ascii: "9")
       {
         index += 1
       }
@@ -533,7 +546,8 @@ struct FilterTextParser {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
         index += 1
       }
       guard digits() > 0 else { return nil }
@@ -587,4 +601,3 @@ struct FilterTextParser {
     FilterSyntaxError(message: message, column: (index ?? position) + 1)
   }
 }
-

@@ -21,6 +21,7 @@
 /// - Every value reached at the end is returned as is, so a leaf array stays one value:
 ///   `a[].tags` on `{"a": [{"tags": [1, 2]}, {"tags": 3}]}` gives `[[1, 2], 3]`. Conditions
 ///   then look inside each returned array (one level), see ``FilterCondition``.
+/// - Field names compare by their exact UTF-8 bytes, as in Qdrant.
 public struct PayloadPath: Hashable {
   /// One step of a path.
   public enum Segment: Hashable {
@@ -32,6 +33,9 @@ public struct PayloadPath: Hashable {
     case element(Int)
   }
 
+  /// How many segments a path may have.
+  public static let maximumSegments = 128
+
   /// The steps, starting with a key.
   public let segments: [Segment]
 
@@ -39,7 +43,8 @@ public struct PayloadPath: Hashable {
   ///
   /// - Complexity: O(n) in the length of `text`.
   /// - Throws: ``FilterSyntaxError`` with the 1-based column, within `text`, of the problem:
-  ///   an empty key, an empty segment, an unterminated quote, or an unexpected character.
+  ///   an empty key, an empty segment, an unterminated quote, an unexpected character, or
+  ///   more than ``maximumSegments`` segments.
   public init(_ text: String) throws(FilterSyntaxError) {
     let characters = Array(text)
     var index = 0
@@ -59,7 +64,9 @@ public struct PayloadPath: Hashable {
           name.append(characters[index])
           index += 1
         }
-        guard index < characters.count else { throw fail("unterminated quoted key segment", at: open) }
+        guard index < characters.count else {
+          throw fail("unterminated quoted key segment", at: open)
+        }
         index += 1
         return name
       }
@@ -78,6 +85,9 @@ public struct PayloadPath: Hashable {
     }
     segments.append(.key(try readSegment()))
     while index < characters.count {
+      guard segments.count < Self.maximumSegments else {
+        throw fail("the key has too many segments", at: index)
+      }
       switch characters[index] {
       case ".":
         index += 1
@@ -119,7 +129,8 @@ public struct PayloadPath: Hashable {
   /// - Complexity: O(m) in the number of values visited.
   public func values(in payload: JSONObject) -> [JSONValue] {
     var result: [JSONValue] = []
-    guard case .key(let first) = segments[0], let root = payload[first] else { return result }
+    guard case .key(let first) = segments[0], let root = Self.field(named: first, in: payload)
+    else { return result }
     collect(root, from: 1, into: &result)
     return result
   }
@@ -131,7 +142,9 @@ public struct PayloadPath: Hashable {
     }
     switch (segments[position], value) {
     case (.key(let name), .object(let object)):
-      if let child = object[name] { collect(child, from: position + 1, into: &result) }
+      if let child = Self.field(named: name, in: object) {
+        collect(child, from: position + 1, into: &result)
+      }
     case (.allElements, .array(let elements)):
       for element in elements { collect(element, from: position + 1, into: &result) }
     case (.element(let offset), .array(let elements)):
@@ -148,7 +161,7 @@ public struct PayloadPath: Hashable {
 }
 
 extension PayloadPath: CustomStringConvertible {
-  /// The canonical key text: segments quoted only where needed, e.g. `a."b.c"[].d`.
+  /// The canonical key text, with segments quoted only where needed: `a."b.c"[].d`.
   ///
   /// - Complexity: O(n) in the length of the path.
   public var description: String {
@@ -175,81 +188,97 @@ extension PayloadPath: CustomStringConvertible {
 extension PayloadPath {
   /// Calls `visit` with each value at `key` in `payload` until it returns `true`.
   ///
-  /// This walks the key text directly, so evaluating a filter per point neither parses the
-  /// key into segments nor builds an array of values. It follows the same rules as
-  /// ``values(in:)``; a key that is not a valid path finds nothing.
+  /// This walks the UTF-8 bytes of the key text directly, so evaluating a filter per point
+  /// neither parses the key into segments nor builds an array of values. It follows the same
+  /// rules as ``values(in:)``; a key that is not a valid path finds nothing.
   ///
   /// - Returns: Whether some `visit` returned `true`.
   /// - Complexity: O(k + m): the key's length plus the values visited.
   static func firstValue(
     atKey key: String, in payload: JSONObject, where visit: (JSONValue) -> Bool
   ) -> Bool {
-    let utf8 = key.utf8
-    guard let (name, next) = keySegment(in: key, at: utf8.startIndex),
-      let root = field(named: name, in: payload)
-    else { return false }
-    return walk(root, key: key, at: next, visit)
+    var key = key
+    return key.withUTF8 { bytes in
+      guard let (name, next) = segmentName(in: bytes, at: 0),
+        let root = field(named: UnsafeBufferPointer(rebasing: bytes[name]), in: payload)
+      else { return false }
+      return walk(root, key: bytes, at: next, visit)
+    }
   }
 
   private static func walk(
-    _ value: JSONValue, key: String, at position: String.Index, _ visit: (JSONValue) -> Bool
+    _ value: JSONValue, key: UnsafeBufferPointer<UInt8>, at position: Int,
+    _ visit: (JSONValue) -> Bool
   ) -> Bool {
-    let utf8 = key.utf8
-    guard position < utf8.endIndex else { return visit(value) }
-    switch utf8[position] {
+    guard position < key.count else { return visit(value) }
+    switch key[position] {
     case UInt8(ascii: "."):
       guard case .object(let object) = value,
-        let (name, next) = keySegment(in: key, at: utf8.index(after: position)),
-        let child = field(named: name, in: object)
+        let (name, next) = segmentName(in: key, at: position + 1),
+        let child = field(named: UnsafeBufferPointer(rebasing: key[name]), in: object)
       else { return false }
       return walk(child, key: key, at: next, visit)
     case UInt8(ascii: "["):
-      guard case .array(let elements) = value else { return false }
-      var cursor = utf8.index(after: position)
-      guard cursor < utf8.endIndex else { return false }
-      if utf8[cursor] == UInt8(ascii: "]") {
-        let next = utf8.index(after: cursor)
-        for element in elements where walk(element, key: key, at: next, visit) { return true }
+      guard case .array(let elements) = value, position + 1 < key.count else { return false }
+      if key[position + 1] == UInt8(ascii: "]") {
+        for element in elements where walk(element, key: key, at: position + 2, visit) {
+          return true
+        }
         return false
       }
+      var cursor = position + 1
       var offset = 0
-      while cursor < utf8.endIndex, utf8[cursor] >= UInt8(ascii: "0"),
-        utf8[cursor] <= UInt8(ascii: "9")
-      {
-        offset = offset &* 10 &+ Int(utf8[cursor] - UInt8(ascii: "0"))
+      while cursor < key.count, key[cursor] >= UInt8(ascii: "0"), key[cursor] <= UInt8(ascii: "9") {
+        offset = offset &* 10 &+ Int(key[cursor] &- UInt8(ascii: "0"))
         guard offset >= 0 else { return false }
-        cursor = utf8.index(after: cursor)
+        cursor += 1
       }
-      guard cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: "]"), offset < elements.count
+      guard cursor > position + 1, cursor < key.count, key[cursor] == UInt8(ascii: "]"),
+        offset < elements.count
       else { return false }
-      return walk(elements[offset], key: key, at: utf8.index(after: cursor), visit)
+      return walk(elements[offset], key: key, at: cursor + 1, visit)
     default:
       return false
     }
   }
 
-  /// The segment name starting at `position` and the index after it, or `nil` when malformed.
-  private static func keySegment(
-    in key: String, at position: String.Index
-  ) -> (Substring, String.Index)? {
-    let utf8 = key.utf8
-    guard position < utf8.endIndex else { return nil }
-    if utf8[position] == UInt8(ascii: "\"") {
-      let start = utf8.index(after: position)
-      guard let close = utf8[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-      return (key[start..<close], utf8.index(after: close))
+  /// The byte range of the segment name starting at `position` and the position after the
+  /// segment, or `nil` when malformed.
+  private static func segmentName(
+    in key: UnsafeBufferPointer<UInt8>, at position: Int
+  ) -> (Range<Int>, Int)? {
+    guard position < key.count else { return nil }
+    if key[position] == UInt8(ascii: "\"") {
+      var close = position + 1
+      while close < key.count, key[close] != UInt8(ascii: "\"") { close += 1 }
+      guard close < key.count else { return nil }
+      return (position + 1..<close, close + 1)
     }
     var end = position
-    while end < utf8.endIndex, utf8[end] != UInt8(ascii: "."), utf8[end] != UInt8(ascii: "[") {
-      end = utf8.index(after: end)
+    while end < key.count, key[end] != UInt8(ascii: "."), key[end] != UInt8(ascii: "[") {
+      end += 1
     }
     guard end > position else { return nil }
-    return (key[position..<end], end)
+    return (position..<end, end)
   }
 
-  private static func field(named name: Substring, in object: JSONObject) -> JSONValue? {
-    guard let index = object.keys.firstIndex(where: { $0 == name }) else { return nil }
-    return object.values[index]
+  /// The value of the field named `name`, compared by exact UTF-8 bytes.
+  private static func field(named name: String, in object: JSONObject) -> JSONValue? {
+    let count = name.utf8.count
+    for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == count {
+      if candidate.utf8.elementsEqual(name.utf8) { return object.values[index] }
+    }
+    return nil
+  }
+
+  /// The value of the field whose name has exactly these UTF-8 bytes.
+  private static func field(
+    named name: UnsafeBufferPointer<UInt8>, in object: JSONObject
+  ) -> JSONValue? {
+    for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == name.count {
+      if candidate.utf8.elementsEqual(name) { return object.values[index] }
+    }
+    return nil
   }
 }
 

@@ -1,0 +1,58 @@
+public import VectorEngine
+
+/// What the command language needs from a vector store, shaped after Qdrant's API.
+///
+/// ``EmbeddedBackend`` serves it from a local data directory. The seam lets a later backend
+/// speak to a Qdrant cluster over REST with the same commands and console.
+public protocol Backend: AnyObject, Sendable {
+  /// Where the data lives (a directory, or a URL for a remote backend).
+  var location: String { get }
+  /// The engine's version.
+  var engineVersion: String { get }
+  /// Whether writes are refused.
+  var isReadOnly: Bool { get }
+
+  /// Every collection's name, sorted.
+  func collectionNames() throws(EngineError) -> [String]
+  /// Creates a collection.
+  func createCollection(_ name: String, config: CollectionConfig) throws(EngineError)
+  /// Size, configuration and schema of a collection (or of the collection an alias names).
+  func collectionInfo(_ name: String) throws(EngineError) -> CollectionInfo
+  /// Deletes a collection and its aliases.
+  func dropCollection(_ name: String) throws(EngineError)
+  /// Seals unsealed points into segment files.
+  func flush(_ collection: String) throws(EngineError)
+  /// Checks every checksum of a collection's files.
+  func verify(_ collection: String) throws(EngineError)
+
+  /// Every alias and its collection, sorted by alias.
+  func aliases() throws(EngineError) -> [(alias: String, collection: String)]
+  /// Points an alias at a collection.
+  func createAlias(_ alias: String, collection: String) throws(EngineError)
+  /// Removes an alias.
+  func dropAlias(_ alias: String) throws(EngineError)
+
+  /// Creates a payload index.
+  func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(EngineError)
+
+  /// Inserts or replaces points durably.
+  func upsert(collection: String, points: [PointStruct]) throws(EngineError) -> UpdateResult
+  /// Points by id, in the order asked; missing ids are left out.
+  func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(EngineError) -> [PointRecord]
+  /// Deletes points.
+  func delete(collection: String, selector: PointSelector) throws(EngineError) -> UpdateResult
+  /// Counts points, optionally filtered.
+  func count(collection: String, filter: Filter?) throws(EngineError) -> Int
+  /// One page of points in id order.
+  func scroll(
+    collection: String, filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool
+  ) throws(EngineError) -> ScrollPage
+  /// Merges keys into payloads.
+  func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult
+  /// Replaces payloads.
+  func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult
+  /// Removes payload keys.
+  func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(EngineError) -> UpdateResult
+  /// Nearest-neighbour search.
+  func search(collection: String, request: SearchRequest) throws(EngineError) -> [ScoredPoint]
+}

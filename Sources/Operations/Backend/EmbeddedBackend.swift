@@ -1,0 +1,112 @@
+public import VectorEngine
+
+/// A ``Backend`` served by the embedded engine from a data directory.
+public final class EmbeddedBackend: Backend {
+  /// The open database.
+  public let database: Database
+
+  /// Wraps an open database.
+  public init(database: Database) {
+    self.database = database
+  }
+
+  /// Opens the data directory (taking its lock unless `readOnly`).
+  public convenience init(directory: String, readOnly: Bool = false) throws(EngineError) {
+    self.init(database: try Database(directory: directory, readOnly: readOnly))
+  }
+
+  /// The data directory.
+  public var location: String { database.directory }
+  /// The engine's version.
+  public var engineVersion: String { Database.engineVersion }
+  /// Whether writes are refused.
+  public var isReadOnly: Bool { database.isReadOnly }
+
+  /// Every collection's name, sorted.
+  public func collectionNames() throws(EngineError) -> [String] { try database.collectionNames() }
+
+  /// Creates a collection.
+  public func createCollection(_ name: String, config: CollectionConfig) throws(EngineError) {
+    try database.createCollection(name, config: config)
+  }
+
+  /// Size, configuration, schema and aliases of a collection.
+  public func collectionInfo(_ name: String) throws(EngineError) -> CollectionInfo {
+    var info = try database.collection(name).info()
+    info.aliases = database.aliases(of: info.name)
+    return info
+  }
+
+  /// Deletes a collection and its aliases.
+  public func dropCollection(_ name: String) throws(EngineError) { try database.dropCollection(name) }
+
+  /// Seals unsealed points into segment files.
+  public func flush(_ collection: String) throws(EngineError) { try database.collection(collection).flush() }
+
+  /// Checks every checksum of a collection's files.
+  public func verify(_ collection: String) throws(EngineError) { try database.collection(collection).verify() }
+
+  /// Every alias and its collection.
+  public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { database.aliases() }
+
+  /// Points an alias at a collection.
+  public func createAlias(_ alias: String, collection: String) throws(EngineError) {
+    try database.createAlias(alias, for: collection)
+  }
+
+  /// Removes an alias.
+  public func dropAlias(_ alias: String) throws(EngineError) { try database.dropAlias(alias) }
+
+  /// Creates a payload index.
+  public func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(EngineError) {
+    try database.collection(collection).createPayloadIndex(field: field, type: type)
+  }
+
+  /// Inserts or replaces points durably.
+  public func upsert(collection: String, points: [PointStruct]) throws(EngineError) -> UpdateResult {
+    try database.collection(collection).upsert(points)
+  }
+
+  /// Points by id.
+  public func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(EngineError) -> [PointRecord] {
+    try database.collection(collection).retrieve(ids, withPayload: withPayload, withVector: withVector)
+  }
+
+  /// Deletes points.
+  public func delete(collection: String, selector: PointSelector) throws(EngineError) -> UpdateResult {
+    try database.collection(collection).delete(selector)
+  }
+
+  /// Counts points.
+  public func count(collection: String, filter: Filter?) throws(EngineError) -> Int {
+    try database.collection(collection).count(filter: filter)
+  }
+
+  /// One page of points in id order.
+  public func scroll(
+    collection: String, filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool
+  ) throws(EngineError) -> ScrollPage {
+    try database.collection(collection).scroll(
+      filter: filter, offset: offset, limit: limit, withPayload: withPayload, withVector: withVector)
+  }
+
+  /// Merges keys into payloads.
+  public func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult {
+    try database.collection(collection).setPayload(payload, on: selector)
+  }
+
+  /// Replaces payloads.
+  public func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult {
+    try database.collection(collection).overwritePayload(payload, on: selector)
+  }
+
+  /// Removes payload keys.
+  public func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(EngineError) -> UpdateResult {
+    try database.collection(collection).deletePayloadKeys(keys, on: selector)
+  }
+
+  /// Nearest-neighbour search.
+  public func search(collection: String, request: SearchRequest) throws(EngineError) -> [ScoredPoint] {
+    try database.collection(collection).search(request)
+  }
+}

@@ -1,0 +1,268 @@
+import ArgumentParser
+import VectorEngine
+
+/// Runs operator commands from script lines and reports results and errors.
+///
+/// Text results go to `output` as tables; with `json` every result is one line
+/// `{"command": …, "status": "ok", "result": …}`. Errors go to `errorOutput` as
+/// `NAME:LINE:COL: error: message` (with the line and a caret under the column for usage
+/// errors), and in JSON mode also to `output` as `{"status": "error", …}`.
+public final class CommandRunner {
+  /// How results are written and failures handled.
+  public struct Options: Sendable {
+    /// One JSON object per result.
+    public var json: Bool
+    /// Continue after a failed command.
+    public var keepGoing: Bool
+
+    /// Creates options.
+    public init(json: Bool = false, keepGoing: Bool = false) {
+      self.json = json
+      self.keepGoing = keepGoing
+    }
+  }
+
+  private let context: CommandContext
+  private let options: Options
+  private let output: (String) -> Void
+  private let errorOutput: (String) -> Void
+
+  /// Creates a runner.
+  public init(context: CommandContext, options: Options, output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void) {
+    self.context = context
+    self.options = options
+    self.output = output
+    self.errorOutput = errorOutput
+  }
+
+  /// A parsed line, or why it could not be parsed.
+  private enum Parsed {
+    case command(any OperatorCommand, ScriptLine)
+    case help(String)
+    case failure
+  }
+
+  /// Runs a whole script: checks every line first and runs nothing if one is malformed.
+  ///
+  /// - Returns: the exit status.
+  public func run(script: Script) -> ExitStatus {
+    var parsed: [Parsed] = []
+    var status = ExitStatus.success
+    for line in script.lines {
+      let result = parse(line, name: script.name)
+      if case .failure = result { status = .usage }
+      parsed.append(result)
+    }
+    if status != .success { return status }
+    for entry in parsed {
+      let outcome = run(entry, name: script.name)
+      status = max(status, outcome)
+      if outcome != .success && !options.keepGoing { return outcome }
+    }
+    return status
+  }
+
+  /// Runs lines as they arrive (`--batch -`), each result written before the next is read.
+  public func run(lines next: () throws -> ScriptLine?, name: String) -> ExitStatus {
+    var status = ExitStatus.success
+    while true {
+      let line: ScriptLine?
+      do {
+        line = try next()
+      } catch {
+        errorOutput("\(name): error: \(error)\n")
+        return max(status, .commandFailed)
+      }
+      guard let line else { return status }
+      let outcome = run(parse(line, name: name), name: name)
+      status = max(status, outcome)
+      if outcome != .success && !options.keepGoing { return outcome }
+    }
+  }
+
+  /// Runs one command parsed from the shell's own arguments.
+  public func run(command: any OperatorCommand) -> ExitStatus {
+    let path = OperatorCommands.path(of: type(of: command))
+    do {
+      try command.checkArguments()
+      write(try command.execute(in: context), command: path)
+      return .success
+    } catch let error as FilterSyntaxError {
+      let expression = Mirror(reflecting: command).children.first { $0.label == "_filter" }
+        .flatMap { ($0.value as? Option<String?>)?.wrappedValue } ?? ""
+      errorOutput("error: filter: \(error.message)\n" + Self.indent(error.caretDiagram(for: expression)) + "\n")
+      return .usage
+    } catch let error as ArgumentSyntaxError {
+      errorOutput("error: \(error.message)\n")
+      return .usage
+    } catch let error as ValidationError {
+      errorOutput("error: \(error.message)\n")
+      return .usage
+    } catch let error as EngineError {
+      errorOutput("error: \(error.message)\n")
+      return error.kind == .locked ? .locked : .commandFailed
+    } catch {
+      errorOutput("error: \(error)\n")
+      return .commandFailed
+    }
+  }
+
+  private static func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+  }
+
+  // MARK: Parsing
+
+  private func parse(_ line: ScriptLine, name: String) -> Parsed {
+    let tokens: [ScriptToken]
+    switch line.tokens {
+    case .success(let value): tokens = value
+    case .failure(let error):
+      reportUsage(name: name, line: line, column: error.column, message: error.message)
+      return .failure
+    }
+    let words = tokens.map(\.text)
+    let command: any ParsableCommand
+    do {
+      command = try OperatorCommands.parseAsRoot(words)
+    } catch {
+      if OperatorCommands.exitCode(for: error) == .success {
+        return .help(OperatorCommands.fullMessage(for: error))
+      }
+      let message = OperatorCommands.message(for: error)
+      reportUsage(name: name, line: line, column: column(for: message, in: tokens, line: line), message: message)
+      return .failure
+    }
+    guard let operatorCommand = command as? any OperatorCommand else {
+      reportUsage(name: name, line: line, column: (tokens.last?.endColumn ?? 0) + 1,
+                  message: "\(words.joined(separator: " ")) needs a subcommand; try: help \(words.joined(separator: " "))")
+      return .failure
+    }
+    if !operatorCommand.globals.isEmpty {
+      let flag = tokens.first { $0.text.hasPrefix("--data") || $0.text == "--json" || $0.text == "--read-only" }
+      reportUsage(name: name, line: line, column: flag?.column ?? 1,
+                  message: "--data, --json and --read-only belong on the ragops command line, not in a script")
+      return .failure
+    }
+    do {
+      try operatorCommand.checkArguments()
+    } catch {
+      reportArgumentError(error, name: name, line: line, tokens: tokens)
+      return .failure
+    }
+    return .command(operatorCommand, line)
+  }
+
+  /// The column of the token an ArgumentParser message quotes, or the end of the line.
+  private func column(for message: String, in tokens: [ScriptToken], line: ScriptLine) -> Int {
+    let quoted = message.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+      .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    for candidate in quoted {
+      let bare = candidate.split(separator: " ").first.map(String.init) ?? candidate
+      if let token = tokens.first(where: { $0.text == candidate || $0.text == bare || $0.text.hasPrefix(bare + "=") }) {
+        return token.column
+      }
+    }
+    return (tokens.last?.endColumn ?? 0) + 1
+  }
+
+  // MARK: Running
+
+  private func run(_ parsed: Parsed, name: String) -> ExitStatus {
+    switch parsed {
+    case .failure:
+      return .usage
+    case .help(let text):
+      output(text.hasSuffix("\n") ? text : text + "\n")
+      return .success
+    case .command(let command, let line):
+      let path = OperatorCommands.path(of: type(of: command))
+      do {
+        let result = try command.execute(in: context)
+        write(result, command: path)
+        return .success
+      } catch let error as EngineError {
+        reportFailure(name: name, line: line, command: path, message: error.message)
+        return error.kind == .locked ? .locked : .commandFailed
+      } catch let error as ImportError {
+        reportFailure(name: name, line: line, command: path, message: error.description)
+        return .commandFailed
+      } catch let error as ExportError {
+        reportFailure(name: name, line: line, command: path, message: error.description)
+        return .commandFailed
+      } catch {
+        guard let tokens = try? line.tokens.get() else { return .usage }
+        reportArgumentError(error, name: name, line: line, tokens: tokens)
+        return .usage
+      }
+    }
+  }
+
+  private func write(_ result: CommandResult, command: String) {
+    if options.json {
+      guard result.json != .null else { return }
+      output(JSONWriter.compact(["command": .string(command), "status": "ok", "result": result.json]) + "\n")
+    } else {
+      let text = TextRenderer.render(result)
+      if !text.isEmpty { output(text.hasSuffix("\n") ? text : text + "\n") }
+    }
+  }
+
+  // MARK: Reporting
+
+  private func reportArgumentError(_ error: any Error, name: String, line: ScriptLine, tokens: [ScriptToken]) {
+    switch error {
+    case let error as FilterSyntaxError:
+      let column = sourceColumn(ofArgumentContaining: nil, filterError: error, tokens: tokens)
+      reportUsage(name: name, line: line, column: column, message: "filter: \(error.message)")
+    case let error as ArgumentSyntaxError:
+      let column = token(for: error.argument, in: tokens).map { token in
+        token.sourceColumn(ofCharacterAt: Self.valueStart(of: token, argument: error.argument) + max(0, (error.offset ?? 1) - 1))
+      } ?? 1
+      reportUsage(name: name, line: line, column: column, message: error.message)
+    default:
+      let message = (error as? ValidationError)?.message ?? OperatorCommands.message(for: error)
+      reportUsage(name: name, line: line, column: 1, message: message)
+    }
+  }
+
+  /// Maps a filter error's column to the line: the token after `--filter` (or `--filter=`).
+  private func sourceColumn(ofArgumentContaining _: String?, filterError: FilterSyntaxError, tokens: [ScriptToken]) -> Int {
+    for (index, token) in tokens.enumerated() {
+      if token.text == "--filter", index + 1 < tokens.count {
+        return tokens[index + 1].sourceColumn(ofCharacterAt: max(0, filterError.column - 1))
+      }
+      if token.text.hasPrefix("--filter=") {
+        return token.sourceColumn(ofCharacterAt: 9 + max(0, filterError.column - 1))
+      }
+    }
+    return 1
+  }
+
+  private func token(for argument: String, in tokens: [ScriptToken]) -> ScriptToken? {
+    tokens.first { $0.text == argument } ?? tokens.first { $0.text.hasSuffix("=" + argument) }
+  }
+
+  private static func valueStart(of token: ScriptToken, argument: String) -> Int {
+    token.text == argument ? 0 : token.text.count - argument.count
+  }
+
+  private func reportUsage(name: String, line: ScriptLine, column: Int, message: String) {
+    errorOutput("\(name):\(line.number):\(column): error: \(message)\n  \(line.text)\n  \(line.caretMarker(atColumn: column))\n")
+    if options.json {
+      output(JSONWriter.compact(["status": "error", "error": .string(message), "line": .int(Int64(line.number)), "column": .int(Int64(column))]) + "\n")
+    }
+  }
+
+  private func reportFailure(name: String, line: ScriptLine, command: String, message: String) {
+    errorOutput("\(name):\(line.number): error: \(message)\n")
+    if options.json {
+      output(JSONWriter.compact(["command": .string(command), "status": "error", "error": .string(message), "line": .int(Int64(line.number))]) + "\n")
+    }
+  }
+}
+
+extension OperatorCommand {
+  /// Checks argument syntax (filters, JSON, ids) before anything runs; default: nothing.
+  public func checkArguments() throws {}
+}

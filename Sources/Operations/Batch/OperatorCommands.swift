@@ -1,0 +1,31 @@
+public import ArgumentParser
+
+/// The root of the operator language: every command a script line, `-c` or the console's
+/// `:` prompt may run. The executable adds the same groups to its own root.
+public struct OperatorCommands: ParsableCommand {
+  /// The language's top-level commands and groups.
+  public static let all: [any ParsableCommand.Type] = [
+    CollectionsCommand.self, CollectionGroup.self, AliasGroup.self, IndexGroup.self, PointsGroup.self,
+    SearchCommand.self,
+  ]
+
+  /// The root's name and subcommands.
+  public static let configuration = CommandConfiguration(
+    commandName: "ragops", abstract: "Operate an embedded vector store.", subcommands: all)
+
+  /// Creates the root (used by the parser).
+  public init() {}
+
+  /// The words that name `type` (e.g. `points count`), found in the command tree.
+  public static func path(of type: any ParsableCommand.Type) -> String {
+    func search(_ candidates: [any ParsableCommand.Type], prefix: [String]) -> [String]? {
+      for candidate in candidates {
+        let name = candidate.configuration.commandName ?? String(describing: candidate)
+        if ObjectIdentifier(candidate) == ObjectIdentifier(type) { return prefix + [name] }
+        if let found = search(candidate.configuration.subcommands, prefix: prefix + [name]) { return found }
+      }
+      return nil
+    }
+    return search(all, prefix: [])?.joined(separator: " ") ?? String(describing: type)
+  }
+}

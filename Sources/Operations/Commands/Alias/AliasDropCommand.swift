@@ -1,0 +1,21 @@
+public import ArgumentParser
+import VectorEngine
+
+/// `alias drop ALIAS`.
+public struct AliasDropCommand: OperatorCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(commandName: "drop", abstract: "Remove an alias.")
+
+  @OptionGroup public var globals: GlobalOptions
+  /// The alias.
+  @Argument(help: "The alias.") public var alias: String
+
+  /// Creates the command (used by the parser).
+  public init() {}
+
+  /// Removes the alias.
+  public func execute(in context: CommandContext) throws -> CommandResult {
+    try context.backend.dropAlias(alias)
+    return CommandResult(json: ["dropped_alias": .string(alias)], blocks: [.text("dropped alias \(alias)")])
+  }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+import VectorEngine
+
+extension Distance: ExpressibleByArgument {}
+extension StorageMode: ExpressibleByArgument {}
+extension PayloadIndexType: ExpressibleByArgument {}

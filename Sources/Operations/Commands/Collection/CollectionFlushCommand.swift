@@ -1,0 +1,25 @@
+public import ArgumentParser
+import VectorEngine
+
+/// `collection flush NAME`.
+public struct CollectionFlushCommand: OperatorCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "flush", abstract: "Seal points waiting in the write-ahead log into a segment file now.")
+
+  @OptionGroup public var globals: GlobalOptions
+  /// The collection.
+  @Argument(help: "The collection or alias.") public var name: String
+
+  /// Creates the command (used by the parser).
+  public init() {}
+
+  /// Seals the collection's appendable segment.
+  public func execute(in context: CommandContext) throws -> CommandResult {
+    try context.backend.flush(name)
+    let info = try context.backend.collectionInfo(name)
+    return CommandResult(
+      json: ["flushed": .string(info.name), "segments_count": .int(Int64(info.segmentsCount))],
+      blocks: [.text("flushed \(info.name): \(info.segmentsCount) segments")])
+  }
+}

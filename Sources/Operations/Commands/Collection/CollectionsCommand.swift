@@ -1,0 +1,36 @@
+public import ArgumentParser
+import VectorEngine
+
+/// `collections`: the collections table.
+public struct CollectionsCommand: OperatorCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "collections", abstract: "List collections with their size and configuration.")
+
+  @OptionGroup public var globals: GlobalOptions
+
+  /// Creates the command (used by the parser).
+  public init() {}
+
+  /// Lists every collection.
+  public func execute(in context: CommandContext) throws -> CommandResult {
+    let backend = context.backend
+    var rows: [[String]] = []
+    var items: [JSONValue] = []
+    for name in try backend.collectionNames() {
+      let info = try backend.collectionInfo(name)
+      rows.append([
+        info.aliases.isEmpty ? name : "\(name) (\(info.aliases.joined(separator: ", ")))", "green",
+        ResultFormatting.count(info.pointsCount), String(info.segmentsCount),
+        "\(info.config.dimension) · \(info.config.distance.rawValue)", info.config.storage.rawValue,
+        ResultFormatting.bytes(info.diskBytes), ResultFormatting.bytes(info.ramBytes),
+      ])
+      items.append(CollectionInfoCommand.json(info))
+    }
+    let table = ResultTable(
+      columns: [.left("name"), .left("status"), .right("points"), .right("segments"), .left("vectors"),
+                .left("storage"), .right("disk"), .right("ram")],
+      rows: rows)
+    return CommandResult(json: ["collections": .array(items)], blocks: [.table(table)])
+  }
+}

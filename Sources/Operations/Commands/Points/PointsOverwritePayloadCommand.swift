@@ -1,0 +1,35 @@
+public import ArgumentParser
+import VectorEngine
+
+/// `points overwrite-payload NAME IDS JSON` or `points overwrite-payload NAME JSON --filter EXPR`.
+public struct PointsOverwritePayloadCommand: OperatorCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "overwrite-payload", abstract: "Replace the payload of points (by ids or --filter) with a JSON object.",
+    usage: "points overwrite-payload <name> <ids> <json>\npoints overwrite-payload <name> <json> --filter <expr>")
+
+  @OptionGroup public var globals: GlobalOptions
+  /// The collection.
+  @Argument(help: "The collection or alias.") public var name: String
+  /// IDS and JSON, or JSON alone with --filter.
+  @Argument(help: ArgumentHelp("Ids separated by commas, then the JSON object.", valueName: "ids-and-json")) public var values: [String] = []
+  /// Filter.
+  @Option(name: .long, help: ArgumentHelp("Select points by filter instead of ids.", valueName: "expr")) public var filter: String?
+
+  /// Creates the command (used by the parser).
+  public init() {}
+
+  /// Checks the argument syntax.
+  public func checkArguments() throws {
+    _ = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: true)
+  }
+
+  /// Applies the change.
+  public func execute(in context: CommandContext) throws -> CommandResult {
+    let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: true)
+    let result = try context.backend.overwritePayload(collection: name, payload: target.payload ?? [:], selector: target.selector)
+    return CommandResult(
+      json: ["updated": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed"],
+      blocks: [.text("replaced payload of \(ResultFormatting.count(result.affected)) points")])
+  }
+}

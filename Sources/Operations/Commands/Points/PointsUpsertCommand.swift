@@ -1,0 +1,58 @@
+public import ArgumentParser
+import VectorEngine
+
+/// `points upsert NAME --file FILE|-`.
+public struct PointsUpsertCommand: OperatorCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "upsert", abstract: "Insert or replace points from a JSON Lines or .fvecs file.",
+    discussion: """
+      JSON Lines: one {"id": 1 or "UUID", "vector": [...], "payload": {...}} per line.
+      .fvecs: little-endian records of int32 d then d float32; ids are 0, 1, 2, … in file order.
+      Points are written in batches; each batch is durable (fsynced) and atomic before the next
+      is read. Within a batch a repeated id keeps its last occurrence.
+      """)
+
+  @OptionGroup public var globals: GlobalOptions
+  /// The collection.
+  @Argument(help: "The collection or alias.") public var name: String
+  /// The input.
+  @Option(name: .long, help: ArgumentHelp("The input file, or - for standard input.", valueName: "file")) public var file: String
+  /// The format override.
+  @Option(name: .long, help: "The input format (default: from the extension; JSON Lines for -).") public var format: PointFileFormat?
+  /// Batch size.
+  @Option(name: .customLong("batch-size"), help: "Points per durable batch.") public var batchSize: Int = 1_000
+
+  /// Creates the command (used by the parser).
+  public init() {}
+
+  /// Checks the batch size.
+  public func validate() throws {
+    guard (1...1_000_000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 1000000") }
+  }
+
+  /// Streams the file into the collection.
+  public func execute(in context: CommandContext) throws -> CommandResult {
+    if file == "-" && !context.standardInputIsFree {
+      throw ArgumentSyntaxError(argument: file, message: "--file - cannot read standard input while the script itself comes from it")
+    }
+    let info = try context.backend.collectionInfo(name)
+    var reader = try PointFileReader(path: file, format: format, expectedDimension: info.config.dimension, batchSize: batchSize)
+    var progress = context.makeProgress()
+    var total = 0
+    var lastOperation: UInt64 = 0
+    defer { progress.finish() }
+    while let batch = try reader.nextBatch() {
+      let result = try context.backend.upsert(collection: info.name, points: batch)
+      total += batch.count
+      if result.operationID > 0 { lastOperation = result.operationID }
+      progress.update(pointsImported: total, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
+    }
+    return CommandResult(
+      json: ["collection": .string(info.name), "upserted": .int(Int64(total)),
+             "operation_id": .int(Int64(lastOperation)), "status": "completed"],
+      blocks: [.text("upserted \(ResultFormatting.count(total)) points into \(info.name)")])
+  }
+}
+
+extension PointFileFormat: ExpressibleByArgument {}

@@ -1,0 +1,153 @@
+import VectorEngine
+
+/// Decodes one JSON Lines point: `{"id":…,"vector":[…],"payload":{…}}`.
+///
+/// The fast path pulls fields straight from the bytes, reading the vector with
+/// `readFloatArray()` so that no per-component ``JSONValue`` is built. Any syntax error sends
+/// the line down a slow path that parses it fully to say what is actually wrong: malformed
+/// JSON (with its column), or well-formed JSON of the wrong shape. Both paths check in the same
+/// order: unknown field, id, vector, payload. Dimension and finiteness are the reader's job.
+enum JSONPointLine {
+  /// Why a line is not a point: the problem, and the 1-based column for syntax errors.
+  struct Failure: Error {
+    var problem: ImportError.Problem
+    var column: Int?
+  }
+
+  /// The longest field name an error message shows before cutting it.
+  static let maximumShownNameLength = 40
+
+  /// Decodes the point on `line` (without its line terminator).
+  ///
+  /// - Complexity: O(n) in the length of the line.
+  /// - Throws: ``Failure`` naming the first problem.
+  static func decode(_ line: UnsafeRawBufferPointer) throws(Failure) -> PointStruct {
+    var idSeen = false
+    var id: PointID?
+    var vector: [Float]?
+    var payload = JSONObject()
+    var payloadType: String?
+    var unknownField: String?
+    var parser = JSONParser(bytes: line)
+    do {
+      try parser.readObject { (key, parser) throws(JSONSyntaxError) in
+        switch key {
+        case "vector":
+          vector = try parser.readFloatArray()
+        case "id":
+          idSeen = true
+          let start = parser.offset
+          let value = try parser.readValue()
+          id = pointID(value, text: UnsafeRawBufferPointer(rebasing: line[start..<parser.offset]))
+        case "payload":
+          switch try parser.readValue() {
+          case .object(let object):
+            payload = object
+            payloadType = nil
+          case .null:
+            payload = JSONObject()
+            payloadType = nil
+          case let other:
+            payloadType = other.typeName
+          }
+        default:
+          if unknownField == nil { unknownField = key }
+          _ = try parser.readValue()
+        }
+      }
+      try parser.expectEnd()
+    } catch {
+      throw diagnose(line, syntaxError: error)
+    }
+    if let unknownField { throw Failure(problem: .unknownField(shown(unknownField)), column: nil) }
+    guard idSeen else { throw Failure(problem: .missingField("id"), column: nil) }
+    guard let id else { throw Failure(problem: .invalidID, column: nil) }
+    guard let vector else { throw Failure(problem: .missingField("vector"), column: nil) }
+    if vector.isEmpty { throw Failure(problem: .emptyVector, column: nil) }
+    if let payloadType { throw Failure(problem: .payloadNotObject(found: payloadType), column: nil) }
+    return PointStruct(id: id, vector: vector, payload: payload)
+  }
+
+  /// The id `value` stands for; `text` is its source, so integers beyond `Int64` stay exact.
+  private static func pointID(_ value: JSONValue, text: UnsafeRawBufferPointer) -> PointID? {
+    if case .double = value {
+      let digits = text.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      if let number = UInt64(String(decoding: digits, as: UTF8.self)) { return .number(number) }
+    }
+    return PointID(json: value)
+  }
+
+  /// Explains a line the fast path rejected, by parsing it fully.
+  private static func diagnose(_ line: UnsafeRawBufferPointer, syntaxError: JSONSyntaxError) -> Failure {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(line)
+    } catch {
+      return Failure(
+        problem: .malformedJSON(reason: error.message), column: column(in: line, offset: error.offset))
+    }
+    guard case .object(let object) = value else {
+      return Failure(problem: .notAnObject(found: value.typeName), column: nil)
+    }
+    if let problem = shapeProblem(object) { return Failure(problem: problem, column: nil) }
+    // Not expected: the fast path only fails on input the full parse also rejects.
+    return Failure(
+      problem: .malformedJSON(reason: syntaxError.message),
+      column: column(in: line, offset: syntaxError.offset))
+  }
+
+  /// The first shape problem of a parsed point, in the fast path's order.
+  private static func shapeProblem(_ object: JSONObject) -> ImportError.Problem? {
+    if let unknown = object.keys.first(where: { $0 != "id" && $0 != "vector" && $0 != "payload" }) {
+      return .unknownField(shown(unknown))
+    }
+    guard let idValue = object["id"] else { return .missingField("id") }
+    if PointID(json: idValue) == nil {
+      // Integers beyond Int64 arrive as doubles; the fast path reads those exactly.
+      guard case .double(let number) = idValue, number >= 0, number == number.rounded() else {
+        return .invalidID
+      }
+    }
+    guard let vectorValue = object["vector"] else { return .missingField("vector") }
+    guard case .array(let components) = vectorValue else {
+      return .vectorNotNumbers(found: vectorValue.typeName, component: nil)
+    }
+    for (index, component) in components.enumerated() {
+      switch component {
+      case .int, .double: continue
+      default: return .vectorNotNumbers(found: component.typeName, component: index)
+      }
+    }
+    if components.isEmpty { return .emptyVector }
+    switch object["payload"] {
+    case nil, .null, .object: return nil
+    case let other?: return .payloadNotObject(found: other.typeName)
+    }
+  }
+
+  /// The 1-based column, in Characters, of byte `offset` of `line`.
+  private static func column(in line: UnsafeRawBufferPointer, offset: Int) -> Int {
+    String(decoding: line.prefix(offset), as: UTF8.self).count + 1
+  }
+
+  /// A field name fit for a message: quoted, control characters escaped, cut when long.
+  private static func shown(_ name: String) -> String {
+    var text = "\""
+    for (index, scalar) in name.unicodeScalars.enumerated() {
+      if index == maximumShownNameLength {
+        text += "…"
+        break
+      }
+      switch scalar {
+      case "\"": text += "\\\""
+      case "\\": text += "\\\\"
+      case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+        || scalar.value == 0x2028 || scalar.value == 0x2029:
+        let hex = String(scalar.value, radix: 16)
+        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    return text + "\""
+  }
+}

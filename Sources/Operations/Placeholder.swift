@@ -1,1 +1,0 @@
-// Command language: see the files in this folder.

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Operations
+import VectorEngine
+
+/// `ragops`: the console, `--batch`, `-c` and every operator command from the shell.
+@main
+struct Ragops: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ragops",
+    abstract: "Operate the vector store behind a RAG system: an embedded engine and its console.",
+    discussion: """
+      With no command, ragops shows the data directory's collections (the interactive console
+      arrives in a later version). Every command below also runs from a script with --batch or
+      -c, one command per line. Exit codes: 0 ok, 1 a command failed, 2 a parse or usage error,
+      3 the data directory is locked by another process.
+      """,
+    version: Database.engineVersion,
+    subcommands: OperatorCommands.all)
+
+  @OptionGroup var globals: GlobalOptions
+
+  @Option(name: .customLong("batch"), help: ArgumentHelp("Run the commands in FILE (- for standard input), one per line.", valueName: "file"))
+  var batch: String?
+
+  @Option(name: .customShort("c"), help: ArgumentHelp("Run one command.", valueName: "command"))
+  var command: String?
+
+  @Flag(name: .customLong("keep-going"), help: "With --batch, continue after a failed command.")
+  var keepGoing = false
+
+  @Flag(name: .long, help: "Use the demo data directory, creating it with sample collections on first run.")
+  var demo = false
+
+  func validate() throws {
+    if batch != nil && command != nil { throw ValidationError("give either --batch or -c, not both") }
+  }
+
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let parsed: any ParsableCommand
+    do {
+      parsed = try parseAsRoot(arguments)
+    } catch {
+      let status: ExitStatus = exitCode(for: error) == .success ? .success : .usage
+      let text = fullMessage(for: error)
+      if status == .success { Console.out(text + "\n") } else { Console.error(text + "\n") }
+      Foundation.exit(status.rawValue)
+    }
+    if let root = parsed as? Ragops {
+      Foundation.exit(root.runRoot().rawValue)
+    } else if let operatorCommand = parsed as? any OperatorCommand {
+      Foundation.exit(Self.runDirect(operatorCommand).rawValue)
+    } else {
+      // A group without a subcommand: show its help.
+      Console.error(helpMessage(for: type(of: parsed)) + "\n")
+      Foundation.exit(ExitStatus.usage.rawValue)
+    }
+  }
+
+  private func runRoot() -> ExitStatus {
+    let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
+    return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(EngineError) in
+      if demo, try DemoData.install(into: backend) {
+        Console.error("created demo data in \(directory)\n")
+      }
+      let runner = CommandRunner(
+        context: CommandContext(backend: backend, standardInputIsFree: batch != "-"),
+        options: .init(json: globals.json, keepGoing: keepGoing), output: Console.out, errorOutput: Console.error)
+      if let batch {
+        if batch == "-" {
+          var reader = Script.lines(from: FileHandle.standardInput, name: "stdin")
+          return runner.run(lines: { try reader.next() }, name: "stdin")
+        }
+        guard let data = FileManager.default.contents(atPath: batch) else {
+          Console.error("\(batch): error: cannot read the script file\n")
+          return .commandFailed
+        }
+        return runner.run(script: Script(text: String(decoding: data, as: UTF8.self), name: batch))
+      }
+      if let command {
+        return runner.run(script: Script(text: command, name: "-c"))
+      }
+      Console.out("ragops \(Database.engineVersion) · data directory \(directory)\n\n")
+      return runner.run(script: Script(text: "collections", name: "ragops"))
+    }
+  }
+
+  private static func runDirect(_ command: any OperatorCommand) -> ExitStatus {
+    let directory = DataDirectory.resolve(explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
+    return withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) throws(EngineError) in
+      let runner = CommandRunner(
+        context: CommandContext(backend: backend), options: .init(json: command.globals.json),
+        output: Console.out, errorOutput: Console.error)
+      return runner.run(command: command)
+    }
+  }
+
+  /// Opens the data directory, runs `body`, then closes it (sealing large unsealed segments).
+  private static func withBackend(directory: String, readOnly: Bool, _ body: (EmbeddedBackend) throws(EngineError) -> ExitStatus) -> ExitStatus {
+    do {
+      let backend = try EmbeddedBackend(directory: directory, readOnly: readOnly)
+      var status = try body(backend)
+      for note in backend.database.recoveryNotes { Console.error("recovered: \(note)\n") }
+      do {
+        try backend.database.close()
+      } catch {
+        Console.error("error: \(error.message)\n")
+        status = max(status, .commandFailed)
+      }
+      return status
+    } catch {
+      Console.error("error: \(error.message)\n")
+      return error.kind == .locked ? .locked : .commandFailed
+    }
+  }
+
+  private static func demoDirectory(_ explicit: String?) -> String {
+    if let explicit { return explicit }
+    return DataDirectory.resolve(explicit: nil, environment: ProcessInfo.processInfo.environment) + "-demo"
+  }
+}
+
+/// Unbuffered standard output and error, so each result is visible before the next command
+/// runs (a driving process can wait for it).
+enum Console {
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
