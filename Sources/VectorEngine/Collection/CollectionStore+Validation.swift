@@ -35,7 +35,7 @@ extension CollectionStore {
   /// Fails when a payload value contradicts the type of a payload index.
   func checkIndexedTypes(_ payload: JSONObject, id: PointID?) throws(EngineError) {
     for index in manifest.indexes {
-      let values = try Self.path(index.field).values(in: payload)
+      let values = Self.indexableValues(try Self.path(index.field), payload)
       for value in values where value != .null && !index.type.accepts(value) {
         let subject = id.map { "point \($0) has" } ?? "the payload has"
         throw EngineError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) a \(value.typeName) value there")
@@ -78,7 +78,7 @@ extension CollectionStore {
         _ = segment
       }
       for row in 0..<appendable.rowCount where appendable.live[row] {
-        if path.values(in: appendable.payloads[row]).contains(where: { $0 != .null }) { points += 1 }
+        if Self.indexableValues(path, appendable.payloads[row]).contains(where: { $0 != .null }) { points += 1 }
       }
       schema.append(PayloadSchemaEntry(field: index.field, type: index.type, points: points))
     }

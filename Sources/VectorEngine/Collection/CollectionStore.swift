@@ -284,8 +284,18 @@ final class CollectionStore {
   private func buildIndex(_ index: CollectionManifest.IndexEntry, rows: [Int]) throws(EngineError) -> SegmentPayloadIndex {
     let path = try Self.path(index.field)
     return try SegmentPayloadIndex.build(type: index.type, rowCount: rows.count) { (row) throws(EngineError) in
-      path.values(in: appendable.payloads[rows[row]])
+      Self.indexableValues(path, appendable.payloads[rows[row]])
     }
+  }
+
+  /// The values an index stores for a payload: those at the path, with a final array's
+  /// elements taken one by one (as conditions look one level into arrays).
+  static func indexableValues(_ path: PayloadPath, _ payload: JSONObject) -> [JSONValue] {
+    var result: [JSONValue] = []
+    for value in path.values(in: payload) {
+      if case .array(let elements) = value { result.append(contentsOf: elements) } else { result.append(value) }
+    }
+    return result
   }
 
   static func path(_ field: String) throws(EngineError) -> PayloadPath {
@@ -309,7 +319,7 @@ final class CollectionStore {
     }
     // Check every live value first: a mixed-type field is refused before anything is written.
     for row in 0..<appendable.rowCount where appendable.live[row] {
-      try Self.checkType(path.values(in: appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
+      try Self.checkType(Self.indexableValues(path, appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
     }
     var built: [SegmentPayloadIndex] = []
     for segment in sealed {
@@ -320,7 +330,7 @@ final class CollectionStore {
           rowValues.append([])
           continue
         }
-        let values = path.values(in: try segment.payload(at: row))
+        let values = Self.indexableValues(path, try segment.payload(at: row))
         try Self.checkType(values, field: field, type: type, id: segment.id(at: row))
         rowValues.append(values)
       }

@@ -89,42 +89,41 @@ extension FieldCondition {
   ///
   /// - Complexity: O(v) in the payload values visited (text match also tokenizes them).
   func matchesSomeValue(atKey key: String, in payload: JSONObject) -> Bool {
-    if case .matchText(let query) = self {
+    // Switch once, outside the per-value closures, so they capture only what they test.
+    switch self {
+    case .matchValue(let expected):
+      return Self.someElement(atKey: key, in: payload) { Self.scalar($0, equals: expected) }
+    case .matchAny(let candidates):
+      return Self.someElement(atKey: key, in: payload) { element in
+        candidates.contains { Self.scalar(element, equals: $0) }
+      }
+    case .matchExcept(let excluded):
+      return Self.someElement(atKey: key, in: payload) { element in
+        element != .null && !excluded.contains { Self.scalar(element, equals: $0) }
+      }
+    case .matchText(let query):
       let words = Self.words(of: query)
       guard !words.isEmpty else { return false }
-      return PayloadPath.firstValue(atKey: key, in: payload) { value in
-        if case .array(let elements) = value {
-          return elements.contains { Self.text($0, containsEvery: words) }
+      return Self.someElement(atKey: key, in: payload) { Self.text($0, containsEvery: words) }
+    case .range(let bounds):
+      return Self.someElement(atKey: key, in: payload) { element in
+        switch element {
+        case .int(let number): bounds.contains(Double(number))
+        case .double(let number): bounds.contains(number)
+        default: false
         }
-        return Self.text(value, containsEvery: words)
       }
-    }
-    return PayloadPath.firstValue(atKey: key, in: payload) { value in
-      if case .array(let elements) = value {
-        return elements.contains { matches(element: $0) }
-      }
-      return matches(element: value)
     }
   }
 
-  /// Whether one value (an array's element, or a value that is not an array) satisfies this.
-  private func matches(element: JSONValue) -> Bool {
-    switch self {
-    case .matchValue(let expected):
-      return Self.scalar(element, equals: expected)
-    case .matchAny(let candidates):
-      return candidates.contains { Self.scalar(element, equals: $0) }
-    case .matchExcept(let excluded):
-      if element == .null { return false }
-      return !excluded.contains { Self.scalar(element, equals: $0) }
-    case .matchText(let query):
-      return Self.text(element, containsEvery: Self.words(of: query))
-    case .range(let bounds):
-      switch element {
-      case .int(let number): return bounds.contains(Double(number))
-      case .double(let number): return bounds.contains(number)
-      default: return false
-      }
+  /// Whether `test` holds for some value at `key` that is not an array, or for some element
+  /// of a value at `key` that is an array (one level).
+  private static func someElement(
+    atKey key: String, in payload: JSONObject, _ test: (JSONValue) -> Bool
+  ) -> Bool {
+    PayloadPath.firstValue(atKey: key, in: payload) { value in
+      if case .array(let elements) = value { return elements.contains(where: test) }
+      return test(value)
     }
   }
 

@@ -276,7 +276,10 @@ extension PayloadPath {
     named name: UnsafeBufferPointer<UInt8>, in object: JSONObject
   ) -> JSONValue? {
     for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == name.count {
-      if candidate.utf8.elementsEqual(name) { return object.values[index] }
+      let equal =
+        candidate.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
+        ?? candidate.utf8.elementsEqual(name)
+      if equal { return object.values[index] }
     }
     return nil
   }

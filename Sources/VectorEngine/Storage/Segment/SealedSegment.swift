@@ -90,6 +90,9 @@ final class SealedSegment {
     for (index, length) in expectedLengths.enumerated() where sections[index].length != length {
       throw corrupt("section \(index) has \(sections[index].length) bytes, expected \(length)")
     }
+    guard sections[3].offset + sections[3].length == bytes.count else {
+      throw corrupt("file is \(bytes.count) bytes, its sections end at \(sections[3].offset + sections[3].length)")
+    }
     for section in sections.prefix(3) where section.offset % 8 != 0 {
       throw corrupt("a section is misaligned")
     }

@@ -67,7 +67,9 @@ enum SegmentWriter {
       header.append(UInt32(0))
       let end = offset + section.count
       let aligned = (end + SegmentFormat.sectionAlignment - 1) / SegmentFormat.sectionAlignment * SegmentFormat.sectionAlignment
-      layout.append((offset, aligned - end))
+      // No padding after the last section: the file ends exactly where its data ends.
+      let isLast = layout.count == sections.count - 1
+      layout.append((offset, isLast ? 0 : aligned - end))
       offset = aligned
     }
     while header.count < SegmentFormat.headerChecksumOffset { header.append(UInt8(0)) }

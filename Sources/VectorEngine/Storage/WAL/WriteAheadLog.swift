@@ -202,7 +202,9 @@ final class WriteAheadLog {
             try descriptor.truncate(to: torn)
             try descriptor.sync()
           }
-          recovery.notes.append("\(path): dropped \(scan.size - torn) bytes of an incomplete record at the end (a write interrupted by a crash; it was never acknowledged)")
+          if torn < scan.size {
+            recovery.notes.append("\(path): dropped \(scan.size - torn) bytes of an incomplete record at the end (a write interrupted by a crash; it was never acknowledged)")
+          }
         }
         for entry in scan.operations {
           guard entry.sequence == expected else {
@@ -287,7 +289,12 @@ final class WriteAheadLog {
           }
           scan.lastSequence = record.sequence
           expected = record.sequence + 1
-          offset = record.next
+          offset = record.paddedEnd
+          if record.paddedEnd > raw.count {
+            // A complete record whose zero padding was cut: restore the padding so the next
+            // record starts aligned.
+            scan.tornAt = record.paddedEnd
+          }
           continue
         }
         // A bad record: a torn tail if nothing valid follows, otherwise corruption.
@@ -307,6 +314,7 @@ final class WriteAheadLog {
     var bodyStart: Int
     var bodyEnd: Int
     var next: Int
+    var paddedEnd: Int
   }
 
   private static func validRecord(in raw: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
@@ -326,7 +334,7 @@ final class WriteAheadLog {
       return nil
     }
     let next = (bodyEnd + 7) & ~7
-    return RecordBounds(sequence: sequence, bodyStart: bodyStart, bodyEnd: bodyEnd, next: min(next, raw.count))
+    return RecordBounds(sequence: sequence, bodyStart: bodyStart, bodyEnd: bodyEnd, next: min(next, raw.count), paddedEnd: next)
   }
 
   private static func laterRecordExists(in raw: UnsafeRawBufferPointer, after offset: Int, seed: UInt32,

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Runs the built `ragops` executable, as a user would.
+struct RagopsBinary {
+  /// What a finished run printed and returned.
+  struct Output {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// The executable next to the test bundle (SwiftPM builds it with the tests).
+  static var path: String {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+      let executable = candidate.appendingPathComponent("ragops").path
+      if FileManager.default.isExecutableFile(atPath: executable) { return executable }
+    }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug/ragops").path
+  }
+
+  /// Runs `ragops arguments…` to completion with `input` on standard input.
+  @discardableResult
+  static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdout = Pipe()
+    let stderr = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    // Drain both pipes concurrently so a large output cannot block the child.
+    let group = DispatchGroup()
+    let box = OutputBox()
+    group.enter()
+    DispatchQueue.global().async {
+      box.setError(stderr.fileHandleForReading.readDataToEndOfFile())
+      group.leave()
+    }
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+      standardError: String(decoding: box.error, as: UTF8.self))
+  }
+}
+
+/// Collects the standard error bytes drained on another thread.
+final class OutputBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var bytes = Data()
+
+  var error: Data { lock.withLock { bytes } }
+
+  func setError(_ data: Data) { lock.withLock { bytes = data } }
+}
+
+/// A fresh directory under the temporary folder, removed when released.
+final class ScratchDirectory {
+  let path: String
+
+  init(_ label: String = #function) {
+    let safe = label.filter { $0.isLetter || $0.isNumber }
+    path = NSTemporaryDirectory() + "ragops-e2e-\(safe)-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  func file(_ name: String, contents: String) -> String {
+    let full = path + "/" + name
+    _ = FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
+    return full
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+}
