@@ -10,9 +10,9 @@ struct Ragops: ParsableCommand {
     commandName: "ragops",
     abstract: "Operate the vector store behind a RAG system: an embedded engine and its console.",
     discussion: """
-      With no command, ragops shows the data directory's collections (the interactive console
-      arrives in a later version). Every command below also runs from a script with --batch or
-      -c, one command per line. Exit codes: 0 ok, 1 a command failed, 2 a parse or usage error,
+      With no command, ragops shows the data directory's collections (the interactive console \
+      arrives in a later version). Every command below also runs from a script with --batch or \
+      -c, one command per line. Exit codes: 0 ok, 1 a command failed, 2 a parse or usage error, \
       3 the data directory is locked by another process.
       """,
     version: Database.engineVersion,
@@ -52,9 +52,17 @@ struct Ragops: ParsableCommand {
     } else if let operatorCommand = parsed as? any OperatorCommand {
       Foundation.exit(Self.runDirect(operatorCommand).rawValue)
     } else {
-      // A group without a subcommand: show its help.
-      Console.error(helpMessage(for: type(of: parsed)) + "\n")
-      Foundation.exit(ExitStatus.usage.rawValue)
+      // `--help`, `help …`, or a group without a subcommand: ArgumentParser's own behaviour.
+      do {
+        var command = parsed
+        try command.run()
+        Foundation.exit(ExitStatus.success.rawValue)
+      } catch {
+        let success = exitCode(for: error) == .success
+        let text = fullMessage(for: error)
+        if success { Console.out(text + "\n") } else { Console.error(text + "\n") }
+        Foundation.exit(success ? ExitStatus.success.rawValue : ExitStatus.usage.rawValue)
+      }
     }
   }
 

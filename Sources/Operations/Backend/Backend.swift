@@ -18,6 +18,8 @@ public protocol Backend: AnyObject, Sendable {
   func createCollection(_ name: String, config: CollectionConfig) throws(EngineError)
   /// Size, configuration and schema of a collection (or of the collection an alias names).
   func collectionInfo(_ name: String) throws(EngineError) -> CollectionInfo
+  /// The configuration of a collection (or of the collection an alias names).
+  func collectionConfig(_ name: String) throws(EngineError) -> CollectionConfig
   /// Deletes a collection and its aliases.
   func dropCollection(_ name: String) throws(EngineError)
   /// Seals unsealed points into segment files.

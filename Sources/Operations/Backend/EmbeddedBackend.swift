@@ -37,6 +37,11 @@ public final class EmbeddedBackend: Backend {
     return info
   }
 
+  /// The configuration of a collection.
+  public func collectionConfig(_ name: String) throws(EngineError) -> CollectionConfig {
+    try database.collection(name).config
+  }
+
   /// Deletes a collection and its aliases.
   public func dropCollection(_ name: String) throws(EngineError) { try database.dropCollection(name) }
 

@@ -122,6 +122,11 @@ public final class CommandRunner {
       return .failure
     }
     let words = tokens.map(\.text)
+    if let first = tokens.first, !first.text.hasPrefix("-"), !Self.commandNames.contains(first.text) {
+      let suggestion = Self.closest(to: first.text).map { " (did you mean '\($0)'?)" } ?? ""
+      reportUsage(name: name, line: line, column: first.column, message: "unknown command '\(first.text)'\(suggestion)")
+      return .failure
+    }
     let command: any ParsableCommand
     do {
       command = try OperatorCommands.parseAsRoot(words)
@@ -134,9 +139,14 @@ public final class CommandRunner {
       return .failure
     }
     guard let operatorCommand = command as? any OperatorCommand else {
-      reportUsage(name: name, line: line, column: (tokens.last?.endColumn ?? 0) + 1,
-                  message: "\(words.joined(separator: " ")) needs a subcommand; try: help \(words.joined(separator: " "))")
-      return .failure
+      // `help …`, `--help` or a group alone: ArgumentParser answers with help text.
+      do {
+        var helpCommand = command
+        try helpCommand.run()
+        return .help("")
+      } catch {
+        return .help(OperatorCommands.fullMessage(for: error))
+      }
     }
     if !operatorCommand.globals.isEmpty {
       let flag = tokens.first { $0.text.hasPrefix("--data") || $0.text == "--json" || $0.text == "--read-only" }
@@ -151,6 +161,26 @@ public final class CommandRunner {
       return .failure
     }
     return .command(operatorCommand, line)
+  }
+
+  private static let commandNames: Set<String> = Set(OperatorCommands.all.compactMap { $0.configuration.commandName } + ["help"])
+
+  /// The known command name nearest to `word` by edit distance, if it is close.
+  private static func closest(to word: String) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+      var previous = Array(0...b.count)
+      for (i, x) in a.enumerated() {
+        var current = [i + 1]
+        for (j, y) in b.enumerated() {
+          current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+        }
+        previous = current
+      }
+      return previous[b.count]
+    }
+    let scored = commandNames.map { ($0, distance(Array(word), Array($0))) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    guard let scored, scored.1 <= max(1, word.count / 3) else { return nil }
+    return scored.0
   }
 
   /// The column of the token an ArgumentParser message quotes, or the end of the line.
@@ -173,7 +203,7 @@ public final class CommandRunner {
     case .failure:
       return .usage
     case .help(let text):
-      output(text.hasSuffix("\n") ? text : text + "\n")
+      if !text.isEmpty { output(text.hasSuffix("\n") ? text : text + "\n") }
       return .success
     case .command(let command, let line):
       let path = OperatorCommands.path(of: type(of: command))
@@ -189,6 +219,9 @@ public final class CommandRunner {
         return .commandFailed
       } catch let error as ExportError {
         reportFailure(name: name, line: line, command: path, message: error.description)
+        return .commandFailed
+      } catch let error as CommandFailure {
+        reportFailure(name: name, line: line, command: path, message: error.message)
         return .commandFailed
       } catch {
         guard let tokens = try? line.tokens.get() else { return .usage }

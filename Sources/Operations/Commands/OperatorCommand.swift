@@ -58,6 +58,22 @@ public struct ArgumentSyntaxError: Error, Hashable, CustomStringConvertible {
 
 extension ArgumentSyntaxError: Sendable {}
 
+/// A command that failed part-way, saying what was done before it stopped.
+public struct CommandFailure: Error, Hashable, CustomStringConvertible {
+  /// What happened, for the operator.
+  public var message: String
+
+  /// Creates a failure.
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  /// The message.
+  public var description: String { message }
+}
+
+extension CommandFailure: Sendable {}
+
 /// Parsing of argument values shared by the commands.
 enum ArgumentValues {
   /// Parses a point id: an unsigned integer or a UUID.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A readable file descriptor: a file opened by path, or a borrowed one such as standard input.
@@ -61,11 +61,11 @@ struct ByteSource: ~Copyable {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     while true {
       #if canImport(Glibc)
-        let count = Glibc.read(descriptor, base, buffer.count)
+      let count = Glibc.read(descriptor, base, buffer.count)
       #elseif canImport(Musl)
-        let count = Musl.read(descriptor, base, buffer.count)
+      let count = Musl.read(descriptor, base, buffer.count)
       #else
-        let count = Darwin.read(descriptor, base, buffer.count)
+      let count = Darwin.read(descriptor, base, buffer.count)
       #endif
       if count >= 0 { return count }
       if errno != EINTR { throw .current("read") }

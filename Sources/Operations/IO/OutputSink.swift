@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A buffered writer to a file descriptor: a file created by path, or a borrowed one.
@@ -79,7 +79,9 @@ struct OutputSink: ~Copyable {
   /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes.
   ///
   /// - Throws: ``SystemCallFailure`` when `write` fails.
-  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(SystemCallFailure) {
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32)
+    throws(SystemCallFailure)
+  {
     guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
@@ -100,22 +102,22 @@ struct OutputSink: ~Copyable {
 /// `close(2)`, named apart from ``OutputSink/close()``.
 private func systemClose(_ descriptor: Int32) -> Int32 {
   #if canImport(Glibc)
-    Glibc.close(descriptor)
+  Glibc.close(descriptor)
   #elseif canImport(Musl)
-    Musl.close(descriptor)
+  Musl.close(descriptor)
   #else
-    Darwin.close(descriptor)
+  Darwin.close(descriptor)
   #endif
 }
 
 /// `write(2)`, named apart from ``OutputSink/write(_:)``.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
   #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
+  Glibc.write(descriptor, bytes, count)
   #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
+  Musl.write(descriptor, bytes, count)
   #else
-    Darwin.write(descriptor, bytes, count)
+  Darwin.write(descriptor, bytes, count)
   #endif
 }
 

@@ -1,19 +1,19 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A failed system call: which operation and the `errno` it set.
 struct SystemCallFailure: Error, Hashable {
-  /// The operation in words, e.g. "open", "read".
+  /// The operation in words, such as "open" or "read".
   var operation: String
   /// The `errno` value.
   var code: Int32
 
-  /// The system's description of ``code``, e.g. "No such file or directory".
+  /// The system's description of ``code``, such as "No such file or directory".
   var reason: String { String(cString: strerror(code)) }
 
   /// Captures the current `errno` for `operation`.

@@ -5,7 +5,7 @@
 public struct ExportError: Error, Hashable, CustomStringConvertible {
   /// The output path as given, or `stdout` for `-`.
   public var file: String
-  /// What failed, e.g. "cannot create the file: Permission denied".
+  /// What failed, such as "cannot create the file: Permission denied".
   public var message: String
 
   /// Creates an error.

@@ -89,7 +89,9 @@ public struct ImportError: Error, Hashable, CustomStringConvertible {
     return .input
   }
 
-  /// The message without the file name, e.g. "line 17: vector has 3 components, the collection needs 4".
+  /// The message without the file name.
+  ///
+  /// For example: "line 17: vector has 3 components, the collection needs 4".
   public var message: String {
     let prefix: String
     switch location {
@@ -112,7 +114,8 @@ public struct ImportError: Error, Hashable, CustomStringConvertible {
       "cannot tell the format from the file name; name it explicitly (jsonl or fvecs)"
     case .lineTooLong(let limit): "line is longer than \(limit) bytes"
     case .malformedJSON(let reason): "malformed JSON: \(reason)"
-    case .notAnObject(let found): "expected a JSON object with id and vector, found \(article(found))"
+    case .notAnObject(let found):
+      "expected a JSON object with id and vector, found \(article(found))"
     case .unknownField(let name):
       "unknown field \(name) (a point has only id, vector and payload)"
     case .missingField(let name): "missing field \"\(name)\""

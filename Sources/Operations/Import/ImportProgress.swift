@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Shows a long import's progress on one redrawn line of standard error.
@@ -79,7 +79,7 @@ public struct ImportProgress {
     isLineShown = false
   }
 
-  /// The progress text, e.g. `imported 45,000 points  12,345 points/s  ETA 4s`.
+  /// The progress text, such as `imported 45,000 points  12,345 points/s  ETA 4s`.
   ///
   /// The rate is the average since the start; it is left out while no time has passed.
   public static func line(

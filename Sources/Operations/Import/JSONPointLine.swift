@@ -64,7 +64,9 @@ enum JSONPointLine {
     guard let id else { throw Failure(problem: .invalidID, column: nil) }
     guard let vector else { throw Failure(problem: .missingField("vector"), column: nil) }
     if vector.isEmpty { throw Failure(problem: .emptyVector, column: nil) }
-    if let payloadType { throw Failure(problem: .payloadNotObject(found: payloadType), column: nil) }
+    if let payloadType {
+      throw Failure(problem: .payloadNotObject(found: payloadType), column: nil)
+    }
     return PointStruct(id: id, vector: vector, payload: payload)
   }
 
@@ -78,13 +80,16 @@ enum JSONPointLine {
   }
 
   /// Explains a line the fast path rejected, by parsing it fully.
-  private static func diagnose(_ line: UnsafeRawBufferPointer, syntaxError: JSONSyntaxError) -> Failure {
+  private static func diagnose(_ line: UnsafeRawBufferPointer, syntaxError: JSONSyntaxError)
+    -> Failure
+  {
     let value: JSONValue
     do {
       value = try JSONParser.parse(line)
     } catch {
       return Failure(
-        problem: .malformedJSON(reason: error.message), column: column(in: line, offset: error.offset))
+        problem: .malformedJSON(reason: error.message),
+        column: column(in: line, offset: error.offset))
     }
     guard case .object(let object) = value else {
       return Failure(problem: .notAnObject(found: value.typeName), column: nil)
@@ -141,7 +146,8 @@ enum JSONPointLine {
       switch scalar {
       case "\"": text += "\\\""
       case "\\": text += "\\\\"
-      case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+      case _
+      where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
         || scalar.value == 0x2028 || scalar.value == 0x2029:
         let hex = String(scalar.value, radix: 16)
         text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -9,6 +9,8 @@ public enum PointFileFormat: String, CaseIterable, Hashable {
   ///
   /// Returns `nil` for other extensions and for `-` (standard input has no name; readers
   /// assume JSON Lines there).
+  ///
+  /// - Complexity: O(n) in the length of `path`.
   public init?(pathExtensionOf path: String) {
     guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
     switch path[path.index(after: dot)...].lowercased() {

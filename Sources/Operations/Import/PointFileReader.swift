@@ -93,7 +93,8 @@ public struct PointFileReader: ~Copyable {
   /// Tests pass a small `bufferCapacity` to push lines and records across chunk boundaries.
   init(
     source: consuming ByteSource, path: String, format: PointFileFormat, expectedDimension: Int?,
-    batchSize: Int, bufferCapacity: Int = 4 << 20, maximumLineLength: Int = PointFileReader.maximumLineLength
+    batchSize: Int, bufferCapacity: Int = 4 << 20,
+    maximumLineLength: Int = PointFileReader.maximumLineLength
   ) {
     self.path = path
     self.name = path == "-" ? "stdin" : path
@@ -241,12 +242,15 @@ public struct PointFileReader: ~Copyable {
 
   /// Checks the vector's length against ``dimension`` (setting it from the first point) and
   /// that every component is finite.
-  private mutating func check(_ vector: [Float], at location: ImportError.Location) throws(ImportError) {
+  private mutating func check(_ vector: [Float], at location: ImportError.Location)
+    throws(ImportError)
+  {
     if let dimension {
       guard vector.count == dimension else {
         throw ImportError(
           file: name, location: location,
-          problem: .wrongDimension(found: vector.count, expected: dimension, source: dimensionSource))
+          problem: .wrongDimension(
+            found: vector.count, expected: dimension, source: dimensionSource))
       }
     } else {
       dimension = vector.count
@@ -262,7 +266,8 @@ public struct PointFileReader: ~Copyable {
       ImportError(file: name, problem: .readFailed(reason: system.reason))
     case .tooLong(let limit):
       ImportError(
-        file: name, location: .line(lineNumber + 1, column: nil), problem: .lineTooLong(limit: limit))
+        file: name, location: .line(lineNumber + 1, column: nil),
+        problem: .lineTooLong(limit: limit))
     }
   }
 }

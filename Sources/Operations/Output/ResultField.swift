@@ -1,8 +1,8 @@
 /// One `name: value` line of a record shown as fields.
 public struct ResultField: Hashable {
-  /// The field's name, e.g. `dimension`.
+  /// The field's name, such as `dimension`.
   public var name: String
-  /// The formatted value, e.g. `384`.
+  /// The formatted value, such as `384`.
   public var value: String
 
   /// Creates a field.

@@ -50,7 +50,9 @@ public enum TextRenderer {
     }
     var widths = header.map { DisplayWidth.of($0) }
     for row in rows {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+      for (index, cell) in row.enumerated() {
+        widths[index] = max(widths[index], DisplayWidth.of(cell))
+      }
     }
     func line(_ cells: [String]) -> String {
       var text = ""
@@ -111,7 +113,8 @@ public enum TextRenderer {
       case "\t": escape = "\\t"
       default:
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        escape = scalar.value < 0x100
+        escape =
+          scalar.value < 0x100
           ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
       }
       result.append(contentsOf: escape.unicodeScalars)

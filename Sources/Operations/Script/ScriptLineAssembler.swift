@@ -35,6 +35,7 @@ struct ScriptLineAssembler {
     let error = ScriptSyntaxError(
       kind: .trailingBackslash,
       message: "the last line ends with a backslash but no line follows", column: text.count)
-    return ScriptLine(number: open.number, lastNumber: lastNumber, text: text, tokens: .failure(error))
+    return ScriptLine(
+      number: open.number, lastNumber: lastNumber, text: text, tokens: .failure(error))
   }
 }

@@ -2,9 +2,9 @@
 ///
 /// The message never includes the script's text.
 public struct ScriptReadError: Error, Hashable, CustomStringConvertible {
-  /// The script's name, e.g. `stdin`.
+  /// The script's name, such as `stdin`.
   public var name: String
-  /// What failed, e.g. "read failed: Input/output error".
+  /// What failed, such as "read failed: Input/output error".
   public var message: String
 
   /// Creates an error.

@@ -27,6 +27,7 @@ public struct ScriptReader: ~Copyable {
   /// Blank and comment-only lines are skipped. A line that cannot be tokenized is returned
   /// with its ``ScriptSyntaxError`` so the caller can report it and decide whether to go on.
   ///
+  /// - Complexity: O(n) in the length of the command's lines.
   /// - Throws: ``ScriptReadError`` when reading fails or a line exceeds
   ///   ``maximumLineLength``.
   public mutating func next() throws(ScriptReadError) -> ScriptLine? {

@@ -1,7 +1,8 @@
 /// A command line that cannot be split into tokens: the script author's mistake.
 ///
 /// The error names a column in the line but never repeats the line's text; callers that want
-/// to show the line put a caret under ``column`` themselves (see ``ScriptLine/caretMarker(atColumn:)``).
+/// to show the line put a caret under ``column`` themselves
+/// (see ``ScriptLine/caretMarker(atColumn:)``).
 public struct ScriptSyntaxError: Error, Hashable, CustomStringConvertible {
   /// What went wrong, for callers that react differently to each case.
   public enum Kind: Hashable, Sendable {

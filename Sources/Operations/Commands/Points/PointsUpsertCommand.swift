@@ -7,9 +7,9 @@ public struct PointsUpsertCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "upsert", abstract: "Insert or replace points from a JSON Lines or .fvecs file.",
     discussion: """
-      JSON Lines: one {"id": 1 or "UUID", "vector": [...], "payload": {...}} per line.
-      .fvecs: little-endian records of int32 d then d float32; ids are 0, 1, 2, … in file order.
-      Points are written in batches; each batch is durable (fsynced) and atomic before the next
+      JSON Lines: one {"id": 1 or "UUID", "vector": [...], "payload": {...}} per line. \
+      .fvecs: little-endian records of int32 d then d float32; ids are 0, 1, 2, … in file order. \
+      Points are written in batches; each batch is durable (fsynced) and atomic before the next \
       is read. Within a batch a repeated id keeps its last occurrence.
       """)
 
@@ -36,22 +36,28 @@ public struct PointsUpsertCommand: OperatorCommand {
     if file == "-" && !context.standardInputIsFree {
       throw ArgumentSyntaxError(argument: file, message: "--file - cannot read standard input while the script itself comes from it")
     }
-    let info = try context.backend.collectionInfo(name)
-    var reader = try PointFileReader(path: file, format: format, expectedDimension: info.config.dimension, batchSize: batchSize)
+    let config = try context.backend.collectionConfig(name)
+    var reader = try PointFileReader(path: file, format: format, expectedDimension: config.dimension, batchSize: batchSize)
     var progress = context.makeProgress()
     var total = 0
     var lastOperation: UInt64 = 0
     defer { progress.finish() }
-    while let batch = try reader.nextBatch() {
-      let result = try context.backend.upsert(collection: info.name, points: batch)
-      total += batch.count
-      if result.operationID > 0 { lastOperation = result.operationID }
-      progress.update(pointsImported: total, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
+    do {
+      while let batch = try reader.nextBatch() {
+        let result = try context.backend.upsert(collection: name, points: batch)
+        total += batch.count
+        if result.operationID > 0 { lastOperation = result.operationID }
+        progress.update(pointsImported: total, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
+      }
+    } catch {
+      guard total > 0 else { throw error }
+      let stored = total == 1 ? "the 1 point before it was stored" : "the \(ResultFormatting.count(total)) points before it were stored"
+      throw CommandFailure("\(error); \(stored)")
     }
     return CommandResult(
-      json: ["collection": .string(info.name), "upserted": .int(Int64(total)),
+      json: ["collection": .string(name), "upserted": .int(Int64(total)),
              "operation_id": .int(Int64(lastOperation)), "status": "completed"],
-      blocks: [.text("upserted \(ResultFormatting.count(total)) points into \(info.name)")])
+      blocks: [.text("upserted \(ResultFormatting.count(total)) points into \(name)")])
   }
 }
 
