@@ -46,7 +46,7 @@ public enum ResultFormatting {
   /// A vector as JSON.
   public static func vectorJSON(_ vector: [Float]) -> JSONValue {
     .array(vector.map { value in
-      if value == value.rounded(), abs(value) < 1e7 { return .int(Int64(value)) }
+      if value == value.rounded(), abs(value) < 1e7, !(value == 0 && value.sign == .minus) { return .int(Int64(value)) }
       return .double(Double(value))
     })
   }

@@ -154,11 +154,31 @@ public struct JSONParser: ~Copyable {
   /// Each number is rounded once, correctly, to the nearest `Float`. Numbers too large for a
   /// `Float` become infinities, which callers reject as non-finite.
   public mutating func readFloatArray() throws(JSONSyntaxError) -> [Float] {
+    skipWhitespace()
+    try expect(UInt8(ascii: "["), "expected '['")
+    try enterNesting()
     var result: [Float] = []
-    try readArray { (parser) throws(JSONSyntaxError) in
-      parser.skipWhitespace()
-      result.append(try parser.readFloat())
+    result.reserveCapacity(64)
+    skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      position += 1
+      depth -= 1
+      return result
     }
+    while true {
+      skipWhitespace()
+      result.append(try readFloat())
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input inside an array") }
+      let next = bytes[position]
+      position += 1
+      if next == UInt8(ascii: "]") { break }
+      guard next == UInt8(ascii: ",") else {
+        position -= 1
+        throw error("expected ',' or ']'")
+      }
+    }
+    depth -= 1
     return result
   }
 
@@ -282,63 +302,82 @@ public struct JSONParser: ~Copyable {
     var number = DecimalNumber(
       start: start, end: start, isNegative: false, isInteger: true, significand: 0, digitCount: 0,
       exponent: 0)
-    if peek() == UInt8(ascii: "-") {
+    guard let base = bytes.baseAddress else { throw error("invalid number") }
+    let count = bytes.count
+    var index = position
+    func byte(_ offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
+    func digit(_ offset: Int) -> UInt8? {
+      guard offset < count else { return nil }
+      let value = byte(offset) &- UInt8(ascii: "0")
+      return value < 10 ? value : nil
+    }
+    if index < count && byte(index) == UInt8(ascii: "-") {
       number.isNegative = true
-      position += 1
+      index += 1
     }
-    guard let first = peek(), isDigit(first) else { throw error("invalid number") }
-    if first == UInt8(ascii: "0") {
-      position += 1
-      if let next = peek(), isDigit(next) { throw error("leading zero in a number") }
+    guard let first = digit(index) else {
+      position = index
+      throw error("invalid number")
+    }
+    if first == 0 {
+      index += 1
+      if digit(index) != nil {
+        position = index
+        throw error("leading zero in a number")
+      }
     } else {
-      while let byte = peek(), isDigit(byte) {
-        accumulate(byte, into: &number, fractional: false)
-        position += 1
+      while let value = digit(index) {
+        if number.digitCount < 19 {
+          number.significand = number.significand &* 10 &+ UInt64(value)
+        } else {
+          number.exponent += 1
+        }
+        number.digitCount += 1
+        index += 1
       }
     }
-    if peek() == UInt8(ascii: ".") {
+    if index < count && byte(index) == UInt8(ascii: ".") {
       number.isInteger = false
-      position += 1
-      guard let byte = peek(), isDigit(byte) else { throw error("expected a digit after '.'") }
-      while let byte = peek(), isDigit(byte) {
-        accumulate(byte, into: &number, fractional: true)
-        position += 1
+      index += 1
+      guard digit(index) != nil else {
+        position = index
+        throw error("expected a digit after '.'")
+      }
+      while let value = digit(index) {
+        if number.digitCount == 0 && value == 0 {
+          number.exponent -= 1
+        } else {
+          if number.digitCount < 19 {
+            number.significand = number.significand &* 10 &+ UInt64(value)
+            number.exponent -= 1
+          }
+          number.digitCount += 1
+        }
+        index += 1
       }
     }
-    if let byte = peek(), byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+    if index < count && (byte(index) == UInt8(ascii: "e") || byte(index) == UInt8(ascii: "E")) {
       number.isInteger = false
-      position += 1
+      index += 1
       var negative = false
-      if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-        negative = sign == UInt8(ascii: "-")
-        position += 1
+      if index < count && (byte(index) == UInt8(ascii: "+") || byte(index) == UInt8(ascii: "-")) {
+        negative = byte(index) == UInt8(ascii: "-")
+        index += 1
       }
-      guard let digit = peek(), isDigit(digit) else { throw error("expected a digit in exponent") }
+      guard digit(index) != nil else {
+        position = index
+        throw error("expected a digit in exponent")
+      }
       var value = 0
-      while let digit = peek(), isDigit(digit) {
-        if value < 100_000 { value = value * 10 + Int(digit - UInt8(ascii: "0")) }
-        position += 1
+      while let next = digit(index) {
+        if value < 100_000 { value = value * 10 + Int(next) }
+        index += 1
       }
       number.exponent += negative ? -value : value
     }
-    number.end = position
+    position = index
+    number.end = index
     return number
-  }
-
-  private func accumulate(_ byte: UInt8, into number: inout DecimalNumber, fractional: Bool) {
-    let digit = UInt64(byte - UInt8(ascii: "0"))
-    if number.digitCount == 0 && digit == 0 {
-      if fractional { number.exponent -= 1 }
-      return
-    }
-    if number.digitCount < 19 {
-      number.significand = number.significand * 10 + digit
-      number.digitCount += 1
-      if fractional { number.exponent -= 1 }
-    } else {
-      number.digitCount += 1
-      if !fractional { number.exponent += 1 }
-    }
   }
 
   private mutating func readNumber() throws(JSONSyntaxError) -> JSONValue {
@@ -356,23 +395,57 @@ public struct JSONParser: ~Copyable {
 
   private mutating func readFloat() throws(JSONSyntaxError) -> Float {
     let number = try scanNumber()
-    // Exact fast path: both factors are exact in Double and the product is rounded once.
-    if number.digitCount <= 15 && abs(number.exponent) <= 22 {
+    if abs(number.exponent) <= 22 {
+      let power = Self.powerOfTen(abs(number.exponent))
       var value = Double(number.significand)
-      value = number.exponent < 0
-        ? value / Self.powersOfTen[-number.exponent] : value * Self.powersOfTen[number.exponent]
+      value = number.exponent < 0 ? value / power : value * power
       if number.isNegative { value = -value }
-      // Rounding the correctly rounded Double to Float is exact unless the Double sits exactly
-      // on a midpoint between two Floats; only then re-read the text directly as a Float.
-      if !Self.isFloatMidpoint(value) { return Float(value) }
+      if number.digitCount <= 15 {
+        // Exact inputs, one rounding: only an exact Float midpoint is ambiguous.
+        if !Self.isFloatMidpoint(value) { return Float(value) }
+      } else if !Self.isNearFloatMidpoint(value) {
+        // Up to three roundings leave the Double within a few ulps of the decimal value;
+        // unless that window holds a Float midpoint, rounding it to Float is exact.
+        return Float(value)
+      }
     }
     return slowFloat(number)
   }
 
-  private static let powersOfTen: [Double] = (0...22).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
+  private static func powerOfTen(_ exponent: Int) -> Double {
+    switch exponent {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
+  }
+
+  private static func isNearFloatMidpoint(_ value: Double) -> Bool {
+    if value == 0 { return false }
+    let exponentBits = (value.bitPattern >> 52) & 0x7FF
+    if exponentBits < 897 || exponentBits > 1150 { return true }
+    let low = Int64(value.bitPattern & 0x1FFF_FFFF)
+    return abs(low - 0x1000_0000) <= 8
   }
 
   private static func isFloatMidpoint(_ value: Double) -> Bool {
@@ -394,8 +467,8 @@ public struct JSONParser: ~Copyable {
   private func doubleValue(of number: DecimalNumber) -> Double {
     if number.digitCount <= 15 && abs(number.exponent) <= 22 {
       let magnitude = number.exponent < 0
-        ? Double(number.significand) / Self.powersOfTen[-number.exponent]
-        : Double(number.significand) * Self.powersOfTen[number.exponent]
+        ? Double(number.significand) / Self.powerOfTen(-number.exponent)
+        : Double(number.significand) * Self.powerOfTen(number.exponent)
       return number.isNegative ? -magnitude : magnitude
     }
     let slice = UnsafeRawBufferPointer(rebasing: bytes[number.start..<number.end])
@@ -404,10 +477,6 @@ public struct JSONParser: ~Copyable {
   }
 
   // MARK: Helpers
-
-  private func isDigit(_ byte: UInt8) -> Bool {
-    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-  }
 
   private func peek() -> UInt8? {
     position < bytes.count ? bytes[position] : nil

@@ -28,6 +28,7 @@ public enum JSONWriter {
   /// The shortest JSON number text that reads back as exactly `value`.
   public static func number(_ value: Float) -> String {
     guard value.isFinite else { return "null" }
+    if value == 0 { return value.sign == .minus ? "-0.0" : "0" }
     if value == value.rounded(), abs(value) < 1e7 { return String(Int64(value)) }
     return "\(value)"
   }

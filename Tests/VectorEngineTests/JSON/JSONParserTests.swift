@@ -1,0 +1,92 @@
+import Testing
+@testable import VectorEngine
+
+struct JSONParserTests {
+  @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {
+    #expect(try JSONParser.parse("[0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 2e3, -0.0]")
+      == .array([.int(0), .int(-7), .int(.max), .int(.min), .double(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+  }
+
+  @Test func objectsKeepKeyOrderAndLastDuplicateWins() throws {
+    let value = try JSONParser.parse(#"{"b": 1, "a": {"x": [true, null]}, "b": "two"}"#)
+    let object = try #require(value.objectValue)
+    #expect(object.keys == ["b", "a"])
+    #expect(object["b"] == "two")
+    #expect(JSONWriter.compact(value) == #"{"b":"two","a":{"x":[true,null]}}"#)
+  }
+
+  @Test func stringEscapesAndSurrogatePairsRoundTrip() throws {
+    let value = try JSONParser.parse(#""q\" \\ \/ \n \t \u00e9 \ud83d\ude00 日本""#)
+    #expect(value == .string("q\" \\ / \n \t é 😀 日本"))
+    #expect(try JSONParser.parse(JSONWriter.compact(value)) == value)
+  }
+
+  @Test(arguments: [
+    ("{\"a\": 1,}", 1, 9, "expected a string key"),
+    ("[1, 2", 1, 6, "unexpected end of input inside an array"),
+    ("{\n  \"a\": tru\n}", 2, 8, "invalid literal"),
+    ("01", 1, 2, "leading zero in a number"),
+    ("\"abc", 1, 1, "unterminated string"),
+    ("[1] x", 1, 5, "unexpected text after the JSON value"),
+    ("\"\\ud800\"", 1, 8, "unpaired surrogate in \\u escape"),
+  ])
+  func errorsNameLineAndColumn(text: String, line: Int, column: Int, message: String) {
+    #expect {
+      _ = try JSONParser.parse(text)
+    } throws: { error in
+      guard let error = error as? JSONSyntaxError else { return false }
+      return error.line == line && error.column == column && error.message == message
+    }
+  }
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(throws: JSONSyntaxError.self) { _ = try JSONParser.parse(text) }
+  }
+
+  @Test func floatArraysReadBackBitExactFromShortestAndLongForms() throws {
+    var generator = SeededGenerator(seed: 42)
+    var values: [Float] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-30, 3.4e38, 0.1, 16_777_217]
+    for _ in 0..<20_000 {
+      values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &generator)) * (Bool.random(using: &generator) ? 1 : -1))
+      values.append(Float.random(in: -1...1, using: &generator))
+    }
+    let shortest = "[" + values.map { JSONWriter.number($0) }.joined(separator: ",") + "]"
+    let long = "[" + values.map { "\(Double($0))" }.joined(separator: ", ") + "]"
+    for text in [shortest, long] {
+      var copy = text
+      let parsed = try copy.withUTF8 { buffer in
+        var parser = JSONParser(bytes: UnsafeRawBufferPointer(buffer))
+        return try parser.readFloatArray()
+      }
+      #expect(parsed.count == values.count)
+      for (read, written) in zip(parsed, values) where read.bitPattern != written.bitPattern {
+        Issue.record("read \(read) for \(written)")
+        break
+      }
+    }
+  }
+
+  @Test func floatArrayParsingAgreesWithTheStandardLibraryOnDecimalText() throws {
+    var generator = SeededGenerator(seed: 8)
+    var texts: [String] = []
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...20, using: &generator)
+      let mantissa = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+      let exponent = Int.random(in: -45...38, using: &generator)
+      texts.append("\(Bool.random(using: &generator) ? "-" : "")0.\(mantissa)e\(exponent)")
+    }
+    var copy = "[" + texts.joined(separator: ",") + "]"
+    let parsed = try copy.withUTF8 { buffer in
+      var parser = JSONParser(bytes: UnsafeRawBufferPointer(buffer))
+      return try parser.readFloatArray()
+    }
+    for (text, value) in zip(texts, parsed) {
+      let expected = Float(text) ?? .nan
+      if expected.bitPattern != value.bitPattern {
+        Issue.record("\(text): parsed \(value), standard library \(expected)")
+        break
+      }
+    }
+  }
+}
