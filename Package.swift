@@ -32,7 +32,7 @@ let package = Package(
       ]),
     .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine"]),
-    .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine"]),
+    .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine"], exclude: ["Snapshots"]),
   ]
 )
 

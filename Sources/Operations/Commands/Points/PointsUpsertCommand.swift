@@ -39,20 +39,21 @@ public struct PointsUpsertCommand: OperatorCommand {
     let config = try context.backend.collectionConfig(name)
     var reader = try PointFileReader(path: file, format: format, expectedDimension: config.dimension, batchSize: batchSize)
     var progress = context.makeProgress()
-    var total = 0
-    var lastOperation: UInt64 = 0
     defer { progress.finish() }
+    let pipeline = UpsertPipeline(backend: context.backend, collection: name)
+    let total: Int
+    let lastOperation: UInt64
     do {
       while let batch = try reader.nextBatch() {
-        let result = try context.backend.upsert(collection: name, points: batch)
-        total += batch.count
-        if result.operationID > 0 { lastOperation = result.operationID }
-        progress.update(pointsImported: total, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
+        try pipeline.submit(batch)
+        progress.update(pointsImported: pipeline.storedCount, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
       }
+      (total, lastOperation) = try pipeline.finish()
     } catch {
-      guard total > 0 else { throw error }
-      let stored = total == 1 ? "the 1 point before it was stored" : "the \(ResultFormatting.count(total)) points before it were stored"
-      throw CommandFailure("\(error); \(stored)")
+      let stored = pipeline.drain()
+      guard stored > 0 else { throw error }
+      let note = stored == 1 ? "the 1 point before it was stored" : "the \(ResultFormatting.count(stored)) points before it were stored"
+      throw CommandFailure("\(error); \(note)")
     }
     return CommandResult(
       json: ["collection": .string(name), "upserted": .int(Int64(total)),
