@@ -8,6 +8,7 @@ public struct SearchCommand: OperatorCommand {
     commandName: "search", abstract: "Find the points nearest to a vector or to a stored point.",
     discussion: "With --id the point itself is left out of the results. Scores: cosine and dot, higher is closer; euclid is a distance, lower is closer.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

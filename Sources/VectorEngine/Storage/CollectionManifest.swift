@@ -64,17 +64,7 @@ struct CollectionManifest: Hashable, Sendable {
   /// Reads and validates the manifest in `directory`.
   static func read(from directory: String) throws(EngineError) -> CollectionManifest {
     let path = directory + "/" + fileName
-    let bytes: [UInt8]
-    do {
-      let descriptor = try System.open(path, .readOnly)
-      defer { descriptor.close() }
-      bytes = try descriptor.readAll()
-    } catch {
-      if error.code == System.errnoNotFound {
-        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
-      }
-      throw EngineError.from(error)
-    }
+    let bytes = try DurableFile.readRequired(path)
     func corrupt(_ detail: String) -> EngineError {
       EngineError(.corrupted, "corrupt data: \(path): \(detail)")
     }

@@ -48,6 +48,22 @@ enum DurableFile {
     try System.syncDirectory(directory)
   }
 
+  /// Reads a whole file that the manifest says must exist; a missing file is corruption.
+  ///
+  /// - Complexity: O(file size).
+  static func readRequired(_ path: String) throws(EngineError) -> [UInt8] {
+    do {
+      let descriptor = try System.open(path, .readOnly)
+      defer { descriptor.close() }
+      return try descriptor.readAll()
+    } catch {
+      if error.code == System.errnoNotFound {
+        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
+      }
+      throw EngineError.from(error)
+    }
+  }
+
   /// Removes leftover temporary files in `directory` from an interrupted publish.
   static func removeLeftovers(in directory: String) throws(SystemError) {
     for name in try System.listDirectory(directory) where name.hasPrefix(temporaryPrefix) {

@@ -7,6 +7,7 @@ public struct AliasCreateCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "create", abstract: "Point an alias at a collection (replacing an alias of that name).")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The alias.
   @Argument(help: "The alias.") public var alias: String

@@ -6,6 +6,7 @@ public struct AliasDropCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(commandName: "drop", abstract: "Remove an alias.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The alias.
   @Argument(help: "The alias.") public var alias: String

@@ -6,6 +6,7 @@ public struct AliasListCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(commandName: "list", abstract: "List aliases.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
 
   /// Creates the command (used by the parser).

@@ -8,6 +8,7 @@ public struct CollectionCreateCommand: OperatorCommand {
     commandName: "create", abstract: "Create a collection.",
     discussion: "Names may not contain / \\ : * ? \" < > | or NUL, start with '.', or exceed 255 bytes.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The new collection's name.
   @Argument(help: "The collection's name.") public var name: String

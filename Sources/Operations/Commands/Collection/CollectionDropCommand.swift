@@ -7,6 +7,7 @@ public struct CollectionDropCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "drop", abstract: "Delete a collection, its points and its aliases.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection's name (not an alias).") public var name: String

@@ -7,6 +7,7 @@ public struct CollectionFlushCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "flush", abstract: "Seal points waiting in the write-ahead log into a segment file now.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

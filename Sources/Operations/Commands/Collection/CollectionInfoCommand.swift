@@ -7,6 +7,7 @@ public struct CollectionInfoCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "info", abstract: "Show a collection's configuration, size and payload schema.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection (or alias).
   @Argument(help: "The collection or alias.") public var name: String

@@ -7,6 +7,7 @@ public struct CollectionVerifyCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "verify", abstract: "Check every checksum of a collection's segment files.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

@@ -7,6 +7,7 @@ public struct CollectionsCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "collections", abstract: "List collections with their size and configuration.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
 
   /// Creates the command (used by the parser).

@@ -8,6 +8,7 @@ public struct IndexCreateCommand: OperatorCommand {
     commandName: "create", abstract: "Index a payload field so filters on it skip non-matching points.",
     discussion: "Every existing value of the field must have the index's type; later writes are checked too.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

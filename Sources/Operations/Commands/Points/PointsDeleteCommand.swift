@@ -6,6 +6,7 @@ public struct PointsDeleteCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete points by id or by filter.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

@@ -7,6 +7,7 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
   public static let configuration = CommandConfiguration(
     commandName: "delete-payload", abstract: "Remove top-level payload keys from points (by ids or --filter).")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
@@ -30,8 +31,6 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: false)
     let keyList = keys.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     let result = try context.backend.deletePayloadKeys(collection: name, keys: keyList, selector: target.selector)
-    return CommandResult(
-      json: ["updated": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed"],
-      blocks: [.text("removed \(keyList.joined(separator: ", ")) from \(ResultFormatting.count(result.affected)) points")])
+    return PointsPayloadTarget.result(result, summary: "removed \(keyList.joined(separator: ", ")) from \(ResultFormatting.count(result.affected)) points")
   }
 }

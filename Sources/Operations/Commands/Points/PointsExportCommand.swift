@@ -8,6 +8,7 @@ public struct PointsExportCommand: OperatorCommand {
     commandName: "export", abstract: "Write every point (id, vector, payload) as JSON Lines.",
     discussion: "The output reads back with `points upsert`. With --file - the points go to standard output.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

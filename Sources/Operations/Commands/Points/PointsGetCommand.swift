@@ -6,6 +6,7 @@ public struct PointsGetCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(commandName: "get", abstract: "Show points by id.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

@@ -8,6 +8,7 @@ public struct PointsOverwritePayloadCommand: OperatorCommand {
     commandName: "overwrite-payload", abstract: "Replace the payload of points (by ids or --filter) with a JSON object.",
     usage: "points overwrite-payload <name> <ids> <json>\npoints overwrite-payload <name> <json> --filter <expr>")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
@@ -28,8 +29,6 @@ public struct PointsOverwritePayloadCommand: OperatorCommand {
   public func execute(in context: CommandContext) throws -> CommandResult {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: true)
     let result = try context.backend.overwritePayload(collection: name, payload: target.payload ?? [:], selector: target.selector)
-    return CommandResult(
-      json: ["updated": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed"],
-      blocks: [.text("replaced payload of \(ResultFormatting.count(result.affected)) points")])
+    return PointsPayloadTarget.result(result, summary: "replaced payload of \(ResultFormatting.count(result.affected)) points")
   }
 }

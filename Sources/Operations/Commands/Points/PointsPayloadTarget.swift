@@ -20,4 +20,11 @@ struct PointsPayloadTarget {
     }
     payload = wantsPayload ? try ArgumentValues.object(values[values.count - 1]) : nil
   }
+
+  /// The result of a payload change: counts as JSON and a one-line summary.
+  static func result(_ update: UpdateResult, summary: String) -> CommandResult {
+    CommandResult(
+      json: ["updated": .int(Int64(update.affected)), "operation_id": .int(Int64(update.operationID)), "status": "completed"],
+      blocks: [.text(summary)])
+  }
 }

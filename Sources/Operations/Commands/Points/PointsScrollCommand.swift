@@ -8,6 +8,7 @@ public struct PointsScrollCommand: OperatorCommand {
     commandName: "scroll", abstract: "Page through points in id order.",
     discussion: "Pass the printed next page offset as --offset to get the following page.")
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

@@ -13,6 +13,7 @@ public struct PointsUpsertCommand: OperatorCommand {
       is read. Within a batch a repeated id keeps its last occurrence.
       """)
 
+  /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String

@@ -215,15 +215,7 @@ final class SegmentPayloadIndex: Sendable {
 
   /// Reads an index file, validating everything against `rowCount`.
   static func read(path: String, expectedType: PayloadIndexType, rowCount: Int) throws(EngineError) -> SegmentPayloadIndex {
-    let bytes: [UInt8]
-    do {
-      let descriptor = try System.open(path, .readOnly)
-      defer { descriptor.close() }
-      bytes = try descriptor.readAll()
-    } catch {
-      if error.code == System.errnoNotFound { throw EngineError(.corrupted, "corrupt data: \(path) is missing") }
-      throw EngineError.from(error)
-    }
+    let bytes = try DurableFile.readRequired(path)
     do {
       return try bytes.withUnsafeBytes { raw in
         try decode(raw, path: path, expectedType: expectedType, rowCount: rowCount)

@@ -220,17 +220,7 @@ final class SealedSegment {
   }
 
   private static func readDeletions(path: String, count: Int) throws(EngineError) -> Bitset {
-    let bytes: [UInt8]
-    do {
-      let descriptor = try System.open(path, .readOnly)
-      defer { descriptor.close() }
-      bytes = try descriptor.readAll()
-    } catch {
-      if error.code == System.errnoNotFound {
-        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
-      }
-      throw EngineError.from(error)
-    }
+    let bytes = try DurableFile.readRequired(path)
     let words = (count + 63) / 64
     guard bytes.count == 24 + words * 8, Array(bytes[0..<8]) == Array("RGOPSDEL".utf8) else {
       throw EngineError(.corrupted, "corrupt data: \(path): wrong size or magic")
