@@ -16,7 +16,7 @@ struct Ragops: ParsableCommand {
       3 the data directory is locked by another process.
       """,
     version: Database.engineVersion,
-    subcommands: OperatorCommands.all)
+    subcommands: OperatorCommands.all + [BenchGroup.self])
 
   @OptionGroup var globals: GlobalOptions
 

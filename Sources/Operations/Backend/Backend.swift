@@ -26,6 +26,14 @@ public protocol Backend: AnyObject, Sendable {
   func flush(_ collection: String) throws(EngineError)
   /// Checks every checksum of a collection's files.
   func verify(_ collection: String) throws(EngineError)
+  /// Merges a collection's segments and rebuilds its index.
+  func optimize(_ collection: String) throws(EngineError)
+  /// Compares index search with exact search on sampled points.
+  func measureQuality(
+    _ collection: String, sample: Int, limit: Int, ef: Int?, progress: ((Int, Int) -> Void)?
+  ) throws(EngineError) -> QualityReport
+  /// Sets how many threads build a collection's index.
+  func setIndexThreads(_ collection: String, threads: Int) throws(EngineError)
 
   /// Every alias and its collection, sorted by alias.
   func aliases() throws(EngineError) -> [(alias: String, collection: String)]

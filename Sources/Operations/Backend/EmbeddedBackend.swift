@@ -51,6 +51,21 @@ public final class EmbeddedBackend: Backend {
   /// Checks every checksum of a collection's files.
   public func verify(_ collection: String) throws(EngineError) { try database.collection(collection).verify() }
 
+  /// Merges a collection's segments and rebuilds its index.
+  public func optimize(_ collection: String) throws(EngineError) { try database.collection(collection).optimize() }
+
+  /// Compares index search with exact search on sampled points.
+  public func measureQuality(
+    _ collection: String, sample: Int, limit: Int, ef: Int?, progress: ((Int, Int) -> Void)?
+  ) throws(EngineError) -> QualityReport {
+    try database.collection(collection).measureQuality(sample: sample, limit: limit, ef: ef, progress: progress)
+  }
+
+  /// Sets how many threads build a collection's index.
+  public func setIndexThreads(_ collection: String, threads: Int) throws(EngineError) {
+    try database.collection(collection).indexThreads = threads
+  }
+
   /// Every alias and its collection.
   public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { database.aliases() }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
 /// Every method is thread-safe (one lock per collection). Writes return only after the
@@ -8,6 +10,9 @@ public final class VectorCollection: @unchecked Sendable {
   /// Guards every access to `store`.
   private let lock = Lock()
   private let store: CollectionStore
+  /// Background optimizations in flight (waited for by `close`).
+  private let background = DispatchGroup()
+  private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
 
   init(store: CollectionStore) {
     name = store.name
@@ -42,54 +47,59 @@ public final class VectorCollection: @unchecked Sendable {
   /// - Complexity: O(n · d).
   @discardableResult
   public func upsert(_ points: [PointStruct]) throws(EngineError) -> UpdateResult {
-    try withStore { (store) throws(EngineError) in
+    afterWrite(try withStore { (store) throws(EngineError) in
       let prepared = try store.prepareUpsert(points)
       guard !prepared.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       let sequence = try store.perform(.upsert(prepared))
       return UpdateResult(operationID: sequence, affected: prepared.count)
-    }
+    })
+  }
+
+  private func afterWrite<R>(_ result: R) -> R {
+    scheduleOptimizationIfNeeded()
+    return result
   }
 
   /// Deletes the selected points.
   @discardableResult
   public func delete(_ selector: PointSelector) throws(EngineError) -> UpdateResult {
-    try withStore { (store) throws(EngineError) in
+    afterWrite(try withStore { (store) throws(EngineError) in
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.delete(ids)), affected: ids.count)
-    }
+    })
   }
 
   /// Merges `payload`'s keys into the selected points' payloads (Qdrant's set payload).
   @discardableResult
   public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    try withStore { (store) throws(EngineError) in
+    afterWrite(try withStore { (store) throws(EngineError) in
       try store.checkIndexedTypes(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.setPayload(ids: ids, payload: payload)), affected: ids.count)
-    }
+    })
   }
 
   /// Replaces the selected points' payloads with `payload`.
   @discardableResult
   public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    try withStore { (store) throws(EngineError) in
+    afterWrite(try withStore { (store) throws(EngineError) in
       try store.checkIndexedTypes(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.overwritePayload(ids: ids, payload: payload)), affected: ids.count)
-    }
+    })
   }
 
   /// Removes top-level `keys` from the selected points' payloads.
   @discardableResult
   public func deletePayloadKeys(_ keys: [String], on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    try withStore { (store) throws(EngineError) in
+    afterWrite(try withStore { (store) throws(EngineError) in
       let ids = try store.resolve(selector)
       guard !ids.isEmpty, !keys.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.deletePayloadKeys(ids: ids, keys: keys)), affected: ids.count)
-    }
+    })
   }
 
   /// Creates a payload index on `field` (a dotted path) over every point.
@@ -103,6 +113,7 @@ public final class VectorCollection: @unchecked Sendable {
   /// Seals the points waiting in the write-ahead log into a segment file now.
   public func flush() throws(EngineError) {
     try withStore { (store) throws(EngineError) in try store.seal() }
+    scheduleOptimizationIfNeeded()
   }
 
   // MARK: Reads
@@ -143,9 +154,10 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// The nearest points to a vector or to a stored point.
   ///
-  /// Until the HNSW index exists every search is exact: a scan of all points.
+  /// Sealed segments with a graph are searched through it (with `ef` candidates) unless
+  /// `exact` is set or the filter matches few points; `exact` is the recall oracle.
   ///
-  /// - Complexity: O(n · d).
+  /// - Complexity: O(n · d) when exact; roughly logarithmic in n through the graph.
   public func search(_ request: SearchRequest) throws(EngineError) -> [ScoredPoint] {
     guard request.limit >= 0 else { throw EngineError(.invalidInput, "limit must not be negative") }
     return try withStore { (store) throws(EngineError) in
@@ -161,9 +173,9 @@ public final class VectorCollection: @unchecked Sendable {
         query = store.vector(at: location)
         excluded = id
       }
-      return try store.exactSearch(
-        query, filter: request.filter, limit: request.limit, excluding: excluded,
-        withPayload: request.withPayload, withVector: request.withVector)
+      return try store.search(
+        query, filter: request.filter, limit: request.limit, ef: request.ef ?? store.config.hnswEf,
+        exact: request.exact, excluding: excluded, withPayload: request.withPayload, withVector: request.withVector)
     }
   }
 
@@ -182,7 +194,93 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   func close() throws(EngineError) {
+    background.wait()
     try lock.withLock { () throws(EngineError) in try store.close() }
+  }
+
+  /// Threads used to build HNSW graphs when segments are sealed or optimized.
+  public var indexThreads: Int {
+    get { lock.withLock { store.indexThreads } }
+    set { lock.withLock { store.indexThreads = max(1, newValue) } }
+  }
+
+  /// Merges all segments into one without deleted points and rebuilds its HNSW graph.
+  ///
+  /// Runs automatically in the background when a collection has more than 8 segments or a
+  /// segment with 30 % or more deleted points.
+  ///
+  /// - Complexity: O(n · d) plus one graph build over n points.
+  public func optimize() throws(EngineError) {
+    try withStore { (store) throws(EngineError) in try store.optimize() }
+  }
+
+  /// Starts a background optimization when the collection needs one and none is queued.
+  private func scheduleOptimizationIfNeeded() {
+    let needed = lock.withLock { () -> Bool in
+      guard store.needsOptimization, !store.isOptimizationScheduled else { return false }
+      store.isOptimizationScheduled = true
+      return true
+    }
+    guard needed else { return }
+    background.enter()
+    Self.optimizerQueue.async { [self] in
+      defer { background.leave() }
+      lock.withLock {
+        store.isOptimizationScheduled = false
+        guard !store.isDropped, store.needsOptimization else { return }
+        do {
+          try store.optimizeAutomatically()
+        } catch {
+          store.recordNote("background optimization failed: \(EngineError.from(error).message)")
+        }
+      }
+    }
+  }
+
+  /// Samples points and compares index search with exact search for each (recall@k).
+  ///
+  /// Each sampled point is searched with its own vector and excluded from both result lists.
+  /// The lock is taken per search, so other work proceeds between them.
+  ///
+  /// - Parameters:
+  ///   - sample: how many points to sample (seeded, so runs are comparable).
+  ///   - progress: called after each sampled point with (done, total).
+  /// - Complexity: O(sample · (graph search + n · d)).
+  public func measureQuality(
+    sample: Int = 100, limit: Int = 10, ef: Int? = nil, seed: UInt64 = 1,
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(EngineError) -> QualityReport {
+    guard sample > 0, limit > 0 else { throw EngineError(.invalidInput, "sample and limit must be positive") }
+    let ids = try withStore { (store) throws(EngineError) in store.sampleIDs(sample, seed: seed) }
+    let efUsed = ef ?? config.hnswEf
+    var recalls: [Double] = []
+    var indexTime = Duration.zero
+    var exactTime = Duration.zero
+    let clock = ContinuousClock()
+    for (done, id) in ids.enumerated() {
+      var start = clock.now
+      let approximate = try search(SearchRequest(query: .point(id), limit: limit, ef: efUsed, withPayload: false))
+      indexTime += clock.now - start
+      start = clock.now
+      let exact = try search(SearchRequest(query: .point(id), limit: limit, exact: true, withPayload: false))
+      exactTime += clock.now - start
+      if !exact.isEmpty {
+        let truth = Set(exact.map(\.id))
+        recalls.append(Double(approximate.filter { truth.contains($0.id) }.count) / Double(exact.count))
+      }
+      progress?(done + 1, ids.count)
+    }
+    let count = Double(max(recalls.count, 1))
+    let mean = recalls.reduce(0, +) / count
+    let variance = recalls.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
+    func milliseconds(_ duration: Duration) -> Double {
+      let (seconds, attoseconds) = duration.components
+      return (Double(seconds) + Double(attoseconds) * 1e-18) * 1_000 / Double(max(ids.count, 1))
+    }
+    return QualityReport(
+      sample: ids.count, limit: limit, ef: efUsed, recallMean: mean,
+      recallStandardDeviation: variance.squareRoot(), indexMilliseconds: milliseconds(indexTime),
+      exactMilliseconds: milliseconds(exactTime))
   }
 
   func markDropped() {

@@ -11,7 +11,7 @@ extension CollectionStore {
   ) throws(EngineError) {
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
     for (index, segment) in sealed.enumerated() {
-      let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
+      let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
       for row in 0..<segment.count where !segment.isDeleted(row) {
         guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
         if try !visit(.sealed(segment: index, row: row), segment.id(at: row)) { return }
@@ -25,7 +25,7 @@ extension CollectionStore {
   }
 
   @inline(__always)
-  private func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?)
+  func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?)
     throws(EngineError) -> Bool
   {
     guard let filter, let matcher else { return true }
@@ -78,7 +78,7 @@ extension CollectionStore {
     // One cursor per segment, each walking its rows in id order.
     var cursors: [Int] = sealed.map { segment in offset.map { segment.lowerBound($0) } ?? 0 }
     let matchers = sealed.enumerated().map { index, segment in
-      filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
+      filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
     }
     let appendableRows = appendable.sortedLiveRows()
     var appendableCursor = 0
@@ -129,16 +129,22 @@ extension CollectionStore {
     return ScrollPage(points: points, nextPageOffset: next)
   }
 
-  /// The `limit` points nearest to `query` among those matching `filter`, scanning every one.
+  /// The `limit` points nearest to `query` among those matching `filter`.
   ///
+  /// Per sealed segment the planner picks (Qdrant's approach): a scan when `exact` is set, the
+  /// segment has no graph, or the filter is estimated to match few points (payload indexes give
+  /// the candidates; otherwise a sample of payloads estimates the fraction); else an HNSW walk
+  /// that skips deleted and non-matching points. Unsealed points are always scanned.
   /// `query` must already be prepared (normalized for cosine).
   ///
-  /// - Complexity: O(n · d).
-  func exactSearch(_ query: [Float], filter: Filter?, limit: Int, excluding excluded: PointID?,
-                   withPayload: Bool, withVector: Bool) throws(EngineError) -> [ScoredPoint] {
+  /// - Complexity: O(n · d) for scans; roughly O(ef · m · log n · d) per graph walk.
+  func search(_ query: [Float], filter: Filter?, limit: Int, ef: Int, exact: Bool, excluding excluded: PointID?,
+              withPayload: Bool, withVector: Bool) throws(EngineError) -> [ScoredPoint] {
     let distance = config.distance
     let dimension = config.dimension
+    let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
     var top = TopK<Location>(capacity: limit, higherIsBetter: distance.higherIsCloser)
+    guard limit > 0 else { return [] }
     try query.withUnsafeBufferPointer { (queryBuffer) throws(EngineError) in
       guard let queryBase = queryBuffer.baseAddress else { return }
       func score(_ vector: UnsafePointer<Float>) -> Float {
@@ -147,16 +153,32 @@ extension CollectionStore {
         case .euclid: DistanceKernels.squaredL2(queryBase, vector, dimension)
         }
       }
-      let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
       for (index, segment) in sealed.enumerated() {
-        let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: sealedIndexes[index]) }
-        for row in 0..<segment.count where !segment.isDeleted(row) {
-          if let candidates = matcher?.candidates, !candidates[row] { continue }
-          let value = score(segment.vector(at: row))
-          guard top.admits(value) else { continue }
-          if let excluded, segment.id(at: row) == excluded { continue }
-          guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
-          top.insert(value, .sealed(segment: index, row: row))
+        let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
+        let plan = try plan(segment: segment, filter: filter, matcher: matcher, exact: exact, ef: ef)
+        switch plan {
+        case .graph(let graph):
+          let accept: (Int32) -> Bool = { row in
+            let row = Int(row)
+            if segment.isDeleted(row) { return false }
+            if let excluded, segment.id(at: row) == excluded { return false }
+            return (try? self.sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher)) ?? false
+          }
+          let needsCheck = filter != nil || excluded != nil || segment.deletedCount > 0
+          let hits = graph.search(queryBase, k: limit, ef: max(ef, limit), vectors: segment.vectors, accept: needsCheck ? accept : nil)
+          for hit in hits {
+            let value = distance == .euclid ? hit.distance : -hit.distance
+            top.insert(value, .sealed(segment: index, row: Int(hit.row)))
+          }
+        case .scan(let candidates):
+          for row in 0..<segment.count where !segment.isDeleted(row) {
+            if let candidates, !candidates[row] { continue }
+            let value = score(segment.vector(at: row))
+            guard top.admits(value) else { continue }
+            if let excluded, segment.id(at: row) == excluded { continue }
+            guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
+            top.insert(value, .sealed(segment: index, row: row))
+          }
         }
       }
       try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(EngineError) in
@@ -183,6 +205,58 @@ extension CollectionStore {
       results.append(ScoredPoint(id: id, score: score, payload: record.payload, vector: record.vector))
     }
     return results
+  }
+
+  /// How one sealed segment is searched.
+  private enum SearchPlan {
+    /// Walk the HNSW graph, checking deletions and the filter on each visited point.
+    case graph(HNSWGraph)
+    /// Score every live row (only the candidates when given).
+    case scan(candidates: Bitset?)
+  }
+
+  /// Chooses between a scan and a graph walk for one segment (Qdrant's cardinality planner).
+  private func plan(segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?, exact: Bool, ef: Int)
+    throws(EngineError) -> SearchPlan
+  {
+    guard !exact, let graph = segment.graph?.graph else { return .scan(candidates: matcher?.candidates) }
+    guard let filter, let matcher else { return .graph(graph) }
+    let threshold = Self.fullScanThreshold(ef: ef, m: config.hnswM)
+    if let candidates = matcher.candidates {
+      // Payload indexes bound the matches: few of them are cheaper to score directly.
+      return candidates.population <= threshold ? .scan(candidates: candidates) : .graph(graph)
+    }
+    // Nothing indexed: estimate the matching fraction from a sample of live rows.
+    let estimate = try estimatedMatches(filter, in: segment)
+    return estimate <= Double(threshold) ? .scan(candidates: nil) : .graph(graph)
+  }
+
+  /// The most matching points for which a scan beats a filtered graph walk.
+  static func fullScanThreshold(ef: Int, m: Int) -> Int {
+    max(1_024, 10 * ef * m)
+  }
+
+  /// Estimates how many live rows of `segment` match `filter` from up to 256 sampled rows.
+  ///
+  /// - Complexity: O(256) payload evaluations.
+  func estimatedMatches(_ filter: Filter, in segment: SealedSegment) throws(EngineError) -> Double {
+    let live = segment.liveCount
+    guard live > 0 else { return 0 }
+    let samples = min(256, segment.count)
+    var step = segment.count / samples
+    if step == 0 { step = 1 }
+    var checked = 0
+    var matched = 0
+    var row = (segment.id * 7919) % step
+    while row < segment.count && checked < samples {
+      if !segment.isDeleted(row) {
+        checked += 1
+        if filter.matches(id: segment.id(at: row), payload: try segment.payload(at: row)) { matched += 1 }
+      }
+      row += step
+    }
+    guard checked > 0 else { return Double(live) }
+    return Double(live) * Double(matched) / Double(checked)
   }
 
   /// The id stored at a location.

@@ -73,9 +73,8 @@ extension CollectionStore {
     for index in manifest.indexes {
       let path = try Self.path(index.field)
       var points = 0
-      for (position, segment) in sealed.enumerated() {
-        points += sealedIndexes[position][index.field]?.indexedRows ?? 0
-        _ = segment
+      for segment in sealed {
+        points += segment.payloadIndexes[index.field]?.indexedRows ?? 0
       }
       for row in 0..<appendable.rowCount where appendable.live[row] {
         if Self.indexableValues(path, appendable.payloads[row]).contains(where: { $0 != .null }) { points += 1 }

@@ -22,16 +22,23 @@ final class CollectionStore {
   let name: String
   let directory: String
   let isReadOnly: Bool
-  private(set) var manifest: CollectionManifest
-  private(set) var sealed: [SealedSegment] = []
-  /// Per sealed segment (same order), its payload indexes by field.
-  private(set) var sealedIndexes: [[String: SegmentPayloadIndex]] = []
+  var manifest: CollectionManifest
+  var sealed: [SealedSegment] = []
+  /// Threads used to build HNSW graphs.
+  var indexThreads = System.processorCount
   var appendable: AppendableSegment
-  private var wal: WriteAheadLog?
+  var wal: WriteAheadLog?
   /// Messages about repairs made while opening (torn WAL tails, removed leftovers).
   private(set) var notes: [String] = []
   /// Set when the collection was dropped through another handle.
   var isDropped = false
+  /// Set while a background optimization is queued.
+  var isOptimizationScheduled = false
+
+  /// Adds a message for the operator (shown with recovery notes).
+  func recordNote(_ note: String) {
+    notes.append(note)
+  }
 
   var config: CollectionConfig { manifest.config }
 
@@ -55,14 +62,21 @@ final class CollectionStore {
       let segment = try SealedSegment(
         id: entry.id, directory: directory, expectedDimension: manifest.config.dimension,
         populate: manifest.config.storage == .memory, deletionGeneration: entry.deletionGeneration)
-      sealed.append(segment)
-      var indexes: [String: SegmentPayloadIndex] = [:]
       for index in manifest.indexes {
-        indexes[index.field] = try SegmentPayloadIndex.read(
+        segment.payloadIndexes[index.field] = try SegmentPayloadIndex.read(
           path: directory + "/" + SegmentPayloadIndex.fileName(segment: entry.id, index: index.id),
           expectedType: index.type, rowCount: segment.count)
       }
-      sealedIndexes.append(indexes)
+      if entry.hasGraph {
+        do {
+          segment.graph = try SegmentGraph.load(segment: segment, directory: directory)
+        } catch where error.kind == .corrupted && !readOnly {
+          // The graph is derived data: rebuild it from the segment's vectors.
+          segment.graph = try SegmentGraph.build(segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
+          notes.append("\(error.message); rebuilt it from the segment's vectors")
+        }
+      }
+      sealed.append(segment)
     }
     let (log, recovery) = try WriteAheadLog.recover(directory: directory, from: manifest.walStart, repair: !readOnly)
     wal = log
@@ -76,7 +90,7 @@ final class CollectionStore {
     checkInvariants()
   }
 
-  private func removeUnreferencedFiles() throws(EngineError) {
+  func removeUnreferencedFiles() throws(EngineError) {
     let keep = manifest.referencedFiles
     do {
       for name in try System.listDirectory(directory) {
@@ -209,29 +223,19 @@ final class CollectionStore {
     let dirtySegments = sealed.filter(\.deletionsDirty)
     guard appendable.liveCount > 0 || !dirtySegments.isEmpty || appendable.rowCount > 0 else { return }
     var next = manifest
-    var newSegmentID: Int?
-    var newIndexes: [String: SegmentPayloadIndex] = [:]
+    var newSegment: SealedSegment?
     do {
       if appendable.liveCount > 0 {
-        let segmentID = next.nextSegmentID
-        next.nextSegmentID += 1
-        let rows = appendable.sortedLiveRows().map { row in
-          SegmentWriter.Row(
-            id: appendable.ids[row], sourceRow: row,
-            payload: appendable.payloads[row].isEmpty ? [] : Array(JSONWriter.compact(.object(appendable.payloads[row])).utf8))
-        }
-        try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(SystemError) in
-          try SegmentWriter.write(
-            segment: segmentID, in: directory, dimension: config.dimension,
-            normalized: config.distance == .cosine, rows: rows, vectors: vectors)
-        }
-        for index in next.indexes {
-          let built = try buildIndex(index, rows: rows.map { $0.sourceRow })
-          try DurableFile.publish(built.encoded, as: SegmentPayloadIndex.fileName(segment: segmentID, index: index.id), in: directory)
-          newIndexes[index.field] = built
-        }
-        next.segments.append(.init(id: segmentID, deletionGeneration: 0))
-        newSegmentID = segmentID
+        let rows = appendable.sortedLiveRows()
+        newSegment = try appendable.vectors.withUnsafeBufferPointer { vectors in
+          Result { () throws(EngineError) -> SealedSegment in
+            guard let base = vectors.baseAddress else { throw EngineError(.io, "appendable segment has no vectors") }
+            let sources = rows.map { row in
+              SegmentSourceRow(id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row])
+            }
+            return try writeSegment(sources, into: &next)
+          }
+        }.get()
       }
       for segment in dirtySegments {
         let generation = next.nextGeneration
@@ -241,12 +245,8 @@ final class CollectionStore {
           next.segments[position].deletionGeneration = generation
         }
       }
-    } catch let error as SystemError {
-      throw EngineError.from(error)
-    } catch let error as EngineError {
-      throw error
     } catch {
-      throw EngineError(.io, "\(error)")
+      throw EngineError.from(error)
     }
     // Segments emptied by deletes are dropped from the manifest.
     let emptied = Set(sealed.filter { $0.liveCount == 0 }.map(\.id))
@@ -258,17 +258,8 @@ final class CollectionStore {
     // The new state is durable; switch the in-memory view to it.
     manifest = next
     for segment in dirtySegments { segment.deletionsDirty = false }
-    if let newSegmentID {
-      let segment = try SealedSegment(
-        id: newSegmentID, directory: directory, expectedDimension: config.dimension,
-        populate: config.storage == .memory, deletionGeneration: 0)
-      sealed.append(segment)
-      sealedIndexes.append(newIndexes)
-    }
-    for (index, segment) in zip(sealed.indices, sealed).reversed() where emptied.contains(segment.id) {
-      sealed.remove(at: index)
-      sealedIndexes.remove(at: index)
-    }
+    if let newSegment { sealed.append(newSegment) }
+    sealed.removeAll { emptied.contains($0.id) }
     for segment in sealed {
       if let entry = manifest.segments.first(where: { $0.id == segment.id }) {
         segment.deletionGeneration = entry.deletionGeneration
@@ -278,14 +269,6 @@ final class CollectionStore {
     try removeUnreferencedFiles()
     try wal.removeFiles(before: manifest.walStart)
     checkInvariants()
-  }
-
-  /// Builds a payload index over appendable rows (in `rows` order, which becomes row 0…n−1).
-  private func buildIndex(_ index: CollectionManifest.IndexEntry, rows: [Int]) throws(EngineError) -> SegmentPayloadIndex {
-    let path = try Self.path(index.field)
-    return try SegmentPayloadIndex.build(type: index.type, rowCount: rows.count) { (row) throws(EngineError) in
-      Self.indexableValues(path, appendable.payloads[rows[row]])
-    }
   }
 
   /// The values an index stores for a payload: those at the path, with a final array's
@@ -349,7 +332,7 @@ final class CollectionStore {
     }
     try next.write(to: directory)
     manifest = next
-    for (position, index) in built.enumerated() { sealedIndexes[position][field] = index }
+    for (segment, index) in zip(sealed, built) { segment.payloadIndexes[field] = index }
   }
 
   /// Fails when a value at an indexed field does not fit the index type.

@@ -1,81 +1,137 @@
-/// Portable SIMD distance kernels over raw float pointers.
+import CEngineSupport
+
+/// Distance kernels over raw float pointers: the dot product and the squared Euclidean distance.
 ///
-/// Four 8-lane accumulators hide the add latency; a scalar loop handles the tail. These are
-/// the kernels the exact scan uses; the scalar versions are the reference for tests.
-enum DistanceKernels {
+/// ``dot(_:_:_:)`` and ``squaredL2(_:_:_:)`` call the C kernels in `CEngineSupport`, whose
+/// implementation is chosen once at process start from the CPU's features: AVX2+FMA (four
+/// 8-lane FMA accumulators, masked loads for the last 1…7 floats) where the CPU and OS support
+/// it, otherwise a portable kernel (SSE2 on x86-64, plain C elsewhere). No call tests CPU
+/// features. Cosine similarity is ``dot(_:_:_:)`` on vectors made unit length once, at insert
+/// (``normalize(_:)``).
+///
+/// The `portable…`, `referenceLoop…` and `scalar…` functions exist for tests and for
+/// `ragops bench kernels`: the fallback kernel, a plain one-accumulator AVX2+FMA C loop, and
+/// plain Swift loops (the scalar reference).
+package enum DistanceKernels {
+  /// The kernels ``dot(_:_:_:)`` and ``squaredL2(_:_:_:)`` use: `"avx2+fma"` or `"portable"`.
+  package static var implementationName: String { String(cString: ragops_kernels_name()) }
+
+  /// Whether this CPU and OS run AVX2+FMA code, so the dispatched kernels use it and the
+  /// `referenceLoop…` functions may be called.
+  package static var isAVX2FMAAvailable: Bool { ragops_kernels_has_avx2_fma() != 0 }
+
   /// The dot product of two `count`-float vectors.
   ///
+  /// Any `count` ≥ 0 and any float alignment; reads exactly `count` floats from each pointer.
+  ///
   /// - Complexity: O(count).
-  @inline(__always)
-  static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-    var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-    var index = 0
-    while index + 32 <= count {
-      let offset = index * 4
-      s0 += ra.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-      s1 += ra.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
-      s2 += ra.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self)
-      s3 += ra.loadUnaligned(fromByteOffset: offset + 96, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: offset + 96, as: SIMD8<Float>.self)
-      index += 32
-    }
-    while index + 8 <= count {
-      let offset = index * 4
-      s0 += ra.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-      index += 8
-    }
-    var sum = ((s0 + s1) + (s2 + s3)).sum()
-    while index < count {
-      sum += a[index] * b[index]
-      index += 1
-    }
-    return sum
+  @inlinable @inline(__always)
+  package static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int)
+    -> Float
+  {
+    ragops_dot_f32(a, b, count)
   }
 
   /// The squared Euclidean distance of two `count`-float vectors.
   ///
+  /// Any `count` ≥ 0 and any float alignment; reads exactly `count` floats from each pointer.
+  ///
   /// - Complexity: O(count).
-  @inline(__always)
-  static func squaredL2(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-    var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-    var index = 0
-    while index + 32 <= count {
-      let offset = index * 4
-      let d0 = ra.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) - rb.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-      let d1 = ra.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self) - rb.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
-      let d2 = ra.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self) - rb.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self)
-      let d3 = ra.loadUnaligned(fromByteOffset: offset + 96, as: SIMD8<Float>.self) - rb.loadUnaligned(fromByteOffset: offset + 96, as: SIMD8<Float>.self)
-      s0 += d0 * d0
-      s1 += d1 * d1
-      s2 += d2 * d2
-      s3 += d3 * d3
-      index += 32
+  @inlinable @inline(__always)
+  package static func squaredL2(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    ragops_l2sq_f32(a, b, count)
+  }
+
+  /// Scales `vector` to unit length in place; a zero vector, or one whose squared length
+  /// overflows `Float`, stays as it is.
+  ///
+  /// - Complexity: O(count).
+  package static func normalize(_ vector: inout [Float]) {
+    vector.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let norm = ragops_dot_f32(base, base, buffer.count).squareRoot()
+      guard norm > 0, norm.isFinite else { return }
+      for index in buffer.indices { buffer[index] /= norm }
     }
-    while index + 8 <= count {
-      let offset = index * 4
-      let d = ra.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) - rb.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-      s0 += d * d
-      index += 8
-    }
-    var sum = ((s0 + s1) + (s2 + s3)).sum()
-    while index < count {
-      let d = a[index] - b[index]
-      sum += d * d
-      index += 1
-    }
+  }
+
+  /// The dot product computed by the portable kernel, whatever the CPU.
+  ///
+  /// - Complexity: O(count).
+  @inlinable @inline(__always)
+  package static func portableDot(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    ragops_dot_f32_portable(a, b, count)
+  }
+
+  /// The squared Euclidean distance computed by the portable kernel, whatever the CPU.
+  ///
+  /// - Complexity: O(count).
+  @inlinable @inline(__always)
+  package static func portableSquaredL2(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    ragops_l2sq_f32_portable(a, b, count)
+  }
+
+  /// The dot product computed by a plain one-accumulator AVX2+FMA C loop: the hand-written
+  /// baseline of the benchmark, never used by the engine.
+  ///
+  /// - Precondition: ``isAVX2FMAAvailable``; on other x86-64 CPUs the call stops the process
+  ///   with an illegal instruction (it is not checked, to keep the baseline bare).
+  /// - Complexity: O(count).
+  @inlinable @inline(__always)
+  package static func referenceLoopDot(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    ragops_dot_f32_reference_avx2(a, b, count)
+  }
+
+  /// The squared Euclidean distance computed by a plain one-accumulator AVX2+FMA C loop: the
+  /// benchmark's baseline, never used by the engine.
+  ///
+  /// - Precondition: ``isAVX2FMAAvailable`` (see ``referenceLoopDot(_:_:_:)``).
+  /// - Complexity: O(count).
+  @inlinable @inline(__always)
+  package static func referenceLoopSquaredL2(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    ragops_l2sq_f32_reference_avx2(a, b, count)
+  }
+
+  /// The dot product as a plain Swift loop, one multiply-add at a time: the scalar reference.
+  ///
+  /// Never inlined, so a benchmark measures one real call per distance.
+  ///
+  /// - Complexity: O(count).
+  @inline(never)
+  package static func scalarDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int)
+    -> Float
+  {
+    var sum: Float = 0
+    for index in 0..<count { sum += a[index] * b[index] }
     return sum
   }
 
-  /// Scales `vector` to unit length in place; a zero vector stays zero.
+  /// The squared Euclidean distance as a plain Swift loop: the scalar reference.
+  ///
+  /// Never inlined, so a benchmark measures one real call per distance.
   ///
   /// - Complexity: O(count).
-  static func normalize(_ vector: inout [Float]) {
-    let norm = vector.withUnsafeBufferPointer { buffer -> Float in
-      guard let base = buffer.baseAddress else { return 0 }
-      return dot(base, base, buffer.count).squareRoot()
+  @inline(never)
+  package static func scalarSquaredL2(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int
+  ) -> Float {
+    var sum: Float = 0
+    for index in 0..<count {
+      let difference = a[index] - b[index]
+      sum += difference * difference
     }
-    guard norm > 0, norm.isFinite else { return }
-    for index in vector.indices { vector[index] /= norm }
+    return sum
   }
 }
+
+extension DistanceKernels: Sendable {}

@@ -12,10 +12,12 @@ struct CollectionManifest: Hashable, Sendable {
   static let fileName = "MANIFEST"
   static let magic: [UInt8] = Array("RGOPSMAN".utf8)
 
-  /// A sealed segment and the generation of its deletion file (0: no deletions).
+  /// A sealed segment, the generation of its deletion file (0: no deletions), and whether it
+  /// has an HNSW graph file.
   struct SegmentEntry: Hashable, Sendable {
     var id: Int
     var deletionGeneration: Int
+    var hasGraph = false
   }
 
   /// A payload index: its number (used in file names), field and type.
@@ -42,7 +44,9 @@ struct CollectionManifest: Hashable, Sendable {
     [
       "format": 1,
       "config": config.json,
-      "segments": .array(segments.map { ["id": .int(Int64($0.id)), "deletions": .int(Int64($0.deletionGeneration))] }),
+      "segments": .array(segments.map {
+        ["id": .int(Int64($0.id)), "deletions": .int(Int64($0.deletionGeneration)), "graph": .bool($0.hasGraph)]
+      }),
       "indexes": .array(indexes.map { ["id": .int(Int64($0.id)), "field": .string($0.field), "type": .string($0.type.rawValue)] }),
       "next_segment": .int(Int64(nextSegmentID)),
       "next_index": .int(Int64(nextIndexID)),
@@ -96,7 +100,8 @@ struct CollectionManifest: Hashable, Sendable {
       guard let id = segment.objectValue?["id"]?.integerValue, let generation = segment.objectValue?["deletions"]?.integerValue,
         id > 0, id < nextSegment, generation >= 0, generation < nextGeneration
       else { throw corrupt("invalid segment entry") }
-      manifest.segments.append(SegmentEntry(id: Int(id), deletionGeneration: Int(generation)))
+      let hasGraph = segment.objectValue?["graph"] == .bool(true)
+      manifest.segments.append(SegmentEntry(id: Int(id), deletionGeneration: Int(generation), hasGraph: hasGraph))
     }
     for index in indexes {
       guard let id = index.objectValue?["id"]?.integerValue, let field = index.objectValue?["field"]?.stringValue,
@@ -132,6 +137,7 @@ struct CollectionManifest: Hashable, Sendable {
       for index in indexes {
         names.insert(SegmentPayloadIndex.fileName(segment: segment.id, index: index.id))
       }
+      if segment.hasGraph { names.insert(SegmentGraph.fileName(segment: segment.id)) }
     }
     return names
   }

@@ -403,3 +403,8 @@ final class Lock: @unchecked Sendable {
     return try body()
   }
 }
+
+extension System {
+  /// The number of processors online; the corresponding C function is `sysconf`.
+  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}

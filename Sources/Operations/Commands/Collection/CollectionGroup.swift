@@ -4,9 +4,9 @@ public import ArgumentParser
 public struct CollectionGroup: ParsableCommand {
   /// The group's name and subcommands.
   public static let configuration = CommandConfiguration(
-    commandName: "collection", abstract: "Create, inspect, flush, verify and drop a collection.",
+    commandName: "collection", abstract: "Create, inspect, flush, optimize, verify and drop a collection.",
     subcommands: [CollectionCreateCommand.self, CollectionInfoCommand.self, CollectionDropCommand.self,
-                  CollectionFlushCommand.self, CollectionVerifyCommand.self])
+                  CollectionFlushCommand.self, CollectionVerifyCommand.self, CollectionOptimizeCommand.self])
 
   /// Creates the group (used by the parser).
   public init() {}

@@ -24,6 +24,9 @@ public struct PointsUpsertCommand: OperatorCommand {
   /// Batch size.
   @Option(name: .customLong("batch-size"), help: "Points per durable batch.") public var batchSize: Int = 1_000
 
+  /// Index build threads.
+  @Option(name: .long, help: "Threads that build the index of sealed segments (default: all cores).") public var threads: Int?
+
   /// Creates the command (used by the parser).
   public init() {}
 
@@ -38,6 +41,7 @@ public struct PointsUpsertCommand: OperatorCommand {
       throw ArgumentSyntaxError(argument: file, message: "--file - cannot read standard input while the script itself comes from it")
     }
     let config = try context.backend.collectionConfig(name)
+    if let threads { try context.backend.setIndexThreads(name, threads: threads) }
     var reader = try PointFileReader(path: file, format: format, expectedDimension: config.dimension, batchSize: batchSize)
     var progress = context.makeProgress()
     defer { progress.finish() }

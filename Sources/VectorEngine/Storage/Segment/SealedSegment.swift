@@ -15,6 +15,11 @@ final class SealedSegment {
   private let payloads: UnsafeRawBufferPointer
   private let sections: [(offset: Int, length: Int, crc: UInt32)]
 
+  /// Payload indexes over this segment's rows, by field.
+  var payloadIndexes: [String: SegmentPayloadIndex] = [:]
+  /// The HNSW graph over this segment's vectors, when it has one.
+  var graph: SegmentGraph?
+
   /// Rows deleted since the segment was written (persisted in `.del-<generation>` files).
   private(set) var deleted: Bitset
   private(set) var deletedCount: Int
@@ -164,6 +169,11 @@ final class SealedSegment {
   func row(of id: PointID) -> Int? {
     let row = lowerBound(id)
     return row < count && self.id(at: row) == id ? row : nil
+  }
+
+  /// Every row's vector, for building and searching the graph (valid while the segment lives).
+  var vectors: HNSWVectors {
+    HNSWVectors(base: vectorsBase, stride: stride, count: count, dimension: dimension)
   }
 
   /// The row's vector (`dimension` floats), valid while the segment is alive.

@@ -3,8 +3,8 @@ enum SegmentWriter {
   /// One row of a segment being written.
   struct Row {
     var id: PointID
-    /// Index of the row's vector in the source buffer.
-    var sourceRow: Int
+    /// The row's vector (`dimension` floats), alive until the write returns.
+    var vector: UnsafePointer<Float>
     /// The payload's compact JSON (empty for `{}`).
     var payload: [UInt8]
   }
@@ -13,11 +13,9 @@ enum SegmentWriter {
   ///
   /// - Parameters:
   ///   - rows: ascending by id, no duplicates.
-  ///   - vectors: row-major source vectors, `dimension` floats per source row.
   /// - Complexity: O(n·d).
   static func write(
-    segment id: Int, in directory: String, dimension: Int, normalized: Bool, rows: [Row],
-    vectors: UnsafeBufferPointer<Float>
+    segment id: Int, in directory: String, dimension: Int, normalized: Bool, rows: [Row]
   ) throws(SystemError) {
     let stride = SegmentFormat.stride(forDimension: dimension)
     let count = rows.count
@@ -25,8 +23,7 @@ enum SegmentWriter {
     var vectorBytes = [UInt8](repeating: 0, count: count * stride)
     vectorBytes.withUnsafeMutableBytes { target in
       for (index, row) in rows.enumerated() {
-        let source = UnsafeRawBufferPointer(
-          rebasing: UnsafeRawBufferPointer(vectors)[(row.sourceRow * dimension * 4)..<((row.sourceRow + 1) * dimension * 4)])
+        let source = UnsafeRawBufferPointer(start: row.vector, count: dimension * 4)
         UnsafeMutableRawBufferPointer(rebasing: target[(index * stride)..<(index * stride + dimension * 4)])
           .copyMemory(from: source)
       }

@@ -1,0 +1,7 @@
+/// A point on its way into a new segment file.
+struct SegmentSourceRow {
+  var id: PointID
+  /// The point's prepared vector, alive until the segment is written.
+  var vector: UnsafePointer<Float>
+  var payload: JSONObject
+}

@@ -1,0 +1,205 @@
+import ArgumentParser
+import Foundation
+import Operations
+import VectorEngine
+
+/// `bench ann`: build a collection from the user's vectors, then recall@10, QPS and latency per `ef`.
+struct BenchAnnCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ann",
+    abstract: "Measure index build, recall@10, single-thread QPS and latency on your own vectors.",
+    discussion: """
+      Builds a collection in a temporary data directory from --base (.fvecs; ids are row numbers), \
+      then searches every --query vector one at a time on one thread for each --ef. Recall@10 uses \
+      --truth (.ivecs, nearest first) when given, else exact search. With --baseline hnswlib the same \
+      files are run through hnswlib (installed into a private Python environment on first use) in \
+      the same run, for a side-by-side comparison.
+      """)
+
+  @Option(name: .long, help: ArgumentHelp("Base vectors (.fvecs).", valueName: "file")) var base: String
+  @Option(name: .long, help: ArgumentHelp("Query vectors (.fvecs).", valueName: "file")) var query: String
+  @Option(name: .long, help: ArgumentHelp("Ground truth (.ivecs), nearest first.", valueName: "file")) var truth: String?
+  @Option(name: .long, help: "cosine, dot or l2.") var metric: String = "cosine"
+  @Option(name: .long, help: "HNSW links per node.") var m: Int = 16
+  @Option(name: .customLong("ef-construct"), help: "HNSW build candidate list size.") var efConstruct: Int = 200
+  @Option(name: .long, help: ArgumentHelp("Search candidate list sizes, comma-separated.", valueName: "list"))
+  var ef: String = "10,16,32,64,128,256"
+  @Option(name: .long, help: "Index build threads (default: all cores).") var threads: Int?
+  @Option(name: .long, help: "Results per query (k).") var k: Int = 10
+  @Option(name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
+  var baseline: String?
+  @Flag(name: .long, help: "Print one JSON object per line instead of a table.") var json = false
+
+  func validate() throws {
+    guard Distance(name: metric) != nil else { throw ValidationError("--metric must be cosine, dot or l2") }
+    guard !efValues.isEmpty, efValues.allSatisfy({ $0 > 0 }) else { throw ValidationError("--ef must be a comma-separated list of positive integers") }
+    if let baseline, baseline != "hnswlib" { throw ValidationError("--baseline supports hnswlib") }
+  }
+
+  private var efValues: [Int] { ef.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+  func run() throws {
+    let distance = Distance(name: metric) ?? .cosine
+    let queries = try Self.readVectors(query)
+    let truthRows = try truth.map { try Self.readIVecs($0) }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-bench-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let database = try Database(directory: scratch)
+    let baseCount = try Self.countRecords(base)
+    let collection = try database.createCollection(
+      "bench",
+      config: CollectionConfig(
+        dimension: queries.first?.count ?? 1, distance: distance, storage: .memory, hnswM: m,
+        hnswEfConstruct: efConstruct, hnswEf: efValues[0], segmentPoints: max(baseCount + 1, 1)))
+    collection.indexThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    let clock = ContinuousClock()
+
+    var reader = try PointFileReader(path: base, format: .fvecs, expectedDimension: collection.config.dimension, batchSize: 10_000)
+    let importTime = try clock.measure {
+      while let batch = try reader.nextBatch() { try collection.upsert(batch) }
+    }
+    let buildTime = try clock.measure { try collection.flush() }
+    let info = try collection.info()
+    let indexBytes = Self.graphBytes(in: scratch + "/collections/bench")
+    emit(
+      ["lib": "ragops", "points": .int(Int64(info.pointsCount)), "dim": .int(Int64(info.config.dimension)),
+       "import_s": .double(Self.seconds(importTime)), "build_s": .double(Self.seconds(buildTime)),
+       "threads": .int(Int64(collection.indexThreads)), "index_bytes": .int(Int64(indexBytes)),
+       "ram_bytes": .int(Int64(info.ramBytes)), "peak_rss_bytes": .int(Int64(Self.peakRSS()))],
+      text: "ragops: \(ResultFormatting.count(info.pointsCount)) points × \(info.config.dimension) (\(metric)), M=\(m) ef_construct=\(efConstruct); import \(Self.format(Self.seconds(importTime))) s, index build \(Self.format(Self.seconds(buildTime))) s with \(collection.indexThreads) threads; index \(ResultFormatting.bytes(indexBytes)), collection RAM \(ResultFormatting.bytes(info.ramBytes)), peak RSS \(ResultFormatting.bytes(Self.peakRSS()))")
+
+    // Ground truth: the file's, or exact search.
+    let truthSets: [Set<PointID>] = try queries.enumerated().map { index, vector in
+      if let truthRows { return Set(truthRows[index].prefix(k).map { PointID.number(UInt64($0)) }) }
+      return Set(try collection.search(SearchRequest(query: .vector(vector), limit: k, exact: true, withPayload: false)).map(\.id))
+    }
+    var rows: [[String]] = []
+    for efValue in efValues {
+      // Warm up, then time each query.
+      for vector in queries.prefix(20) {
+        _ = try collection.search(SearchRequest(query: .vector(vector), limit: k, ef: efValue, withPayload: false))
+      }
+      var latencies: [Duration] = []
+      var found = 0
+      var total = 0
+      let started = clock.now
+      for (index, vector) in queries.enumerated() {
+        let start = clock.now
+        let hits = try collection.search(SearchRequest(query: .vector(vector), limit: k, ef: efValue, withPayload: false))
+        latencies.append(clock.now - start)
+        found += hits.filter { truthSets[index].contains($0.id) }.count
+        total += min(k, truthSets[index].count)
+      }
+      let elapsed = Self.seconds(clock.now - started)
+      latencies.sort()
+      let recall = Double(found) / Double(max(total, 1))
+      let qps = Double(queries.count) / elapsed
+      let p50 = Self.seconds(latencies[latencies.count / 2]) * 1_000
+      let p99 = Self.seconds(latencies[min(latencies.count - 1, latencies.count * 99 / 100)]) * 1_000
+      if json {
+        emit(["lib": "ragops", "ef": .int(Int64(efValue)), "recall": .double(recall), "qps": .double(qps), "p50_ms": .double(p50), "p99_ms": .double(p99)], text: "")
+      }
+      rows.append(["ragops", String(efValue), Self.format(recall, 4), ResultFormatting.count(Int(qps.rounded())), Self.format(p50, 3), Self.format(p99, 3)])
+    }
+    if let baseline, baseline == "hnswlib" {
+      rows.append(contentsOf: try runHnswlib())
+    }
+    if !json {
+      let table = ResultTable(
+        columns: [.left("library"), .right("ef"), .right("recall@\(k)"), .right("qps"), .right("p50 ms"), .right("p99 ms")],
+        rows: rows)
+      print(TextRenderer.render(CommandResult(blocks: [.table(table)])))
+    }
+  }
+
+  private func emit(_ object: JSONValue, text: String) {
+    if json {
+      print(JSONWriter.compact(object))
+    } else if !text.isEmpty {
+      print(text)
+    }
+  }
+
+  /// Runs the same files through hnswlib; returns table rows (and prints JSON lines in JSON mode).
+  private func runHnswlib() throws -> [[String]] {
+    let python = try BaselineEnvironment.python()
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-hnswlib-\(UUID().uuidString).py")
+    try Data(BaselineEnvironment.hnswlibScript.utf8).write(to: script)
+    defer { try? FileManager.default.removeItem(at: script) }
+    var arguments = [script.path, "--base", base, "--query", query, "--metric", metric, "--m", String(m),
+                     "--ef-construct", String(efConstruct), "--ef", ef, "--k", String(k),
+                     "--threads", String(threads ?? ProcessInfo.processInfo.activeProcessorCount)]
+    if let truth { arguments += ["--truth", truth] }
+    let output = try BaselineEnvironment.run(python, arguments)
+    var rows: [[String]] = []
+    for line in output.split(separator: "\n") {
+      guard let object = try? JSONParser.parse(String(line)).objectValue else { continue }
+      if json { print(line) }
+      if let build = object["build_s"]?.numberValue {
+        if !json { print("hnswlib: index build \(Self.format(build)) s with \(object["threads"]?.integerValue ?? 0) threads") }
+        continue
+      }
+      guard let efValue = object["ef"]?.integerValue, let recall = object["recall"]?.numberValue, let qps = object["qps"]?.numberValue else { continue }
+      rows.append(["hnswlib", String(efValue), Self.format(recall, 4), ResultFormatting.count(Int(qps.rounded())), "", ""])
+    }
+    return rows
+  }
+
+  // MARK: Files
+
+  static func readVectors(_ path: String) throws -> [[Float]] {
+    var reader = try PointFileReader(path: path, format: .fvecs, batchSize: 10_000)
+    var vectors: [[Float]] = []
+    while let batch = try reader.nextBatch() { vectors.append(contentsOf: batch.map(\.vector)) }
+    return vectors
+  }
+
+  static func countRecords(_ path: String) throws -> Int {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
+    defer { try? handle.close() }
+    let head = try handle.read(upToCount: 4) ?? Data()
+    guard head.count == 4 else { throw ValidationError("\(path) is empty") }
+    let dimension = Int(head.withUnsafeBytes { $0.loadUnaligned(as: Int32.self).littleEndian })
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    return dimension > 0 ? size / (4 * (dimension + 1)) : 0
+  }
+
+  static func readIVecs(_ path: String) throws -> [[Int32]] {
+    guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+    var rows: [[Int32]] = []
+    try data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset + 4 <= raw.count {
+        let count = Int(raw.loadUnaligned(fromByteOffset: offset, as: Int32.self).littleEndian)
+        guard count > 0, offset + 4 + count * 4 <= raw.count else {
+          throw ValidationError("\(path): record \(rows.count) is truncated or has a bad length")
+        }
+        rows.append((0..<count).map { raw.loadUnaligned(fromByteOffset: offset + 4 + $0 * 4, as: Int32.self).littleEndian })
+        offset += 4 + count * 4
+      }
+    }
+    return rows
+  }
+
+  static func graphBytes(in directory: String) -> Int {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.filter { $0.hasSuffix(".hnsw") }.reduce(0) { total, name in
+      total + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
+    }
+  }
+
+  static func peakRSS() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss) * 1_024
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) * 1e-18
+  }
+
+  static func format(_ value: Double, _ digits: Int = 2) -> String {
+    String(format: "%.\(digits)f", value)
+  }
+}
