@@ -28,7 +28,10 @@ struct BenchAnnCommand: ParsableCommand {
   @Option(name: .long, help: "Results per query (k).") var k: Int = 10
   @Option(name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
   var baseline: String?
-  @Flag(name: .long, help: "Print one JSON object per line instead of a table.") var json = false
+  /// `--json` (one JSON object per line) arrives through the shared shell options.
+  @OptionGroup var globals: GlobalOptions
+
+  private var json: Bool { globals.json }
 
   func validate() throws {
     guard Distance(name: metric) != nil else { throw ValidationError("--metric must be cosine, dot or l2") }
