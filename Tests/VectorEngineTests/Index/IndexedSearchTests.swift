@@ -145,4 +145,24 @@ struct IndexedSearchTests {
     #expect(report.recallMean >= 0.95 && report.recallMean <= 1)
     #expect(report.exactMilliseconds > 0 && report.indexMilliseconds > 0)
   }
+
+  @Test func heavyDeletesAreCompactedInTheBackground() throws {
+    let directory = TemporaryDirectory()
+    let diskBefore: Int
+    do {
+      let (database, collection) = try makeCollection(directory.path, count: 3_000)
+      diskBefore = try collection.info().diskBytes
+      try collection.delete(.filter(try Filter.parse("bucket<400")))
+      try collection.flush()
+      // Closing waits for the background optimization that the deletes scheduled.
+      try database.close()
+    }
+    let collection = try Database(directory: directory.path).collection("c")
+    let info = try collection.info()
+    let remaining = try collection.count()
+    #expect(info.pointsCount == remaining)
+    #expect(try collection.count(filter: try Filter.parse("bucket<400")) == 0)
+    #expect(info.diskBytes < diskBefore * 3 / 4, "deleted rows were dropped from the files")
+    #expect(try recall(collection, queries: 20) >= 0.95)
+  }
 }

@@ -145,7 +145,7 @@ extension HNSWGraph {
       upperOffsets: Self.load(bytes, at: sections[2].offset, words: rowCount),
       upper: Self.load(bytes, at: sections[3].offset, words: upperSlots * (1 + m)))
     let entry = rowCount == 0 ? Int32(-1) : Int32(entryPoint)
-    if let problem = storage.structuralProblem(entryPoint: entry, maxLevel: maxLevel) {
+    if let problem = storage.structuralProblem(entryPoint: entry, maxLevel: maxLevel, thorough: false) {
       storage.deallocate()
       throw corrupt(problem)
     }

@@ -109,7 +109,12 @@ struct HNSWLinkStorage {
   /// of level `maxLevel` (or −1 exactly when the graph is empty).
   ///
   /// - Complexity: O(count · m0).
-  func structuralProblem(entryPoint: Int32, maxLevel: Int) -> String? {
+  ///
+  /// With `thorough` off (the load path), level-0 lists are checked only for what search needs
+  /// to stay in bounds (counts, ids in range, no self links); duplicate level-0 links and the
+  /// cache-missing level lookups are skipped, because they cost a random access per link on
+  /// million-point graphs and are harmless to search. Upper levels are always checked fully.
+  func structuralProblem(entryPoint: Int32, maxLevel: Int, thorough: Bool = true) -> String? {
     if count == 0 {
       return entryPoint == -1 && maxLevel == 0 ? nil : "an empty graph has an entry point or levels"
     }
@@ -142,6 +147,7 @@ struct HNSWLinkStorage {
           let neighbour = Int(links[1 + index])
           guard neighbour < count else { return "node \(node) links to row \(neighbour), out of range" }
           guard neighbour != node else { return "node \(node) links to itself on level \(level)" }
+          if level == 0 && !thorough { continue }
           guard Int(levels[neighbour]) >= level else {
             return "node \(node) links on level \(level) to node \(neighbour), which is not on that level"
           }

@@ -130,7 +130,13 @@ struct HNSWGraphCodingTests {
     writeU32(&version, 8, 2)
     var hugeCount = bytes
     writeU32(&hugeCount, 44, UInt32.max)
-    for (name, forged) in [("out of range", outOfRange), ("self link", selfLink), ("duplicate", duplicate),
+    // A duplicated level-0 link is harmless to search, so loading accepts it (checking every
+    // level-0 link for duplicates costs a cache miss per link on large graphs); the full
+    // invariant check still reports it.
+    let loaded = try decode(resealed(duplicate), rowCount: rowCount)
+    #expect(loaded.invariantViolation() != nil)
+    _ = HNSWFixtures.smallData.search(loaded, HNSWFixtures.smallData.queries[0], k: 5, ef: 16)
+    for (name, forged) in [("out of range", outOfRange), ("self link", selfLink),
                            ("too many links", tooMany), ("level above maximum", tooHigh), ("entry not on top", entry),
                            ("reserved", reserved), ("metric", metric), ("version", version),
                            ("upper slot count", hugeCount)] {
@@ -154,8 +160,10 @@ struct HNSWGraphCodingTests {
       }
       guard let graph = try? decode(resealed(forged), rowCount: data.count) else { continue }
       accepted += 1
-      // Whatever passed validation is a structurally sound graph that can be searched.
-      #expect(graph.invariantViolation() == nil)
+      // Whatever passed validation can be searched safely; beyond the load checks, only
+      // duplicated level-0 links (harmless) may remain for the full invariant check to find.
+      let violation = graph.invariantViolation()
+      #expect(violation == nil || violation?.contains("twice") == true, "\(violation ?? "")")
       _ = data.search(graph, data.queries[0], k: 5, ef: 16)
     }
     #expect(accepted < 400)
