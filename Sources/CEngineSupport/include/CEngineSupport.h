@@ -66,4 +66,27 @@ static inline void ragops_prefetch_range(const void *address, size_t length) {
   for (; line <= last; line += 64) __builtin_prefetch((const void *)line, 0, 3);
 }
 
+// MARK: - SHA-256 (FIPS 180-4)
+
+/// The running state of a SHA-256 computation. Treat the fields as private; the struct is
+/// public only so callers can hold it by value.
+typedef struct ragops_sha256_context {
+  uint32_t state[8];
+  uint64_t length;
+  uint32_t buffered;
+  uint8_t buffer[64];
+} ragops_sha256_context;
+
+/// Starts a SHA-256 computation in `ctx`.
+void ragops_sha256_init(ragops_sha256_context *ctx);
+
+/// Adds `length` bytes to the message; may be called any number of times with any split.
+///
+/// - Complexity: O(length).
+void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t length);
+
+/// Pads the message, writes the 32-byte digest to `digest` and leaves `ctx` finished; call
+/// `ragops_sha256_init` before reusing it.
+void ragops_sha256_final(ragops_sha256_context *ctx, uint8_t digest[32]);
+
 #endif

@@ -46,7 +46,7 @@ struct JSONParserTests {
 
   @Test func floatArraysReadBackBitExactFromShortestAndLongForms() throws {
     var generator = SeededGenerator(seed: 42)
-    var values: [Float] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-30, 3.4e38, 0.1, 16_777_217]
+    var values: [Float] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-30, 3.4e38, 0.1, 16_777_216, 16_777_218]
     for _ in 0..<20_000 {
       values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &generator)) * (Bool.random(using: &generator) ? 1 : -1))
       values.append(Float.random(in: -1...1, using: &generator))

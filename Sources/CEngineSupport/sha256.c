@@ -1,0 +1,115 @@
+// SHA-256 as specified in FIPS 180-4 (§4.1.2 functions, §4.2.2 constants, §5.1.1 padding,
+// §6.2.2 computation), written from the standard.
+//
+// Invariants:
+//   - 0 <= ctx->buffered < 64; ctx->buffer[0..buffered) holds the bytes not yet compressed;
+//   - ctx->length counts every byte passed to update (mod 2^64), so the bit length in the
+//     padding is length * 8 (messages shorter than 2^61 bytes, as the standard allows);
+//   - update may be called any number of times with any split; the digest only depends on
+//     the concatenation of the inputs.
+
+#include "CEngineSupport.h"
+
+#include <string.h>
+
+static const uint32_t round_constants[64] = {
+  0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u,
+  0xab1c5ed5u, 0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu,
+  0x9bdc06a7u, 0xc19bf174u, 0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu,
+  0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau, 0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u,
+  0xc6e00bf3u, 0xd5a79147u, 0x06ca6351u, 0x14292967u, 0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu,
+  0x53380d13u, 0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u, 0xa2bfe8a1u, 0xa81a664bu,
+  0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u, 0x19a4c116u,
+  0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
+  0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u,
+  0xc67178f2u,
+};
+
+static inline uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
+
+static void compress(uint32_t state[8], const uint8_t block[64]) {
+  uint32_t w[64];
+  for (int t = 0; t < 16; t++) {
+    w[t] = ((uint32_t)block[4 * t] << 24) | ((uint32_t)block[4 * t + 1] << 16) |
+           ((uint32_t)block[4 * t + 2] << 8) | (uint32_t)block[4 * t + 3];
+  }
+  for (int t = 16; t < 64; t++) {
+    uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
+    uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+    w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+  }
+  uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+  uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+  for (int t = 0; t < 64; t++) {
+    uint32_t big_sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+    uint32_t choose = (e & f) ^ (~e & g);
+    uint32_t t1 = h + big_sigma1 + choose + round_constants[t] + w[t];
+    uint32_t big_sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+    uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
+    uint32_t t2 = big_sigma0 + majority;
+    h = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+  state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+}
+
+void ragops_sha256_init(ragops_sha256_context *ctx) {
+  static const uint32_t initial[8] = {
+    0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
+    0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u,
+  };
+  memcpy(ctx->state, initial, sizeof initial);
+  ctx->length = 0;
+  ctx->buffered = 0;
+  memset(ctx->buffer, 0, sizeof ctx->buffer);
+}
+
+void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t length) {
+  const uint8_t *input = (const uint8_t *)bytes;
+  ctx->length += (uint64_t)length;
+  if (ctx->buffered > 0) {
+    size_t take = 64 - ctx->buffered;
+    if (take > length) take = length;
+    memcpy(ctx->buffer + ctx->buffered, input, take);
+    ctx->buffered += (uint32_t)take;
+    input += take;
+    length -= take;
+    if (ctx->buffered < 64) return;
+    compress(ctx->state, ctx->buffer);
+    ctx->buffered = 0;
+  }
+  while (length >= 64) {
+    compress(ctx->state, input);
+    input += 64;
+    length -= 64;
+  }
+  if (length > 0) {
+    memcpy(ctx->buffer, input, length);
+    ctx->buffered = (uint32_t)length;
+  }
+}
+
+void ragops_sha256_final(ragops_sha256_context *ctx, uint8_t digest[32]) {
+  uint64_t bit_length = ctx->length * 8;
+  uint8_t pad[72];
+  size_t pad_length = (ctx->buffered < 56) ? 56 - ctx->buffered : 120 - ctx->buffered;
+  memset(pad, 0, sizeof pad);
+  pad[0] = 0x80;
+  for (int i = 0; i < 8; i++) pad[pad_length + (size_t)i] = (uint8_t)(bit_length >> (56 - 8 * i));
+  uint64_t saved_length = ctx->length;
+  ragops_sha256_update(ctx, pad, pad_length + 8);
+  ctx->length = saved_length;
+  for (int i = 0; i < 8; i++) {
+    digest[4 * i] = (uint8_t)(ctx->state[i] >> 24);
+    digest[4 * i + 1] = (uint8_t)(ctx->state[i] >> 16);
+    digest[4 * i + 2] = (uint8_t)(ctx->state[i] >> 8);
+    digest[4 * i + 3] = (uint8_t)ctx->state[i];
+  }
+}
