@@ -35,6 +35,17 @@ public protocol Backend: AnyObject, Sendable {
   /// Sets how many threads build a collection's index.
   func setIndexThreads(_ collection: String, threads: Int) throws(EngineError)
 
+  /// Takes a snapshot of a collection.
+  func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription
+  /// A collection's snapshots, newest first.
+  func snapshots(_ collection: String) throws(EngineError) -> [SnapshotDescription]
+  /// Verifies a snapshot (a name of the collection's, or a file path).
+  func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription
+  /// Restores a snapshot, into `target` when given; `replace` confirms overwriting.
+  func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(EngineError) -> CollectionInfo
+  /// Deletes a snapshot.
+  func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError)
+
   /// Every alias and its collection, sorted by alias.
   func aliases() throws(EngineError) -> [(alias: String, collection: String)]
   /// Points an alias at a collection.

@@ -66,6 +66,33 @@ public final class EmbeddedBackend: Backend {
     try database.collection(collection).indexThreads = threads
   }
 
+  /// Takes a snapshot of a collection.
+  public func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription {
+    try database.createSnapshot(of: collection)
+  }
+
+  /// A collection's snapshots, newest first.
+  public func snapshots(_ collection: String) throws(EngineError) -> [SnapshotDescription] {
+    try database.snapshots(of: collection)
+  }
+
+  /// Verifies a snapshot.
+  public func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription {
+    try database.verifySnapshot(snapshot, of: collection)
+  }
+
+  /// Restores a snapshot.
+  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(EngineError) -> CollectionInfo {
+    var info = try database.restoreSnapshot(snapshot, of: collection, as: target, replace: replace)
+    info.aliases = database.aliases(of: info.name)
+    return info
+  }
+
+  /// Deletes a snapshot.
+  public func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError) {
+    try database.deleteSnapshot(snapshot, of: collection)
+  }
+
   /// Every alias and its collection.
   public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { database.aliases() }
 

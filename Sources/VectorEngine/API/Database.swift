@@ -175,6 +175,33 @@ public final class Database: Sendable {
     }.get()
   }
 
+  /// Moves a verified, extracted collection folder into place, replacing `existing`'s folder.
+  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(EngineError) {
+    try state.withLock { state in
+      Result { () throws(EngineError) in
+        guard state.aliases[name] == nil else {
+          throw EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
+        }
+        let final = collectionsDirectory + "/" + name
+        do {
+          if existing != nil {
+            let trash = collectionsDirectory + "/.drop-" + String(System.randomUInt32(), radix: 16)
+            try System.rename(final, to: trash)
+            try System.rename(staging, to: final)
+            try System.syncDirectory(collectionsDirectory)
+            state.open.removeValue(forKey: name)?.markDropped()
+            try? System.removeTree(trash)
+          } else {
+            try System.rename(staging, to: final)
+            try System.syncDirectory(collectionsDirectory)
+          }
+        } catch {
+          throw EngineError.from(error)
+        }
+      }
+    }.get()
+  }
+
   // MARK: Aliases
 
   /// Every alias and the collection it points at, sorted by alias.

@@ -283,6 +283,21 @@ public final class VectorCollection: @unchecked Sendable {
       exactMilliseconds: milliseconds(exactTime))
   }
 
+  /// Freezes a consistent cut for a snapshot (see `CollectionStore.freezeForSnapshot`).
+  func freezeForSnapshot() throws(EngineError) -> CollectionStore.SnapshotCut {
+    try withStore { (store) throws(EngineError) in try store.freezeForSnapshot() }
+  }
+
+  /// Releases a snapshot's pinned files.
+  func unpin(_ files: [String]) {
+    lock.withLock { store.unpin(files) }
+  }
+
+  /// The collection's folder.
+  var directory: String {
+    lock.withLock { store.directory }
+  }
+
   func markDropped() {
     lock.withLock { store.isDropped = true }
   }

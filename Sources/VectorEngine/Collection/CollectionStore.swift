@@ -34,6 +34,8 @@ final class CollectionStore {
   var isDropped = false
   /// Set while a background optimization is queued.
   var isOptimizationScheduled = false
+  /// Files a snapshot in progress is copying: kept even when the manifest stops naming them.
+  var pinnedFiles: Set<String> = []
 
   /// Adds a message for the operator (shown with recovery notes).
   func recordNote(_ note: String) {
@@ -91,7 +93,7 @@ final class CollectionStore {
   }
 
   func removeUnreferencedFiles() throws(EngineError) {
-    let keep = manifest.referencedFiles
+    let keep = manifest.referencedFiles.union(pinnedFiles)
     do {
       for name in try System.listDirectory(directory) {
         let isOurs = name.hasPrefix("seg-") || name.hasPrefix(DurableFile.temporaryPrefix)

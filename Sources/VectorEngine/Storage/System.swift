@@ -408,3 +408,13 @@ extension System {
   /// The number of processors online; the corresponding C function is `sysconf`.
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
+
+extension System {
+  /// Seconds since the Unix epoch, from the real-time clock; the corresponding C function is
+  /// `clock_gettime`.
+  static var wallClockSeconds: Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec)
+  }
+}
