@@ -90,3 +90,9 @@ void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t 
 void ragops_sha256_final(ragops_sha256_context *ctx, uint8_t digest[32]);
 
 #endif
+
+/// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
+///
+/// Returns 0, or -1 with `errno` set (for example `ENOSYS` or `EINVAL` where the kernel or
+/// file system lacks the flag).
+int ragops_rename_exchange(const char *first, const char *second);

@@ -185,12 +185,12 @@ public final class Database: Sendable {
         let final = collectionsDirectory + "/" + name
         do {
           if existing != nil {
-            let trash = collectionsDirectory + "/.drop-" + String(System.randomUInt32(), radix: 16)
-            try System.rename(final, to: trash)
-            try System.rename(staging, to: final)
+            // One atomic exchange: a crash leaves either the old or the restored folder in
+            // place, never neither; the hidden folder left behind is removed on next open.
+            try System.exchange(staging, final)
             try System.syncDirectory(collectionsDirectory)
             state.open.removeValue(forKey: name)?.markDropped()
-            try? System.removeTree(trash)
+            try? System.removeTree(staging)
           } else {
             try System.rename(staging, to: final)
             try System.syncDirectory(collectionsDirectory)

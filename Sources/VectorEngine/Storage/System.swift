@@ -9,6 +9,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEngineSupport
 import Synchronization
 
 /// Thin, typed wrappers over the POSIX calls the storage layer needs.
@@ -65,6 +66,13 @@ enum System {
   static func rename(_ source: String, to destination: String) throws(SystemError) {
     try FaultInjection.check(.rename, destination)
     _ = try retrying("rename", destination) { Glibc.rename(source, destination) }
+  }
+
+  /// Atomically swaps two paths (both must exist); the corresponding C function is
+  /// `renameat2` with `RENAME_EXCHANGE`.
+  static func exchange(_ first: String, _ second: String) throws(SystemError) {
+    try FaultInjection.check(.rename, second)
+    _ = try retrying("renameat2", second) { ragops_rename_exchange(first, second) }
   }
 
   /// Removes a file; the corresponding C function is `unlink`.

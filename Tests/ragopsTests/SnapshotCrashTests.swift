@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import VectorEngine
+
+/// Kills the real binary while it takes and restores snapshots, then checks that every listed
+/// snapshot verifies and that the live collections are intact.
+struct SnapshotCrashTests {
+  private func export(_ data: String, _ collection: String) throws -> String {
+    let result = try RagopsBinary.run(["--data", data, "-c", "points export \(collection) --file -"])
+    try #require(result.status == 0, "export of \(collection) failed: \(result.standardError)")
+    return result.standardOutput
+  }
+
+  @Test func killingSnapshotCreateAndRestoreNeverLeavesABadSnapshotOrCollection() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    var lines = ""
+    var generator = SystemRandomNumberGenerator()
+    for id in 0..<2_000 {
+      let vector = (0..<8).map { _ in Double(Float.random(in: -1...1, using: &generator)) }
+      lines += JSONWriter.compact(["id": .int(Int64(id)), "vector": .array(vector.map { .double($0) }), "payload": ["n": .int(Int64(id % 7))]]) + "\n"
+    }
+    let points = scratch.file("points.jsonl", contents: lines)
+    let setup = try RagopsBinary.run(["--data", data, "--batch", "-"], input: """
+      collection create s --dim 8 --distance dot --segment-points 700
+      points upsert s --file \(points)
+      snapshot create s
+
+      """)
+    try #require(setup.status == 0, "\(setup.standardError)")
+    let original = try export(data, "s")
+    let first = try #require(try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"]).standardOutput
+      .split(separator: "\"name\":\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
+    var kills = 0
+    for _ in 0..<22 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: RagopsBinary.path)
+      process.arguments = ["--data", data, "--batch", "-"]
+      let input = Pipe()
+      process.standardInput = input
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      input.fileHandleForWriting.write(Data(String(repeating: "snapshot create s\nsnapshot restore s \(first) --as r --yes\n", count: 4).utf8))
+      // The delay only picks the moment of the kill.
+      usleep(UInt32.random(in: 2_000...400_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      try? input.fileHandleForWriting.close()
+      if process.terminationReason == .uncaughtSignal { kills += 1 }
+
+      // Every listed snapshot verifies; the live collections hold exactly the original points.
+      let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
+      try #require(list.status == 0, "\(list.standardError)")
+      let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+      let verify = try RagopsBinary.run(["--data", data, "--batch", "-", "--keep-going"], input: names.map { "snapshot verify s \($0)\n" }.joined())
+      #expect(verify.status == 0, "a listed snapshot failed verification: \(verify.standardError)")
+      #expect(try export(data, "s") == original)
+      let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput
+      if collections.contains("\"name\":\"r\"") {
+        #expect(try export(data, "r") == original, "the restored collection is incomplete")
+      }
+    }
+    #expect(kills >= 20)
+  }
+}
