@@ -19,6 +19,8 @@ extension Database {
   /// - Complexity: O(size of the collection's files).
   @discardableResult
   public func createSnapshot(of name: String) throws(EngineError) -> SnapshotDescription {
+    // Without the lock another process may remove the files the snapshot copies.
+    try requireWritableForSnapshots()
     let collection = try collection(name)
     let folder = snapshotFolder(collection.name)
     do {
