@@ -27,7 +27,7 @@ static const uint32_t round_constants[64] = {
 
 static inline uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
 
-static void compress(uint32_t state[8], const uint8_t block[64]) {
+static void compress_portable(uint32_t state[8], const uint8_t block[64]) {
   uint32_t w[64];
   for (int t = 0; t < 16; t++) {
     w[t] = ((uint32_t)block[4 * t] << 24) | ((uint32_t)block[4 * t + 1] << 16) |
@@ -59,6 +59,78 @@ static void compress(uint32_t state[8], const uint8_t block[64]) {
   state[0] += a; state[1] += b; state[2] += c; state[3] += d;
   state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+// One 64-byte block with the SHA extensions (SHA-NI). The state is kept as the two lane
+// groups the instructions use: ABEF and CDGH. The message schedule for words 16..63 is
+// W[t..t+3] = msg2(msg1(W[t-16..], W[t-12..]) + W[t-7..t-4], W[t-4..]).
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_shani(uint32_t state[8], const uint8_t block[64]) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i abcd = _mm_loadu_si128((const __m128i *)&state[0]);
+  __m128i efgh = _mm_loadu_si128((const __m128i *)&state[4]);
+  __m128i cdab = _mm_shuffle_epi32(abcd, 0xB1);
+  __m128i hgfe = _mm_shuffle_epi32(efgh, 0x1B);
+  __m128i state0 = _mm_alignr_epi8(cdab, hgfe, 8);      // ABEF
+  __m128i state1 = _mm_blend_epi16(hgfe, cdab, 0xF0);   // CDGH
+  const __m128i save0 = state0, save1 = state1;
+  __m128i words[4];
+  for (int group = 0; group < 16; group++) {
+    __m128i w;
+    if (group < 4) {
+      w = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block + 16 * group)), byte_swap);
+    } else {
+      __m128i t = _mm_sha256msg1_epu32(words[group & 3], words[(group + 1) & 3]);
+      t = _mm_add_epi32(t, _mm_alignr_epi8(words[(group + 3) & 3], words[(group + 2) & 3], 4));
+      w = _mm_sha256msg2_epu32(t, words[(group + 3) & 3]);
+    }
+    words[group & 3] = w;
+    __m128i message = _mm_add_epi32(w, _mm_loadu_si128((const __m128i *)&round_constants[4 * group]));
+    state1 = _mm_sha256rnds2_epu32(state1, state0, message);
+    message = _mm_shuffle_epi32(message, 0x0E);
+    state0 = _mm_sha256rnds2_epu32(state0, state1, message);
+  }
+  state0 = _mm_add_epi32(state0, save0);
+  state1 = _mm_add_epi32(state1, save1);
+  __m128i feba = _mm_shuffle_epi32(state0, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(state1, 0xB1);
+  _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));  // ABCD
+  _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));     // EFGH
+}
+
+static int has_sha_extensions(void) {
+  unsigned int eax, ebx, ecx, edx;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+  if (!(ecx & bit_SSE4_1) || !(ecx & bit_SSSE3)) return 0;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+  return (ebx & (1u << 29)) != 0;
+}
+#endif
+
+static void (*compress)(uint32_t state[8], const uint8_t block[64]) = compress_portable;
+static int sha256_hardware = 0;
+
+__attribute__((constructor)) static void sha256_dispatch(void) {
+#if defined(__x86_64__)
+  if (has_sha_extensions()) {
+    compress = compress_shani;
+    sha256_hardware = 1;
+  }
+#endif
+}
+
+int ragops_sha256_is_hardware(void) { return sha256_hardware; }
+
+/// Compresses one block with the portable code (for tests that compare the two paths).
+void ragops_sha256_compress_portable(uint32_t state[8], const uint8_t block[64]) {
+  compress_portable(state, block);
+}
+
+/// Compresses one block with the dispatched code.
+void ragops_sha256_compress(uint32_t state[8], const uint8_t block[64]) { compress(state, block); }
 
 void ragops_sha256_init(ragops_sha256_context *ctx) {
   static const uint32_t initial[8] = {

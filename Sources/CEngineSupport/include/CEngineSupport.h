@@ -89,6 +89,15 @@ void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t 
 /// `ragops_sha256_init` before reusing it.
 void ragops_sha256_final(ragops_sha256_context *ctx, uint8_t digest[32]);
 
+/// Returns 1 when SHA-256 uses the CPU's SHA extensions (chosen once at load), 0 otherwise.
+int ragops_sha256_is_hardware(void);
+
+/// Compresses one 64-byte block into `state` with the portable code.
+void ragops_sha256_compress_portable(uint32_t state[8], const uint8_t block[64]);
+
+/// Compresses one 64-byte block into `state` with the dispatched code.
+void ragops_sha256_compress(uint32_t state[8], const uint8_t block[64]);
+
 #endif
 
 /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).

@@ -1,0 +1,32 @@
+import CEngineSupport
+import Foundation
+import Testing
+@testable import VectorEngine
+
+/// The SHA-extension path of SHA-256 against the portable one, block by block.
+struct SHA256DispatchTests {
+  @Test func hardwareAndPortableCompressionAgreeOnRandomBlocks() {
+    var generator = SeededGenerator(seed: 256)
+    for _ in 0..<2_000 {
+      var state = (0..<8).map { _ in UInt32.random(in: .min ... .max, using: &generator) }
+      var reference = state
+      let block = (0..<64).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+      state.withUnsafeMutableBufferPointer { buffer in
+        if let base = buffer.baseAddress { ragops_sha256_compress(base, block) }
+      }
+      reference.withUnsafeMutableBufferPointer { buffer in
+        if let base = buffer.baseAddress { ragops_sha256_compress_portable(base, block) }
+      }
+      if state != reference {
+        Issue.record("dispatched and portable SHA-256 compression differ")
+        return
+      }
+    }
+  }
+
+  @Test func theCPUsSHAExtensionsAreUsedWhenPresent() throws {
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []
+    #expect((ragops_sha256_is_hardware() == 1) == flags.contains("sha_ni"))
+  }
+}
