@@ -158,7 +158,13 @@ final class CollectionStore {
     apply(operation)
     checkInvariants()
     if appendable.rowCount >= config.segmentPoints {
-      try seal()
+      // The write is already durable in the WAL: a failed seal must not report it as failed.
+      // The seal is retried on the next write (or at close).
+      do {
+        try seal()
+      } catch {
+        notes.append("sealing collection \(name) failed and will be retried: \(error.message)")
+      }
     }
     return sequence
   }
