@@ -18,20 +18,15 @@ final class DirectoryLock: Sendable {
     do {
       guard try descriptor.tryLockExclusive() else {
         let holder = (try? descriptor.readAll()).flatMap { String(decoding: $0, as: UTF8.self).split(separator: "\n").first }
-        descriptor.close()
         let pid = holder.flatMap { Int($0) }.map(String.init) ?? "unknown"
         throw EngineError(.locked, "data directory \(directory) is in use by pid \(pid)")
       }
       try descriptor.truncate(to: 0)
       try descriptor.writeAll(Array("\(System.processID)\n".utf8))
-    } catch let error as EngineError {
-      throw error
-    } catch let error as SystemError {
-      descriptor.close()
-      throw EngineError.from(error)
     } catch {
-      descriptor.close()
-      throw EngineError(.io, "\(error)")
+      // Every stored property is set, so `deinit` runs and closes the descriptor: closing it
+      // here too would close whatever file another thread opened under the same number.
+      throw EngineError.from(error)
     }
   }
 
