@@ -246,7 +246,7 @@ public final class CommandRunner {
   private func reportArgumentError(_ error: any Error, name: String, line: ScriptLine, tokens: [ScriptToken]) {
     switch error {
     case let error as FilterSyntaxError:
-      let column = sourceColumn(ofArgumentContaining: nil, filterError: error, tokens: tokens)
+      let column = sourceColumn(of: error, tokens: tokens)
       reportUsage(name: name, line: line, column: column, message: "filter: \(error.message)")
     case let error as ArgumentSyntaxError:
       let column = token(for: error.argument, in: tokens).map { token in
@@ -260,7 +260,7 @@ public final class CommandRunner {
   }
 
   /// Maps a filter error's column to the line: the token after `--filter` (or `--filter=`).
-  private func sourceColumn(ofArgumentContaining _: String?, filterError: FilterSyntaxError, tokens: [ScriptToken]) -> Int {
+  private func sourceColumn(of filterError: FilterSyntaxError, tokens: [ScriptToken]) -> Int {
     for (index, token) in tokens.enumerated() {
       if token.text == "--filter", index + 1 < tokens.count {
         return tokens[index + 1].sourceColumn(ofCharacterAt: max(0, filterError.column - 1))

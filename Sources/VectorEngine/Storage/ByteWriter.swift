@@ -1,5 +1,3 @@
-import CEngineSupport
-
 /// Builds little-endian binary records: WAL bodies, segment headers, index files.
 struct ByteWriter {
   /// The bytes written so far.

@@ -14,7 +14,4 @@ enum CRC32C {
   static func checksum(_ bytes: [UInt8], seed: UInt32 = 0) -> UInt32 {
     bytes.withUnsafeBytes { checksum($0, seed: seed) }
   }
-
-  /// Whether the hardware instruction is in use.
-  static var isHardwareAccelerated: Bool { ragops_crc32c_is_hardware() != 0 }
 }

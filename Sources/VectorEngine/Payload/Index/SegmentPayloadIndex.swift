@@ -129,14 +129,6 @@ final class SegmentPayloadIndex: Sendable {
     }
   }
 
-  /// The number of entries the condition would touch, for planning; `nil` if unanswerable.
-  func estimatedMatches(_ condition: FieldCondition) -> Int? {
-    switch (storage, condition) {
-    case (.keyword(let postings), .matchValue(.string(let text))): postings[text]?.count ?? 0
-    default: nil
-    }
-  }
-
   /// Adds the rows of entries (ascending by value) that satisfy `bounds`.
   private static func addRange(
     _ bounds: RangeBounds, count: Int, value: (Int) -> Double, rows: [UInt32], into bits: inout Bitset
