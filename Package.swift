@@ -9,7 +9,9 @@ let package = Package(
     .library(name: "Operations", targets: ["Operations"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The backup catalog (schedules, backups, restores) is an SQLite file shared by processes.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // C helpers with one-time CPU dispatch (CRC32C today, distance kernels later).
@@ -22,6 +24,7 @@ let package = Package(
       dependencies: [
         "VectorEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     // The executable: thin wiring of the above.
     .executableTarget(

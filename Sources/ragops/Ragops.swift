@@ -16,7 +16,7 @@ struct Ragops: ParsableCommand {
       3 the data directory is locked by another process.
       """,
     version: Database.engineVersion,
-    subcommands: OperatorCommands.all + [BenchGroup.self])
+    subcommands: OperatorCommands.all + [SchedulerCommand.self, BenchGroup.self])
 
   @OptionGroup var globals: GlobalOptions
 
@@ -49,6 +49,19 @@ struct Ragops: ParsableCommand {
     }
     if let root = parsed as? Ragops {
       Foundation.exit(root.runRoot().rawValue)
+    } else if let runner = parsed as? BackupRunCommand {
+      let directory = DataDirectory.resolve(explicit: runner.globals.data, environment: ProcessInfo.processInfo.environment)
+      let (status, result) = runner.runStandalone(dataDirectory: directory) { Console.error($0 + "\n") }
+      if let result {
+        if runner.globals.json {
+          let status: JSONValue = status == .success ? "ok" : "error"
+          Console.out(JSONWriter.compact(["command": "backup run", "status": status, "result": result.json]) + "\n")
+        } else {
+          let text = TextRenderer.render(result)
+          Console.out(text.hasSuffix("\n") ? text : text + "\n")
+        }
+      }
+      Foundation.exit(status.rawValue)
     } else if let operatorCommand = parsed as? any OperatorCommand {
       Foundation.exit(Self.runDirect(operatorCommand).rawValue)
     } else {

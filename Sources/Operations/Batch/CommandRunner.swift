@@ -101,6 +101,9 @@ public final class CommandRunner {
     } catch let error as EngineError {
       errorOutput("error: \(error.message)\n")
       return error.kind == .locked ? .locked : .commandFailed
+    } catch let error as BackupError {
+      errorOutput("error: \(error.message)\n")
+      return ExitStatus(error)
     } catch {
       errorOutput("error: \(error)\n")
       return .commandFailed
@@ -223,6 +226,9 @@ public final class CommandRunner {
       } catch let error as CommandFailure {
         reportFailure(name: name, line: line, command: path, message: error.message)
         return .commandFailed
+      } catch let error as BackupError {
+        reportFailure(name: name, line: line, command: path, message: error.message)
+        return ExitStatus(error)
       } catch {
         guard let tokens = try? line.tokens.get() else { return .usage }
         reportArgumentError(error, name: name, line: line, tokens: tokens)

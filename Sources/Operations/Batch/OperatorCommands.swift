@@ -6,7 +6,7 @@ public struct OperatorCommands: ParsableCommand {
   /// The language's top-level commands and groups.
   public static let all: [any ParsableCommand.Type] = [
     CollectionsCommand.self, CollectionGroup.self, AliasGroup.self, IndexGroup.self, PointsGroup.self,
-    SearchCommand.self, QualityCommand.self, SnapshotGroup.self,
+    SearchCommand.self, QualityCommand.self, SnapshotGroup.self, ScheduleGroup.self, BackupGroup.self,
   ]
 
   /// The root's name and subcommands.

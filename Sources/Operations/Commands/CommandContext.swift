@@ -8,11 +8,35 @@ public final class CommandContext {
   public let standardInputIsFree: Bool
   /// Makes a progress reporter for long imports.
   public let makeProgress: () -> ImportProgress
+  /// The clocks the backup rules read.
+  public let backupClock: any BackupClock
+  private var openedBackups: BackupService?
 
   /// Creates a context.
-  public init(backend: any Backend, standardInputIsFree: Bool = true, makeProgress: @escaping () -> ImportProgress = { ImportProgress() }) {
+  public init(
+    backend: any Backend, standardInputIsFree: Bool = true,
+    makeProgress: @escaping () -> ImportProgress = { ImportProgress() },
+    backupClock: any BackupClock = SystemBackupClock()
+  ) {
     self.backend = backend
     self.standardInputIsFree = standardInputIsFree
     self.makeProgress = makeProgress
+    self.backupClock = backupClock
+  }
+
+  /// The backup service of the backend's data directory, opened on first use.
+  public func backups() throws(BackupError) -> BackupService {
+    if let openedBackups { return openedBackups }
+    let service = try BackupService(dataDirectory: backend.location, clock: backupClock)
+    openedBackups = service
+    return service
+  }
+
+  /// The backend as a backup target (the store that snapshots are taken of).
+  public func backupTarget() throws(BackupError) -> any BackupTarget {
+    guard let target = backend as? any BackupTarget else {
+      throw BackupError(.invalidInput, "this backend cannot take backups")
+    }
+    return target
   }
 }

@@ -14,7 +14,7 @@ public final class Database: Sendable {
   /// The engine's version.
   public static let engineVersion = "0.1.0"
 
-  private let lock: DirectoryLock?
+  private let lock: LockFile?
   private let state: Mutex<State>
 
   private struct State {
@@ -46,7 +46,7 @@ public final class Database: Sendable {
     } catch {
       throw EngineError(.io, "\(error)")
     }
-    lock = readOnly ? nil : try DirectoryLock(directory: directory)
+    lock = readOnly ? nil : try LockFile(dataDirectory: directory)
     let aliases = try Self.readAliases(directory + "/" + Self.aliasesFile)
     state = Mutex(State(aliases: aliases))
     if !readOnly { try removeLeftovers() }

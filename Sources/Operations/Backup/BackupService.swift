@@ -1,0 +1,485 @@
+import Foundation
+public import VectorEngine
+
+/// Schedules, backups, restores and retention for one data directory: what `schedule …`,
+/// `backup …`, `backup run --if-due`, `ragops scheduler` and the console's Backups page do.
+///
+/// Every run, restore and delete holds `<data>/locks/backup.lock` (flock), so the scheduler
+/// daemon, a cron one-shot and an interactive "Backup now" never overlap (rule R5); the kernel
+/// drops the lock with its process. A backup succeeds only after its archive is published and
+/// read back and verified (R8); retention runs only after such a success (R9).
+public final class BackupService: @unchecked Sendable {
+  /// The data directory.
+  public let dataDirectory: String
+  /// The catalog.
+  public let catalog: BackupCatalog
+  private let clock: any BackupClock
+  private let logger: @Sendable (String) -> Void
+
+  /// The default place for backups, `<data>/backups`.
+  public var defaultBackupDirectory: String { dataDirectory + "/backups" }
+  private var lockPath: String { dataDirectory + "/locks/backup.lock" }
+
+  /// Opens the catalog of `dataDirectory` (creating it if needed).
+  ///
+  /// - Parameters:
+  ///   - clock: the clocks every rule reads (tests inject their own).
+  ///   - log: receives each decision as one line (the daemon prints them on stderr).
+  /// - Throws: ``BackupError`` `catalog`.
+  public init(
+    dataDirectory: String, clock: any BackupClock = SystemBackupClock(), log: @escaping @Sendable (String) -> Void = { _ in }
+  ) throws(BackupError) {
+    self.dataDirectory = dataDirectory
+    self.clock = clock
+    self.logger = log
+    do {
+      try FileOperations.makeDirectories(dataDirectory + "/locks")
+    } catch {
+      throw BackupError(.catalog, "cannot prepare \(dataDirectory): \(error.message)")
+    }
+    catalog = try BackupCatalog(path: dataDirectory + "/" + BackupCatalog.fileName)
+  }
+
+  /// The wall clock's now (Unix seconds), as the rules see it.
+  public var now: Int64 { clock.now }
+
+  private func log(_ message: String, schedule: String?) {
+    logger((schedule.map { "schedule \($0): " } ?? "") + message)
+    try? catalog.log(message, schedule: schedule, at: clock.now)
+  }
+
+  /// Takes the backup lock without waiting.
+  ///
+  /// - Throws: ``BackupError`` `locked` naming the holder's pid.
+  public func acquireLock() throws(BackupError) -> LockFile {
+    do {
+      return try LockFile(path: lockPath) { "the backup lock is held by pid \($0): another backup, restore or retention run is in progress" }
+    } catch {
+      throw BackupError.from(error)
+    }
+  }
+
+  // MARK: - Schedules
+
+  /// Creates or changes a schedule. A new schedule's first slot is the first after now.
+  ///
+  /// - Parameters:
+  ///   - deadline: how late a slot may start; `nil` is half the interval, at most 6 h.
+  /// - Throws: ``BackupError`` `invalidInput` for a bad name or retention.
+  @discardableResult
+  public func setSchedule(
+    name: String, spec: ScheduleSpec, collection: String?, retentionDays: Int?, minimumKeep: Int,
+    deadline: Int64?, backupDirectory: String?
+  ) throws(BackupError) -> BackupSchedule {
+    guard !name.isEmpty, name.count <= 64,
+      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }),
+      !name.hasPrefix("."), !name.hasPrefix("-")
+    else {
+      throw BackupError(.invalidInput, "schedule name \(name) must be 1-64 letters, digits, '-', '_' or '.'")
+    }
+    if let retentionDays, !(1...36_500).contains(retentionDays) {
+      throw BackupError(.invalidInput, "retention must be 1 to 36500 days (or --keep-forever)")
+    }
+    guard (1...1_000).contains(minimumKeep) else { throw BackupError(.invalidInput, "--min-keep must be 1 to 1000") }
+    let now = clock.now
+    let interval = spec.nominalInterval(after: now)
+    let chosenDeadline = deadline ?? spec.defaultDeadline(after: now)
+    guard chosenDeadline >= 60, chosenDeadline <= max(interval, 60) else {
+      throw BackupError(.invalidInput, "the deadline must be from 1m to the interval between slots (\(DurationText.text(interval)))")
+    }
+    if let backupDirectory, !backupDirectory.hasPrefix("/") {
+      throw BackupError(.invalidInput, "--backup-dir must be an absolute path")
+    }
+    let saved = try catalog.save(
+      BackupSchedule(
+        name: name, spec: spec, collection: collection, retentionDays: retentionDays, minimumKeep: minimumKeep,
+        deadline: chosenDeadline, backupDirectory: backupDirectory, createdAt: now, evaluatedThrough: now))
+    log("set to \(spec) for \(saved.scopeText), retention \(saved.retentionText)", schedule: name)
+    return saved
+  }
+
+  /// Pauses a schedule: no runs until it is resumed; its backups stay (R10).
+  public func pause(_ name: String) throws(BackupError) {
+    try catalog.setPaused(true, schedule: name)
+    log("paused", schedule: name)
+  }
+
+  /// Resumes a schedule; slots missed meanwhile follow the catch-up rule (no burst).
+  public func resume(_ name: String) throws(BackupError) {
+    try catalog.setPaused(false, schedule: name)
+    log("resumed", schedule: name)
+  }
+
+  /// Deletes a schedule. Its backups stay unless `deletingBackups` (R10); returns how many
+  /// backups were deleted.
+  @discardableResult
+  public func deleteSchedule(_ name: String, deletingBackups: Bool) throws(BackupError) -> Int {
+    let schedule = try catalog.schedule(named: name)
+    var deleted = 0
+    if deletingBackups {
+      let lock = try acquireLock()
+      defer { withExtendedLifetime(lock) {} }
+      for record in try catalog.backups(schedule: schedule.name) where record.scheduleID == schedule.id {
+        if record.path != nil || record.status == .succeeded {
+          try removeFiles(of: record, because: "its schedule was deleted")
+          deleted += 1
+        }
+      }
+    }
+    try catalog.deleteSchedule(named: name)
+    log("deleted\(deletingBackups ? " with its \(deleted) backup(s)" : "; its backups are kept")", schedule: name)
+    return deleted
+  }
+
+  /// A schedule with its next slot and its latest run.
+  public struct ScheduleStatus: Sendable {
+    /// The schedule.
+    public var schedule: BackupSchedule
+    /// The next slot (nil when paused or none).
+    public var nextSlot: Int64?
+    /// The latest run (not a skip).
+    public var lastRun: BackupRecord?
+  }
+
+  /// Every schedule with its next slot and latest run.
+  public func scheduleStatuses() throws(BackupError) -> [ScheduleStatus] {
+    let lastRuns = try catalog.lastRuns()
+    let now = clock.now
+    return try catalog.schedules().map { schedule in
+      ScheduleStatus(
+        schedule: schedule,
+        nextSlot: schedule.paused ? nil : schedule.spec.nextSlot(after: max(now, schedule.evaluatedThrough)),
+        lastRun: lastRuns[schedule.id])
+    }
+  }
+
+  // MARK: - Running schedules
+
+  /// Runs what is due, as `backup run --if-due` does: takes the backup lock (or reports it
+  /// held), recovers runs a dead process left `RUNNING`, then for each schedule (or the one
+  /// named) records skipped slots, runs the due slot, verifies it and applies retention.
+  ///
+  /// - Parameter openTarget: opens the store when a backup must run (the one-shot opens the
+  ///   data directory only then); a `locked` error means another process has it open.
+  public func runDue(
+    schedule only: String? = nil, openTarget: () throws(EngineError) -> any BackupTarget
+  ) -> BackupRunReport {
+    var report = BackupRunReport()
+    let schedules: [BackupSchedule]
+    do throws(BackupError) {
+      if let only { schedules = [try catalog.schedule(named: only)] } else { schedules = try catalog.schedules() }
+    } catch {
+      let record = BackupRecord(
+        scheduleID: nil, scheduleName: only, trigger: .scheduled, slot: nil, status: .failed, reason: error.message,
+        collection: nil, startedAt: clock.now)
+      report.outcomes.append((only ?? "-", .failed(record)))
+      return report
+    }
+    let lock: LockFile
+    do {
+      lock = try acquireLock()
+    } catch {
+      report.lockHeld = error.message
+      recordOverlaps(schedules, reason: error.message)
+      log("skipped: \(error.message)", schedule: only)
+      return report
+    }
+    defer { withExtendedLifetime(lock) {} }
+    recoverInterrupted()
+    var target: (any BackupTarget)?
+    for schedule in schedules {
+      let outcome = runDue(schedule, target: &target, openTarget: openTarget)
+      report.outcomes.append((schedule.name, outcome))
+    }
+    return report
+  }
+
+  private func runDue(
+    _ schedule: BackupSchedule, target: inout (any BackupTarget)?, openTarget: () throws(EngineError) -> any BackupTarget
+  ) -> BackupRunReport.Outcome {
+    let now = clock.now
+    let decision = SlotPlanner.decide(schedule, now: now)
+    do {
+      try catalog.recordSkips(decision.skips, schedule: schedule, at: now)
+    } catch {
+      log("could not record skipped slots: \(error.message)", schedule: schedule.name)
+    }
+    for skip in decision.skips {
+      log("slot \(UTCText.minute(skip.slot)) skipped (\(skip.reason))", schedule: schedule.name)
+    }
+    let nextText = decision.nextSlot.map { "next slot \(UTCText.minute($0)) UTC" } ?? "no further slot"
+    switch decision.action {
+    case .wait:
+      if schedule.paused { return .paused }
+      return .notDue(next: decision.nextSlot)
+    case .clockSkew(let message):
+      log("CLOCK SKEW: \(message); \(nextText)", schedule: schedule.name)
+      return .clockSkew(message)
+    case .run(let slot, let trigger):
+      if target == nil {
+        do {
+          target = try openTarget()
+        } catch {
+          let message = error.kind == .locked
+            ? "\(error.message); the process that has it open runs its own scheduler" : error.message
+          log("slot \(UTCText.minute(slot)) not started: \(message)", schedule: schedule.name)
+          return error.kind == .locked ? .locked(message) : .failed(
+            BackupRecord(scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .failed, reason: message, collection: schedule.collection, startedAt: now))
+        }
+      }
+      guard let opened = target else { return .notDue(next: decision.nextSlot) }
+      let record = BackupRecord(
+        scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .running,
+        collection: schedule.collection, startedAt: now)
+      let started: BackupRecord?
+      do {
+        started = try catalog.beginSlot(record, schedule: schedule)
+      } catch {
+        log("slot \(UTCText.minute(slot)) not started: \(error.message)", schedule: schedule.name)
+        return .failed(record)
+      }
+      guard let started else {
+        log("slot \(UTCText.minute(slot)) already ran; not run again", schedule: schedule.name)
+        return .alreadyRan(slot: slot)
+      }
+      log("slot \(UTCText.minute(slot)) due: running (\(trigger.title.lowercased()))", schedule: schedule.name)
+      let finished = perform(started, folderName: "\(schedule.name)-\(UTCTimestamp(epochSeconds: slot).compactMinuteStamp)", directory: schedule.backupDirectory, target: opened)
+      switch finished.status {
+      case .succeeded:
+        log("backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?") in \(Self.durationText(finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
+        applyRetention(to: schedule)
+        return .succeeded(finished)
+      default:
+        log("backup \(finished.id) \(finished.statusText): \(finished.reason ?? "")", schedule: schedule.name)
+        return finished.reason?.hasPrefix("verification failed") == true ? .verificationFailed(finished) : .failed(finished)
+      }
+    }
+  }
+
+  /// When the lock is held, records `SKIPPED(overlap)` for due slots that have no record yet,
+  /// without moving the schedule: a later wakeup may still run them within the deadline (R4).
+  private func recordOverlaps(_ schedules: [BackupSchedule], reason: String) {
+    let now = clock.now
+    for schedule in schedules where !schedule.paused {
+      guard case .run(let slot, let trigger) = SlotPlanner.decide(schedule, now: now).action else { continue }
+      try? catalog.recordAttemptSkipped(
+        BackupRecord(
+          scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .skipped,
+          reason: "overlap", collection: schedule.collection, startedAt: now, finishedAt: now))
+    }
+  }
+
+  /// Marks runs left `RUNNING` by a process that died as failed and removes their partial
+  /// files (the caller holds the lock, so no live process owns them).
+  private func recoverInterrupted() {
+    guard let running = try? catalog.runningBackups() else { return }
+    for var record in running {
+      if let folder = record.path.map(Self.folder(of:)) { try? FileOperations.removeTree(folder) }
+      record.status = .failed
+      record.reason = "interrupted: the process stopped before the backup finished"
+      record.finishedAt = clock.now
+      record.path = nil
+      try? catalog.update(record)
+      log("backup \(record.id) was interrupted; marked FAILED and its partial files removed", schedule: record.scheduleName)
+    }
+  }
+
+  // MARK: - Backup now
+
+  /// Takes a manual backup now ("Backup now"): holds the lock, writes, verifies; the
+  /// schedules are not moved and retention does not touch it.
+  ///
+  /// - Parameter collection: one collection, or `nil` for every collection and the aliases.
+  /// - Throws: ``BackupError`` `locked` when another run holds the lock; `failed` or
+  ///   `verificationFailed` with the stored record's id.
+  public func backupNow(collection: String?, backupDirectory: String?, target: any BackupTarget) throws(BackupError) -> BackupRecord {
+    if let backupDirectory, !backupDirectory.hasPrefix("/") {
+      throw BackupError(.invalidInput, "--backup-dir must be an absolute path")
+    }
+    let lock = try acquireLock()
+    defer { withExtendedLifetime(lock) {} }
+    recoverInterrupted()
+    let now = clock.now
+    let record = try catalog.insert(
+      BackupRecord(scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: collection, startedAt: now))
+    let stamp = UTCTimestamp(epochSeconds: now)
+    let finished = perform(record, folderName: "manual-\(stamp.compactMinuteStamp.dropLast())\(stamp.second < 10 ? "0" : "")\(stamp.second)Z", directory: backupDirectory, target: target)
+    switch finished.status {
+    case .succeeded:
+      log("manual backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?"), verified", schedule: nil)
+      return finished
+    default:
+      log("manual backup \(finished.id) failed: \(finished.reason ?? "")", schedule: nil)
+      let verification = finished.reason?.hasPrefix("verification failed") == true
+      throw BackupError(verification ? .verificationFailed : .failed, "backup \(finished.id) failed: \(finished.reason ?? "unknown")")
+    }
+  }
+
+  // MARK: - Writing one backup
+
+  private static func folder(of archivePath: String) -> String {
+    guard let slash = archivePath.lastIndex(of: "/") else { return archivePath }
+    return String(archivePath[..<slash])
+  }
+
+  private static func durationText(_ milliseconds: Int64?) -> String {
+    guard let milliseconds else { return "?" }
+    return milliseconds < 10_000 ? "\(milliseconds) ms" : "\(milliseconds / 1_000) s"
+  }
+
+  /// Writes the archive into its own folder, reads it back and verifies it, and stores the
+  /// outcome. Never throws: failures become the record's status and reason.
+  private func perform(_ started: BackupRecord, folderName: String, directory: String?, target: any BackupTarget) -> BackupRecord {
+    var record = started
+    let begin = clock.monotonicNanoseconds
+    let base = directory ?? defaultBackupDirectory
+    var folder = base + "/" + folderName
+    if FileOperations.exists(folder) { folder += "-\(record.id)" }
+    func finish(_ status: BackupStatus, _ reason: String?) -> BackupRecord {
+      record.status = status
+      record.reason = reason
+      record.finishedAt = clock.now
+      record.durationMilliseconds = Int64((clock.monotonicNanoseconds &- begin) / 1_000_000)
+      do {
+        try catalog.update(record)
+      } catch {
+        logger("could not record backup \(record.id): \(error.message)")
+      }
+      return record
+    }
+    do {
+      try FileOperations.makeDirectories(folder)
+      // The folder is recorded before anything is written, so a crash's leftovers are found.
+      record.path = folder + "/"
+      try? catalog.update(record)
+      DebugHold.pauseIfRequested(log: logger)
+      let snapshot = try record.collection.map { (name) throws(EngineError) in try target.createSnapshot(name, in: folder) }
+        ?? target.createFullSnapshot(in: folder)
+      record.path = folder + "/" + snapshot.name
+      record.size = Int64(snapshot.size)
+      record.sha256 = snapshot.sha256
+      try? catalog.update(record)
+      do {
+        let verified = try target.verifySnapshotFile(at: folder + "/" + snapshot.name)
+        guard verified.sha256 == snapshot.sha256, verified.sha256 != nil else {
+          return finish(.failed, "verification failed: the archive's checksum does not match what was written")
+        }
+      } catch {
+        // Kept as evidence (never counted by retention).
+        return finish(.failed, "verification failed: \(error.message)")
+      }
+      return finish(.succeeded, nil)
+    } catch {
+      try? FileOperations.removeTree(folder)
+      record.path = nil
+      return finish(.failed, (error as? EngineError)?.message ?? "\(error)")
+    }
+  }
+
+  // MARK: - Retention
+
+  /// Deletes a schedule's expired verified backups (R9). Called only after a verified success.
+  private func applyRetention(to schedule: BackupSchedule) {
+    let now = clock.now
+    guard let verified = try? catalog.verifiedBackups(scheduleID: schedule.id) else { return }
+    let expired = RetentionPolicy.expired(verified, retentionDays: schedule.retentionDays, minimumKeep: schedule.minimumKeep, now: now)
+    for id in expired {
+      guard let record = verified.first(where: { $0.id == id }) else { continue }
+      do {
+        try removeFiles(of: record, because: "retention: older than \(schedule.retentionDays ?? 0) days")
+        log("retention deleted backup \(id) (finished \(UTCText.minute(record.finishedAt ?? 0)))", schedule: schedule.name)
+      } catch {
+        log("retention could not delete backup \(id): \(error.message); will retry after the next success", schedule: schedule.name)
+      }
+    }
+  }
+
+  private func removeFiles(of record: BackupRecord, because reason: String) throws(BackupError) {
+    if let path = record.path {
+      do {
+        try FileOperations.removeTree(Self.folder(of: path))
+      } catch {
+        throw BackupError(.failed, "cannot delete backup \(record.id): \(error.message)")
+      }
+    }
+    var deleted = record
+    deleted.deletedAt = clock.now
+    deleted.deletedBecause = reason
+    try catalog.update(deleted)
+  }
+
+  // MARK: - Verify, delete, restore
+
+  /// Reads a stored backup back and checks every checksum; a backup that no longer verifies
+  /// becomes `CORRUPT` (kept as evidence).
+  public func verify(id: Int64, target: any BackupTarget) throws(BackupError) -> BackupRecord {
+    var record = try catalog.backup(id: id)
+    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
+    guard record.status == .succeeded || record.status == .corrupt || record.status == .failed, let path = record.path,
+      path.hasSuffix(".snapshot")
+    else { throw BackupError(.invalidInput, "backup \(id) has no archive (\(record.statusText))") }
+    do throws(EngineError) {
+      let verified = try target.verifySnapshotFile(at: path)
+      if record.sha256 != nil && verified.sha256 != record.sha256 {
+        throw EngineError(.corrupted, "its checksum differs from the one recorded when it was taken")
+      }
+    } catch {
+      if record.status == .succeeded {
+        record.status = .corrupt
+        record.reason = error.message
+        try catalog.update(record)
+      }
+      log("backup \(id) failed verification: \(error.message)", schedule: record.scheduleName)
+      throw BackupError(.verificationFailed, "backup \(id) failed verification: \(error.message)")
+    }
+    if record.status == .corrupt {
+      record.status = .succeeded
+      record.reason = nil
+      try catalog.update(record)
+    }
+    log("backup \(id) verified", schedule: record.scheduleName)
+    return record
+  }
+
+  /// Deletes a backup's files; the record stays, marked deleted.
+  public func delete(id: Int64) throws(BackupError) -> BackupRecord {
+    let record = try catalog.backup(id: id)
+    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was already deleted") }
+    guard record.status != .running else { throw BackupError(.invalidInput, "backup \(id) is still running") }
+    let lock = try acquireLock()
+    defer { withExtendedLifetime(lock) {} }
+    try removeFiles(of: record, because: "deleted by the operator")
+    log("backup \(id) deleted", schedule: record.scheduleName)
+    return try catalog.backup(id: id)
+  }
+
+  /// Restores a backup: verified first, then swapped in (see the engine's restore).
+  ///
+  /// - Parameters:
+  ///   - target: a new collection name (one-collection backups only).
+  ///   - replace: whether existing collections may be replaced (the operator confirmed).
+  public func restore(id: Int64, as newName: String?, replace: Bool, target: any BackupTarget) throws(BackupError) -> [CollectionInfo] {
+    let record = try catalog.backup(id: id)
+    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
+    guard record.status == .succeeded, let path = record.path else {
+      throw BackupError(.invalidInput, "backup \(id) is \(record.statusText); only a SUCCEEDED backup can be restored")
+    }
+    if record.collection == nil && newName != nil {
+      throw BackupError(.invalidInput, "backup \(id) holds every collection; --as applies to one-collection backups")
+    }
+    let lock = try acquireLock()
+    defer { withExtendedLifetime(lock) {} }
+    let restoreID = try catalog.beginRestore(backupID: id, target: newName ?? record.collection ?? "all", at: clock.now)
+    let restored: [CollectionInfo]
+    do throws(EngineError) {
+      restored = try target.restoreSnapshotFile(at: path, as: newName, replace: replace)
+    } catch {
+      try? catalog.finishRestore(id: restoreID, status: .failed, reason: error.message, at: clock.now)
+      log("restore of backup \(id) failed: \(error.message)", schedule: record.scheduleName)
+      throw BackupError.from(error)
+    }
+    try catalog.finishRestore(id: restoreID, status: .succeeded, reason: nil, at: clock.now)
+    log("backup \(id) restored into \(restored.map(\.name).joined(separator: ", "))", schedule: record.scheduleName)
+    return restored
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Operations
+import VectorEngine
+
+/// `ragops scheduler`: runs the backup schedules until SIGTERM or SIGINT.
+struct SchedulerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scheduler",
+    abstract: "Run the backup schedules until stopped (for a systemd service or a container).",
+    discussion: """
+      Logs each decision on standard error. SIGTERM or SIGINT stops it between backups: a backup \
+      in progress finishes (and is verified) first, so no partial archive is ever listed. The \
+      data directory is opened only while a backup runs; when another process (the console) has \
+      it open, that process's own scheduler runs the slot.
+      """)
+
+  @OptionGroup var globals: GlobalOptions
+
+  @Option(help: ArgumentHelp("Re-check the clock at least this often, in seconds.", valueName: "seconds"))
+  var tick: Int64 = 60
+
+  @Flag(help: "Log every evaluation, not only actions.")
+  var verbose = false
+
+  func run() throws {
+    TerminationSignals.block()
+    let directory = DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
+    let log: @Sendable (String) -> Void = { line in
+      FileHandle.standardError.write(Data("\(UTCText.rfc3339(SystemBackupClock().now)) \(line)\n".utf8))
+    }
+    let service: BackupService
+    do {
+      service = try BackupService(dataDirectory: directory, log: log)
+    } catch {
+      log("error: \(error.message)")
+      throw ExitCode(ExitStatus.commandFailed.rawValue)
+    }
+    log("scheduler started for \(directory) (pid \(ProcessInfo.processInfo.processIdentifier))")
+    var opened: EmbeddedBackend?
+    var stopSignal: String?
+    BackupDaemon(service: service, tick: tick, verbose: verbose).run(
+      openTarget: { () throws(EngineError) in
+        let backend = try EmbeddedBackend(directory: directory)
+        opened = backend
+        return backend
+      },
+      closeTarget: {
+        if let backend = opened {
+          do throws(EngineError) { try backend.database.close() } catch { log("error: \(error.message)") }
+        }
+        opened = nil
+      },
+      wait: { seconds in
+        stopSignal = TerminationSignals.wait(seconds: seconds)
+        return stopSignal == nil
+      },
+      log: log)
+    log("scheduler stopped on \(stopSignal ?? "request"); no backup was in progress")
+  }
+}
