@@ -21,11 +21,14 @@ struct RagopsBinary {
     return root.appendingPathComponent(".build/debug/ragops").path
   }
 
-  /// Runs `ragops arguments…` to completion with `input` on standard input.
+  /// Runs `ragops arguments…` (or `executable arguments…`, e.g. a wrapper such as `faketime`)
+  /// to completion with `input` on standard input.
   @discardableResult
-  static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Output {
+  static func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], executable: String? = nil
+  ) throws -> Output {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: executable ?? path)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
