@@ -111,10 +111,13 @@ public struct Keymap: Hashable {
     #if DEBUG
     for (index, binding) in bindings.enumerated() {
       precondition(
-        !bindings[(index + 1)...].contains { $0.context == binding.context && $0.key == binding.key },
+        !bindings[(index + 1)...].contains {
+          $0.context == binding.context && $0.key == binding.key
+        },
         "\(binding.key) is bound twice in \(binding.context)")
       if binding.context == .textInput || binding.context == .prompt {
-        precondition(binding.key.typedCharacter == nil, "text contexts must not bind \(binding.key)")
+        precondition(
+          binding.key.typedCharacter == nil, "text contexts must not bind \(binding.key)")
       }
     }
     #endif

@@ -56,3 +56,5 @@ public enum Layout {
     }
   }
 }
+
+extension Layout: Sendable {}

@@ -56,3 +56,5 @@ public enum TextWrap {
     return (word[..<index], word[index...])
   }
 }
+
+extension TextWrap: Sendable {}

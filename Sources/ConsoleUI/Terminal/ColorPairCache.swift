@@ -56,7 +56,8 @@ struct ColorPairCache {
       // Slots 16 and up are redefined for RGB colours, so indexes there go by their value.
       guard let components = color.rgbComponents else { return -1 }
       return number(
-        for: .rgb(red: UInt8(components.red), green: UInt8(components.green), blue: UInt8(components.blue)))
+        for: .rgb(
+          red: UInt8(components.red), green: UInt8(components.green), blue: UInt8(components.blue)))
     case .indexed(let index):
       return colorCount > 0 ? Int32(Int(index) % max(1, min(colorCount, 256))) : -1
     case .rgb(let red, let green, let blue):

@@ -17,8 +17,10 @@ enum KeyDecoder {
   /// The key for `raw`, or `nil` for input that means nothing to the console.
   ///
   /// - Parameters:
+  ///   - raw: What `wget_wch` returned.
   ///   - size: The terminal's size, reported with a resize.
   ///   - mouse: The pending mouse event, read when the code is `KEY_MOUSE`.
+  /// - Returns: The key, or `nil`.
   static func decode(_ raw: Raw, size: () -> Size, mouse: () -> MouseEvent?) -> Key? {
     switch raw {
     case .character(let value):

@@ -16,13 +16,18 @@ struct TerminalGlyph: Hashable {
   /// Adapts a surface cell's grapheme of `width` columns.
   ///
   /// - Parameters:
+  ///   - grapheme: The cell's grapheme.
+  ///   - width: The cell's width on the surface, 1 or 2.
   ///   - capacity: The most scalars one curses cell holds (`CCHARW_MAX`).
   ///   - libcWidth: libc's `wcwidth` in the current locale.
+  /// - Returns: What to send to curses.
   static func adapt(
     _ grapheme: Character, width: Int, capacity: Int, libcWidth: (UInt32) -> Int
   ) -> TerminalGlyph {
     let scalars = grapheme.unicodeScalars
-    guard let first = scalars.first else { return TerminalGlyph(scalars: [0x20], padding: width - 1) }
+    guard let first = scalars.first else {
+      return TerminalGlyph(scalars: [0x20], padding: width - 1)
+    }
     if scalars.count == 1, first.value >= 0x20, first.value < 0x7F {
       return TerminalGlyph(scalars: [first.value], padding: 0)
     }

@@ -111,10 +111,13 @@ public final class TerminalSession {
   /// Escape sequences some terminals send for Home and End that their terminfo entry lacks.
   private static let extraKeySequences: [(String, Int32)] = [
     ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
-    ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+    ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME),
+    ("\u{1B}[8~", KEY_END),
   ]
 
-  /// Gives the terminal back: leaves curses mode and closes `/dev/tty`. Safe to call twice.
+  /// Gives the terminal back.
+  ///
+  /// Leaves curses mode and closes `/dev/tty`. Safe to call twice.
   public func close() {
     guard isOpen else { return }
     isOpen = false
@@ -189,7 +192,9 @@ public final class TerminalSession {
         }
       }
     }
-    if let cursor = surface.cursor, cursor.x < width, cursor.y < height, cursor.x >= 0, cursor.y >= 0 {
+    if let cursor = surface.cursor, cursor.x < width, cursor.y < height, cursor.x >= 0,
+      cursor.y >= 0
+    {
       _ = curs_set(1)
       _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
     } else {

@@ -25,6 +25,7 @@ public enum ColorDepth: Int, Comparable, CaseIterable {
   ///   - canChangeColor: Whether palette entries can be redefined (`can_change_color`), which
   ///     is how 24-bit colours are shown on a terminal whose terminfo entry has 256.
   ///   - noColor: Whether `$NO_COLOR` is set and not empty.
+  /// - Returns: The deepest colour support the terminal offers.
   public static func detect(
     colors: Int, colorTerm: String?, canChangeColor: Bool, noColor: Bool
   ) -> ColorDepth {

@@ -1,7 +1,8 @@
 extension Theme {
-  /// The default theme, compiled in: used when no `qdrant-dark.toml` is found on disk, so the
-  /// console always starts with its intended look. Kept identical to `Themes/qdrant-dark.toml`
-  /// (a test compares them).
+  /// The default theme, compiled in.
+  ///
+  /// Used when no `qdrant-dark.toml` is found on disk, so the console always starts with its
+  /// intended look. Kept identical to `Themes/qdrant-dark.toml` (a test compares them).
   public static let builtIn: Theme = {
     do {
       return try Theme.parse(builtInSource, file: "built-in qdrant-dark")
@@ -15,7 +16,7 @@ extension Theme {
     # The default theme: the Qdrant dashboard in dark mode. Deep navy background, the brand
     # red-pink as the accent and for the selected row, soft greys for secondary text.
     #
-    # Roles left out inherit from their parent role (see the role list in the README); within a
+    # Roles left out inherit from their parent role (see "Console themes" in the README); within a
     # role, a missing fg, bg or modifiers is inherited the same way.
 
     name = "qdrant-dark"

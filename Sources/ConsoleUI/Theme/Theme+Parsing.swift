@@ -17,6 +17,7 @@ extension Theme {
   /// - Parameters:
   ///   - text: The file's contents.
   ///   - file: The path to name in errors; its stem is the default theme name.
+  /// - Returns: The theme.
   /// - Throws: ``ThemeError`` naming `file`, line and column: a syntax error, an unknown
   ///   key, table or role, an unknown or malformed colour, an unknown modifier, or a
   ///   highlight role (``ThemeRole/isHighlight``) with neither a background of its own nor
@@ -83,7 +84,8 @@ private struct ThemeDocumentReader {
       let position =
         rolePositions[role] ?? rolesTable?.position ?? TOMLDocument.Position(line: 1, column: 1)
       let other = Theme.comparisonRole(for: role).rawValue
-      let what = rolePositions[role] == nil ? "is not set and looks like" : "does not stand out from"
+      let what =
+        rolePositions[role] == nil ? "is not set and looks like" : "does not stand out from"
       throw error(
         .invisibleHighlight, at: position,
         "role '\(role.rawValue)' \(what) '\(other)': give it a bg colour of its own or the "

@@ -32,7 +32,8 @@ public enum ThemeColor: Hashable {
     let digits = literal.dropFirst()
     guard digits.count == 6, digits.allSatisfy(\.isHexDigit), let value = UInt32(digits, radix: 16)
     else { return nil }
-    return .rgb(red: UInt8(value >> 16), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF))
+    return .rgb(
+      red: UInt8(value >> 16), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF))
   }
 
   /// Whether `literal` starts like a hex colour but is not `#` followed by six hex digits.
@@ -50,7 +51,9 @@ public enum ThemeColor: Hashable {
       if index < 16 { return Self.ansiRGB[index] }
       if index < 232 {
         let cube = index - 16
-        return (Self.cubeLevels[cube / 36], Self.cubeLevels[(cube / 6) % 6], Self.cubeLevels[cube % 6])
+        return (
+          Self.cubeLevels[cube / 36], Self.cubeLevels[(cube / 6) % 6], Self.cubeLevels[cube % 6]
+        )
       }
       let grey = 8 + 10 * (index - 232)
       return (grey, grey, grey)

@@ -40,9 +40,10 @@ public struct BrailleCanvas: Hashable {
     return dots[(y / 4) * size.width + x / 2] & Self.bits[x % 2][y % 4] != 0
   }
 
-  /// Sets the dot for a point in data coordinates: `xRange` maps onto the width, `yRange`
-  /// onto the height with larger values higher up. Points outside the ranges, or not finite,
-  /// are ignored.
+  /// Sets the dot for a point in data coordinates.
+  ///
+  /// `xRange` maps onto the width, `yRange` onto the height with larger values higher up.
+  /// Points outside the ranges, or not finite, are ignored.
   public mutating func plot(
     x: Double, y: Double, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
     role: ThemeRole = .chart1
@@ -50,8 +51,10 @@ public struct BrailleCanvas: Hashable {
     guard x.isFinite, y.isFinite, xRange.contains(x), yRange.contains(y) else { return }
     let xSpan = xRange.upperBound - xRange.lowerBound
     let ySpan = yRange.upperBound - yRange.lowerBound
-    let dotX = xSpan > 0 ? Int(((x - xRange.lowerBound) / xSpan * Double(dotWidth - 1)).rounded()) : 0
-    let dotY = ySpan > 0 ? Int(((yRange.upperBound - y) / ySpan * Double(dotHeight - 1)).rounded()) : 0
+    let dotX =
+      xSpan > 0 ? Int(((x - xRange.lowerBound) / xSpan * Double(dotWidth - 1)).rounded()) : 0
+    let dotY =
+      ySpan > 0 ? Int(((yRange.upperBound - y) / ySpan * Double(dotHeight - 1)).rounded()) : 0
     set(x: dotX, y: dotY, role: role)
   }
 

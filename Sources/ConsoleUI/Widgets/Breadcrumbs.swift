@@ -39,8 +39,11 @@ public struct Breadcrumbs: Hashable {
       for index in first..<items.count {
         let last = index == items.count - 1
         x = surface.write(
-          items[index], at: Point(x: x, y: row.y), style: Style(last ? .breadcrumbActive : .breadcrumb))
-        if !last { x = surface.write(separator, at: Point(x: x, y: row.y), style: Style(.breadcrumb)) }
+          items[index], at: Point(x: x, y: row.y),
+          style: Style(last ? .breadcrumbActive : .breadcrumb))
+        if !last {
+          x = surface.write(separator, at: Point(x: x, y: row.y), style: Style(.breadcrumb))
+        }
       }
     }
   }

@@ -67,7 +67,8 @@ public struct Dialog: Hashable {
   ///
   /// - Complexity: O(length of the message).
   public func frame(in area: Rect) -> Rect {
-    let buttonsWidth = buttonLabels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, buttons.count - 1)
+    let buttonsWidth =
+      buttonLabels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, buttons.count - 1)
     let wanted = max(
       40, DisplayWidth.of(title) + 8, buttonsWidth + 4,
       min(64, DisplayWidth.of(message) + 4), (fieldPrompt.map(DisplayWidth.of) ?? 0) + 4)
@@ -105,7 +106,9 @@ public struct Dialog: Hashable {
       for (index, range) in buttonRanges(in: inner).enumerated() {
         var style = Style(index == state.focusedButton ? .buttonFocused : .button)
         if !isEnabled(index, state: state) { style = style.adding(.dim) }
-        surface.write(buttonLabels[index], at: Point(x: range.lowerBound, y: buttonRow(in: inner)), style: style)
+        surface.write(
+          buttonLabels[index], at: Point(x: range.lowerBound, y: buttonRow(in: inner)), style: style
+        )
       }
     }
   }

@@ -1,6 +1,6 @@
 import Operations
 
-/// Labelled text fields, one per row, labels right-aligned in a column:
+/// Labelled text fields, one per row, labels right-aligned in a column.
 ///
 /// ```
 ///       Name  nightly
@@ -42,9 +42,12 @@ public struct FormView: Hashable {
         surface.write(
           label, at: Point(x: area.x + labelWidth - DisplayWidth.of(label), y: y),
           style: Style(.inputLabel))
-        let box = Rect(x: area.x + labelWidth + 1, y: y, width: area.width - labelWidth - 1, height: 1)
-        TextField(state: field.state, placeholder: field.placeholder, isFocused: index == focusedField)
-          .render(into: &surface, area: box)
+        let box = Rect(
+          x: area.x + labelWidth + 1, y: y, width: area.width - labelWidth - 1, height: 1)
+        TextField(
+          state: field.state, placeholder: field.placeholder, isFocused: index == focusedField
+        )
+        .render(into: &surface, area: box)
       }
     }
   }

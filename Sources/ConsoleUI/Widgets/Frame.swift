@@ -36,14 +36,23 @@ public struct Frame: Hashable {
     surface.withClip(area) { surface in
       let top = area.y
       let bottom = area.maxY - 1
-      surface.fill(Rect(x: area.x + 1, y: top, width: area.width - 2, height: 1), with: glyphs.horizontal, style: style)
-      surface.fill(Rect(x: area.x + 1, y: bottom, width: area.width - 2, height: 1), with: glyphs.horizontal, style: style)
-      surface.fill(Rect(x: area.x, y: top + 1, width: 1, height: area.height - 2), with: glyphs.vertical, style: style)
-      surface.fill(Rect(x: area.maxX - 1, y: top + 1, width: 1, height: area.height - 2), with: glyphs.vertical, style: style)
+      surface.fill(
+        Rect(x: area.x + 1, y: top, width: area.width - 2, height: 1), with: glyphs.horizontal,
+        style: style)
+      surface.fill(
+        Rect(x: area.x + 1, y: bottom, width: area.width - 2, height: 1), with: glyphs.horizontal,
+        style: style)
+      surface.fill(
+        Rect(x: area.x, y: top + 1, width: 1, height: area.height - 2), with: glyphs.vertical,
+        style: style)
+      surface.fill(
+        Rect(x: area.maxX - 1, y: top + 1, width: 1, height: area.height - 2),
+        with: glyphs.vertical, style: style)
       surface.write(String(glyphs.topLeft), at: Point(x: area.x, y: top), style: style)
       surface.write(String(glyphs.topRight), at: Point(x: area.maxX - 1, y: top), style: style)
       surface.write(String(glyphs.bottomLeft), at: Point(x: area.x, y: bottom), style: style)
-      surface.write(String(glyphs.bottomRight), at: Point(x: area.maxX - 1, y: bottom), style: style)
+      surface.write(
+        String(glyphs.bottomRight), at: Point(x: area.maxX - 1, y: bottom), style: style)
       if let title, !title.isEmpty, area.width >= 8 {
         let room = area.width - 4
         let shown = DisplayWidth.truncated(title, toWidth: room - 2)

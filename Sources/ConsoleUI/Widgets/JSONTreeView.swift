@@ -1,6 +1,6 @@
 public import VectorEngine
 
-/// A JSON value pretty-printed with syntax colours, objects and arrays foldable:
+/// A JSON value pretty-printed with syntax colours, objects and arrays foldable.
 ///
 /// ```
 /// {
@@ -24,7 +24,10 @@ public struct JSONTreeView {
   public var indentWidth: Int
 
   /// Creates a JSON view.
-  public init(value: JSONValue, state: JSONTreeState = JSONTreeState(), isFocused: Bool = true, indentWidth: Int = 2) {
+  public init(
+    value: JSONValue, state: JSONTreeState = JSONTreeState(), isFocused: Bool = true,
+    indentWidth: Int = 2
+  ) {
     self.value = value
     self.state = state
     self.isFocused = isFocused
@@ -55,7 +58,8 @@ public struct JSONTreeView {
         let line = lines[index]
         var x = area.x + line.depth * indentWidth
         for segment in line.segments {
-          x = surface.write(segment.text, at: Point(x: x, y: area.y + row), style: Style(segment.role))
+          x = surface.write(
+            segment.text, at: Point(x: x, y: area.y + row), style: Style(segment.role))
         }
         if index == state.selectedLine {
           surface.restyle(area.row(row)) { _ in Style(selectionRole) }
@@ -84,7 +88,9 @@ public struct JSONTreeView {
       brackets = ("{", "}")
       noun = ("key", "keys")
     case .array(let elements):
-      children = elements.enumerated().map { (key: nil, component: .index($0.offset), value: $0.element) }
+      children = elements.enumerated().map {
+        (key: nil, component: .index($0.offset), value: $0.element)
+      }
       brackets = ("[", "]")
       noun = ("item", "items")
     default:
@@ -107,20 +113,24 @@ public struct JSONTreeView {
       let count = "\(children.count) \(children.count == 1 ? noun.one : noun.many)"
       let segments =
         prefix + [
-          JSONLine.Segment("\(brackets.open) … \(brackets.close)", .jsonPunctuation),
+          JSONLine.Segment("\(brackets.open) … \(brackets.close)", .jsonPunctuation)
         ] + trailing + [JSONLine.Segment(" " + count, .muted)]
       lines.append(JSONLine(depth: depth, segments: segments, foldPath: path, isFolded: true))
       return
     }
     lines.append(
-      JSONLine(depth: depth, segments: prefix + [JSONLine.Segment(brackets.open, .jsonPunctuation)], foldPath: path))
+      JSONLine(
+        depth: depth, segments: prefix + [JSONLine.Segment(brackets.open, .jsonPunctuation)],
+        foldPath: path))
     for (index, child) in children.enumerated() {
       append(
         child.value, key: child.key, path: path.appending(child.component), depth: depth + 1,
         comma: index < children.count - 1, folded: folded, to: &lines)
     }
     lines.append(
-      JSONLine(depth: depth, segments: [JSONLine.Segment(brackets.close, .jsonPunctuation)] + trailing, foldPath: path))
+      JSONLine(
+        depth: depth, segments: [JSONLine.Segment(brackets.close, .jsonPunctuation)] + trailing,
+        foldPath: path))
   }
 }
 

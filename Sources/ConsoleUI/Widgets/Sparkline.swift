@@ -2,7 +2,9 @@
 ///
 /// With more rows than one, each column stacks full blocks under its partial top block.
 public struct Sparkline: Hashable {
-  /// The values, oldest first; only the last `width` are shown. Non-finite values are gaps.
+  /// The values, oldest first.
+  ///
+  /// Only the last `width` values are shown; non-finite values are gaps.
   public var values: [Double]
   /// The value drawn as empty; `nil` uses 0, or the smallest value if one is negative.
   public var minimum: Double?
@@ -12,7 +14,9 @@ public struct Sparkline: Hashable {
   public var role: ThemeRole
 
   /// Creates a sparkline.
-  public init(values: [Double], minimum: Double? = nil, maximum: Double? = nil, role: ThemeRole = .chart1) {
+  public init(
+    values: [Double], minimum: Double? = nil, maximum: Double? = nil, role: ThemeRole = .chart1
+  ) {
     self.values = values
     self.minimum = minimum
     self.maximum = maximum

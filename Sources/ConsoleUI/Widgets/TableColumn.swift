@@ -26,7 +26,9 @@ public struct TableColumn: Hashable {
   public var alignment: Alignment
 
   /// Creates a column.
-  public init(_ title: String, width: Width = .fit(minimum: 4, maximum: 40), alignment: Alignment = .left) {
+  public init(
+    _ title: String, width: Width = .fit(minimum: 4, maximum: 40), alignment: Alignment = .left
+  ) {
     self.title = title
     self.width = width
     self.alignment = alignment

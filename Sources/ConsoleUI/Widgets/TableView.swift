@@ -62,7 +62,8 @@ public struct TableView {
         let end = surface.write(title, at: Point(x: start, y: area.y), style: Style(.tableHeader))
         if sorted, let sort = state.sort {
           surface.write(
-            sort.ascending ? " ▲" : " ▼", at: Point(x: end, y: area.y), style: Style(.sortIndicator))
+            sort.ascending ? " ▲" : " ▼", at: Point(x: end, y: area.y), style: Style(.sortIndicator)
+          )
         }
       }
 

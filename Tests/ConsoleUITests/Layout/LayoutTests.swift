@@ -4,7 +4,8 @@ import Testing
 
 struct LayoutTests {
   @Test func fixedPartsComeFirstAndFillTakesTheRest() {
-    let rows = Layout.vertical([.fixed(1), .fill, .fixed(1)], in: Rect(x: 0, y: 0, width: 20, height: 10))
+    let rows = Layout.vertical(
+      [.fixed(1), .fill, .fixed(1)], in: Rect(x: 0, y: 0, width: 20, height: 10))
     #expect(rows.map(\.y) == [0, 1, 9])
     #expect(rows.map(\.height) == [1, 8, 1])
   }
@@ -17,7 +18,8 @@ struct LayoutTests {
   }
 
   @Test func partsShrinkWhenSpaceRunsOut() {
-    let rows = Layout.vertical([.fixed(3), .fixed(3), .fill], in: Rect(x: 0, y: 0, width: 4, height: 4))
+    let rows = Layout.vertical(
+      [.fixed(3), .fixed(3), .fill], in: Rect(x: 0, y: 0, width: 4, height: 4))
     #expect(rows.map(\.height) == [3, 1, 0])
     #expect(rows.allSatisfy { $0.maxY <= 4 })
   }

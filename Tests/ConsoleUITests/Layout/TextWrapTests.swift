@@ -5,7 +5,10 @@ import Testing
 
 struct TextWrapTests {
   @Test func breaksAtSpaces() {
-    #expect(TextWrap.lines("delete the collection docs", width: 12) == ["delete the", "collection", "docs"])
+    #expect(
+      TextWrap.lines("delete the collection docs", width: 12) == [
+        "delete the", "collection", "docs",
+      ])
   }
 
   @Test func cutsWordsLongerThanTheWidthByColumns() {

@@ -13,7 +13,9 @@ enum Golden {
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
 
   /// Whether this run records golden files instead of comparing.
-  static var isRecording: Bool { ProcessInfo.processInfo.environment["RAGOPS_RECORD_GOLDEN"] == "1" }
+  static var isRecording: Bool {
+    ProcessInfo.processInfo.environment["RAGOPS_RECORD_GOLDEN"] == "1"
+  }
 
   /// Compares `text` with the golden file `name.txt`, recording it when asked to.
   static func check(
@@ -45,7 +47,8 @@ enum Golden {
     let ruler = "+" + String(repeating: "-", count: surface.size.width) + "+"
     var text = "# text (\(surface.size))\n" + ruler + "\n"
     for line in surface.lines {
-      let padding = String(repeating: " ", count: max(0, surface.size.width - DisplayWidth.of(line)))
+      let padding = String(
+        repeating: " ", count: max(0, surface.size.width - DisplayWidth.of(line)))
       text += "|" + line + padding + "|\n"
     }
     text += ruler + "\n# roles\n"
@@ -54,7 +57,9 @@ enum Golden {
     for y in 0..<surface.size.height {
       for x in 0..<surface.size.width {
         let style = surface[x, y].style
-        used[code(style)] = style.role.rawValue + (style.attributes.isEmpty ? "" : "+" + style.attributes.names.joined(separator: "+"))
+        used[code(style)] =
+          style.role.rawValue
+          + (style.attributes.isEmpty ? "" : "+" + style.attributes.names.joined(separator: "+"))
       }
     }
     text += layer.joined(separator: "\n") + "\n# legend\n"

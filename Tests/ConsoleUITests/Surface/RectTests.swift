@@ -7,7 +7,9 @@ struct RectTests {
     let a = Rect(x: 0, y: 0, width: 3, height: 3)
     let b = Rect(x: 5, y: 5, width: 2, height: 2)
     #expect(a.intersection(b).isEmpty)
-    #expect(a.intersection(Rect(x: 2, y: 1, width: 4, height: 4)) == Rect(x: 2, y: 1, width: 1, height: 2))
+    #expect(
+      a.intersection(Rect(x: 2, y: 1, width: 4, height: 4)) == Rect(x: 2, y: 1, width: 1, height: 2)
+    )
   }
 
   @Test func insetNeverGoesNegative() {

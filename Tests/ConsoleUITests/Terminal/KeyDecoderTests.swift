@@ -5,7 +5,8 @@ import Testing
 struct KeyDecoderTests {
   private func decode(_ raw: KeyDecoder.Raw) -> Key? {
     KeyDecoder.decode(
-      raw, size: { Size(width: 60, height: 15) }, mouse: { MouseEvent(.wheelDown, at: Point(x: 3, y: 4)) })
+      raw, size: { Size(width: 60, height: 15) },
+      mouse: { MouseEvent(.wheelDown, at: Point(x: 3, y: 4)) })
   }
 
   @Test(arguments: [

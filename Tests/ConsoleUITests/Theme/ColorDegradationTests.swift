@@ -85,7 +85,8 @@ struct ColorDegradationTests {
     colors: Int, colorTerm: String?, canChange: Bool, noColor: Bool, expected: ColorDepth
   ) {
     #expect(
-      ColorDepth.detect(colors: colors, colorTerm: colorTerm, canChangeColor: canChange, noColor: noColor)
+      ColorDepth.detect(
+        colors: colors, colorTerm: colorTerm, canChangeColor: canChange, noColor: noColor)
         == expected)
   }
 }

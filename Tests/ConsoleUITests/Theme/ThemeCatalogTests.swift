@@ -6,7 +6,8 @@ import Testing
 /// Every theme shipped in `Themes/` parses, is complete and keeps the selection visible.
 struct ThemeCatalogTests {
   static let files: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: PackageRoot.themes.path)) ?? []
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: PackageRoot.themes.path)) ?? []
     return names.filter { $0.hasSuffix(".toml") }.sorted()
   }()
 
@@ -40,6 +41,18 @@ struct ThemeCatalogTests {
     }
   }
 
+  @Test func theReadmeListsEveryRole() throws {
+    let readme = try String(
+      contentsOf: PackageRoot.url.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = try #require(readme.components(separatedBy: "## Console themes").last)
+    for role in ThemeRole.allCases where role.parent != nil {
+      let pattern =
+        role.rawValue.hasPrefix("chart-") && role != .chartAxis
+        ? "chart-1 … chart-8" : role.rawValue
+      #expect(section.contains(pattern), "README does not list the role \(role.rawValue)")
+    }
+  }
+
   @Test func theBuiltInThemeIsTheShippedDefault() throws {
     let path = PackageRoot.themes.appendingPathComponent("qdrant-dark.toml").path
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -56,7 +69,8 @@ struct ThemeCatalogTests {
   }
 
   @Test func monoHasNoColourAndReverseSelection() throws {
-    let theme = try ThemeLocator.loadFile(PackageRoot.themes.appendingPathComponent("mono.toml").path)
+    let theme = try ThemeLocator.loadFile(
+      PackageRoot.themes.appendingPathComponent("mono.toml").path)
     for role in ThemeRole.allCases {
       #expect(theme.style(of: role).foreground == .terminalDefault, "\(role.rawValue) fg")
       #expect(theme.style(of: role).background == .terminalDefault, "\(role.rawValue) bg")

@@ -24,9 +24,13 @@ struct ThemeLocatorTests {
   @Test func theUserFolderComesBeforeTheShippedOne() throws {
     let folder = try TemporaryDirectory()
     let user = try folder.write(Self.ocean, to: "config/ragops/themes/ocean.toml")
-    try folder.write(Self.ocean.replacingOccurrences(of: "\"ocean\"", with: "\"shipped\""), to: "shipped/ocean.toml")
+    try folder.write(
+      Self.ocean.replacingOccurrences(of: "\"ocean\"", with: "\"shipped\""),
+      to: "shipped/ocean.toml")
     let locator = ThemeLocator(
-      environment: ["XDG_CONFIG_HOME": folder.path + "/config", "RAGOPS_THEMES_DIR": folder.path + "/shipped"],
+      environment: [
+        "XDG_CONFIG_HOME": folder.path + "/config", "RAGOPS_THEMES_DIR": folder.path + "/shipped",
+      ],
       executablePath: nil)
     let selection = try locator.load(requested: "ocean")
     #expect(selection.source == .file(user))
@@ -36,9 +40,12 @@ struct ThemeLocatorTests {
   @Test func theArgumentWinsOverTheEnvironmentVariable() throws {
     let folder = try TemporaryDirectory()
     try folder.write(Self.ocean, to: "shipped/ocean.toml")
-    try folder.write(Self.ocean.replacingOccurrences(of: "\"ocean\"", with: "\"lake\""), to: "shipped/lake.toml")
+    try folder.write(
+      Self.ocean.replacingOccurrences(of: "\"ocean\"", with: "\"lake\""), to: "shipped/lake.toml")
     let locator = ThemeLocator(
-      environment: ["RAGOPS_THEMES_DIR": folder.path + "/shipped", "RAGOPS_THEME": "lake", "HOME": folder.path],
+      environment: [
+        "RAGOPS_THEMES_DIR": folder.path + "/shipped", "RAGOPS_THEME": "lake", "HOME": folder.path,
+      ],
       executablePath: nil)
     #expect(try locator.load(requested: nil).theme.name == "lake")
     #expect(try locator.load(requested: "ocean").theme.name == "ocean")
@@ -46,7 +53,9 @@ struct ThemeLocatorTests {
 
   @Test func noColorSelectsMonoUnlessAThemeIsChosen() throws {
     let locator = ThemeLocator(
-      environment: ["NO_COLOR": "1", "RAGOPS_THEMES_DIR": PackageRoot.themes.path, "HOME": "/nonexistent"],
+      environment: [
+        "NO_COLOR": "1", "RAGOPS_THEMES_DIR": PackageRoot.themes.path, "HOME": "/nonexistent",
+      ],
       executablePath: nil)
     let implicit = try locator.load(requested: nil)
     #expect(implicit.theme.name == "mono")
@@ -54,7 +63,8 @@ struct ThemeLocatorTests {
     let explicit = try locator.load(requested: "qdrant-light")
     #expect(explicit.theme.name == "qdrant-light")
     #expect(!explicit.colorDisabled)
-    let empty = ThemeLocator(environment: ["NO_COLOR": "", "HOME": "/nonexistent"], executablePath: nil)
+    let empty = ThemeLocator(
+      environment: ["NO_COLOR": "", "HOME": "/nonexistent"], executablePath: nil)
     #expect(try !empty.load(requested: nil).colorDisabled)
   }
 
@@ -78,7 +88,9 @@ struct ThemeLocatorTests {
 
   @Test func aMissingPathIsNotFound() throws {
     let locator = ThemeLocator(environment: [:], executablePath: nil)
-    let failure = try #require(throws: ThemeError.self) { try locator.load(requested: "/nonexistent/x.toml") }
+    let failure = try #require(throws: ThemeError.self) {
+      try locator.load(requested: "/nonexistent/x.toml")
+    }
     #expect(failure.kind == .notFound)
   }
 
@@ -120,6 +132,8 @@ struct ThemeLocatorTests {
       environment: ["RAGOPS_THEMES_DIR": PackageRoot.themes.path, "HOME": "/nonexistent"],
       executablePath: nil)
     #expect(
-      locator.availableThemeNames() == ["high-contrast", "mono", "qdrant-dark", "qdrant-light", "transparent"])
+      locator.availableThemeNames() == [
+        "high-contrast", "mono", "qdrant-dark", "qdrant-light", "transparent",
+      ])
   }
 }

@@ -37,7 +37,10 @@ struct ThemeParsingTests {
       """)
     #expect(theme.name == "sea")
     #expect(theme.palette["deep"] == .rgb(red: 0, green: 0x10, blue: 0x20))
-    #expect(theme.style(of: .text) == ResolvedStyle(foreground: .indexed(15), background: .rgb(red: 0, green: 0x10, blue: 0x20)))
+    #expect(
+      theme.style(of: .text)
+        == ResolvedStyle(
+          foreground: .indexed(15), background: .rgb(red: 0, green: 0x10, blue: 0x20)))
     // key-hint inherits accent's colour and the background's background.
     #expect(theme.style(of: .keyHint).foreground == .indexed(14))
     #expect(theme.style(of: .keyHint).background == .rgb(red: 0, green: 0x10, blue: 0x20))
@@ -87,7 +90,9 @@ struct ThemeParsingTests {
 
   @Test func unknownPaletteName() throws {
     let failure = try #require(
-      error("[palette]\nnavy = \"#000080\"\n[roles]\n" + minimalRoles + "\ntext = { fg = \"navvy\" }\n"))
+      error(
+        "[palette]\nnavy = \"#000080\"\n[roles]\n" + minimalRoles + "\ntext = { fg = \"navvy\" }\n")
+    )
     #expect(failure.kind == .unknownColor)
     #expect(failure.line == 6 && failure.column == 15)
     #expect(failure.message.contains("navvy"))
@@ -129,7 +134,9 @@ struct ThemeParsingTests {
 
   @Test func focusedButtonMustDifferFromOtherButtons() throws {
     let failure = try #require(
-      error("[roles]\nselection = { bg = \"blue\" }\nbutton = { bg = \"red\" }\nbutton-focused = { bg = \"red\" }\n"))
+      error(
+        "[roles]\nselection = { bg = \"blue\" }\nbutton = { bg = \"red\" }\nbutton-focused = { bg = \"red\" }\n"
+      ))
     #expect(failure.kind == .invisibleHighlight)
     #expect(failure.line == 4)
     #expect(failure.message.contains("'button'"))

@@ -5,7 +5,8 @@ import Testing
 
 struct DialogTests {
   static let dropDialog = Dialog.typedConfirmation(
-    title: "Delete collection", message: "Delete docs_v1 and its 12034 points? This cannot be undone.",
+    title: "Delete collection",
+    message: "Delete docs_v1 and its 12034 points? This cannot be undone.",
     name: "docs_v1", action: "Delete")
 
   private func render(_ dialog: Dialog, state: DialogState, size: Size) -> Surface {
@@ -26,9 +27,11 @@ struct DialogTests {
   }
 
   @Test func goldenConfirmation() {
-    let dialog = Dialog.confirmation(title: "Restore snapshot", message: "Restore docs_v1 from 2024-05-01?", action: "Restore")
+    let dialog = Dialog.confirmation(
+      title: "Restore snapshot", message: "Restore docs_v1 from 2024-05-01?", action: "Restore")
     Golden.check(
-      Golden.document(render(dialog, state: dialog.initialState(), size: Size(width: 48, height: 9))),
+      Golden.document(
+        render(dialog, state: dialog.initialState(), size: Size(width: 48, height: 9))),
       named: "dialog-confirm-48x9")
   }
 
@@ -39,7 +42,8 @@ struct DialogTests {
     let surface = render(dialog, state: dialog.initialState(), size: Size(width: 50, height: 9))
     let cancel = surface.lines.firstIndex { $0.contains("[ Cancel ]") }!
     let column = surface.lines[cancel].distance(
-      from: surface.lines[cancel].startIndex, to: surface.lines[cancel].range(of: "[ Cancel ]")!.lowerBound)
+      from: surface.lines[cancel].startIndex,
+      to: surface.lines[cancel].range(of: "[ Cancel ]")!.lowerBound)
     #expect(surface[column, cancel].style.role == .buttonFocused)
   }
 

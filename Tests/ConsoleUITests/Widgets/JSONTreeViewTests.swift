@@ -31,7 +31,8 @@ struct JSONTreeViewTests {
         "  \"empty\": {}",
         "}",
       ])
-    #expect(lines[1].segments.map(\.role) == [.jsonKey, .jsonPunctuation, .jsonNumber, .jsonPunctuation])
+    #expect(
+      lines[1].segments.map(\.role) == [.jsonKey, .jsonPunctuation, .jsonNumber, .jsonPunctuation])
     #expect(lines[3].segments[2].role == .jsonString)
     #expect(lines[6].segments[2].role == .jsonLiteral)
   }
@@ -68,11 +69,14 @@ struct JSONTreeViewTests {
     view.render(into: &surface, area: surface.bounds)
     surface.checkInvariants()
     #expect(surface.lines[3] == "    \"漢字\"")
-    #expect(surface.styleLines { $0.role == .selection ? "#" : "." }[3] == String(repeating: "#", count: 20))
+    #expect(
+      surface.styleLines { $0.role == .selection ? "#" : "." }[3]
+        == String(repeating: "#", count: 20))
   }
 
   @Test func pathsDescribeThemselves() {
     #expect(JSONPath.root.description == "$")
-    #expect(JSONPath([.key("payload"), .key("a b"), .index(3)]).description == "$.payload[\"a b\"][3]")
+    #expect(
+      JSONPath([.key("payload"), .key("a b"), .index(3)]).description == "$.payload[\"a b\"][3]")
   }
 }

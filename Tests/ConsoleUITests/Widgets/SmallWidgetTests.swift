@@ -16,14 +16,16 @@ struct SmallWidgetTests {
     #expect(surface[3, 0].style.role == .title)
     #expect(surface[0, 0].style.role == .border)
     var small = Surface(size: Size(width: 5, height: 5))
-    #expect(Frame().render(into: &small, area: small.bounds) == Rect(x: 1, y: 1, width: 3, height: 3))
+    #expect(
+      Frame().render(into: &small, area: small.bounds) == Rect(x: 1, y: 1, width: 3, height: 3))
     var tiny = Surface(size: Size(width: 1, height: 5))
     #expect(Frame().render(into: &tiny, area: tiny.bounds) == tiny.bounds)
     #expect(tiny.lines.allSatisfy { $0.isEmpty })
   }
 
   @Test func tabBarHighlightsTheActiveTabAndScrollsToIt() {
-    let tabs = TabBar(titles: ["Points", "Info", "Search quality", "Snapshots", "Visualize"], selected: 1)
+    let tabs = TabBar(
+      titles: ["Points", "Info", "Search quality", "Snapshots", "Visualize"], selected: 1)
     let surface = draw(width: 44) { tabs.render(into: &$0, area: $1) }
     #expect(surface.lines == [" Points   Info   Search quality   Snapshots"])
     #expect(surface[10, 0].style.role == .tabActive)
@@ -38,7 +40,10 @@ struct SmallWidgetTests {
 
   @Test func breadcrumbsGiveWayFromTheOldestEnd() {
     let crumbs = Breadcrumbs(["Collections", "docs_v1", "Points", "42"])
-    #expect(draw(width: 40) { crumbs.render(into: &$0, area: $1) }.lines == ["Collections › docs_v1 › Points › 42"])
+    #expect(
+      draw(width: 40) { crumbs.render(into: &$0, area: $1) }.lines == [
+        "Collections › docs_v1 › Points › 42"
+      ])
     let narrow = draw(width: 22) { crumbs.render(into: &$0, area: $1) }
     #expect(narrow.lines == ["… › Points › 42"])
     #expect(narrow[13, 0].style.role == .breadcrumbActive)
@@ -54,7 +59,8 @@ struct SmallWidgetTests {
   }
 
   @Test func tooSmallSaysWhatIsNeeded() {
-    let message = TooSmallMessage(required: Size(width: 80, height: 24), actual: Size(width: 40, height: 6))
+    let message = TooSmallMessage(
+      required: Size(width: 80, height: 24), actual: Size(width: 40, height: 6))
     let surface = draw(width: 40, height: 6) { message.render(into: &$0, area: $1) }
     #expect(surface.lines.contains { $0.contains("terminal too small: need 80×24") })
     #expect(surface.lines.contains { $0.contains("now 40×6") })
@@ -75,7 +81,9 @@ struct SmallWidgetTests {
   }
 
   @Test func sparklineScalesAndRightAligns() {
-    let line = draw(width: 10) { Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7, 8]).render(into: &$0, area: $1) }
+    let line = draw(width: 10) {
+      Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7, 8]).render(into: &$0, area: $1)
+    }
     #expect(line.lines == ["  ▁▂▃▄▅▆▇█"])
     let tall = draw(width: 2, height: 2) { Sparkline(values: [4, 8]).render(into: &$0, area: $1) }
     #expect(tall.lines == [" █", "██"])

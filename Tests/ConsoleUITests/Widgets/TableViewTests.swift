@@ -28,7 +28,8 @@ struct TableViewTests {
       columns: Self.columns, rows: Self.rows,
       state: TableState(selectedRow: 1, sort: TableSort(column: 2, ascending: false)),
       cellRole: { _, column in column == 1 ? .statusOK : nil })
-    Golden.check(Golden.document(render(table, size: Size(width: 44, height: 6))), named: "table-44x6")
+    Golden.check(
+      Golden.document(render(table, size: Size(width: 44, height: 6))), named: "table-44x6")
   }
 
   @Test func theSelectedRowIsABarAcrossTheWidth() {
@@ -39,11 +40,13 @@ struct TableViewTests {
     #expect(roles[2].allSatisfy { $0 == "." })
     let unfocused = TableView(
       columns: Self.columns, rows: Self.rows, state: TableState(selectedRow: 2), isFocused: false)
-    #expect(render(unfocused, size: Size(width: 40, height: 5))[0, 3].style.role == .selectionInactive)
+    #expect(
+      render(unfocused, size: Size(width: 40, height: 5))[0, 3].style.role == .selectionInactive)
   }
 
   @Test func cjkCellsAreCutByColumnsAndStayAligned() {
-    let table = TableView(columns: Self.columns, rows: Self.rows, state: TableState(selectedRow: nil))
+    let table = TableView(
+      columns: Self.columns, rows: Self.rows, state: TableState(selectedRow: nil))
     let widths = table.columnWidths(available: 40)
     #expect(widths == [24, 6, 6])
     let surface = render(table, size: Size(width: 40, height: 5))
@@ -58,7 +61,8 @@ struct TableViewTests {
 
   @Test func scrollingKeepsTheSelectionInView() {
     let rows = (0..<50).map { ["row \($0)", "ok", "\($0)"] }
-    let table = TableView(columns: Self.columns, rows: rows, state: TableState(selectedRow: 30, scrollOffset: 0))
+    let table = TableView(
+      columns: Self.columns, rows: rows, state: TableState(selectedRow: 30, scrollOffset: 0))
     let lines = render(table, size: Size(width: 30, height: 6)).lines
     #expect(lines[5].hasPrefix("row 30"))
     #expect(lines[1].hasPrefix("row 26"))

@@ -19,30 +19,57 @@ struct WidgetSizeSweepTests {
         ).render(into: &$0, area: $1)
       }
     ),
-    ("empty table", { TableView(columns: TableViewTests.columns, rows: []).render(into: &$0, area: $1) }),
-    ("tabs", { TabBar(titles: ["Points", "Info", "検索品質", "Snapshots"], selected: 2).render(into: &$0, area: $1) }),
-    ("breadcrumbs", { Breadcrumbs(["Collections", "漢字コレクション", "Points"]).render(into: &$0, area: $1) }),
-    ("footer", { FooterHints(Keymap.standard.footerHints(for: .list)).render(into: &$0, area: $1) }),
+    (
+      "empty table",
+      { TableView(columns: TableViewTests.columns, rows: []).render(into: &$0, area: $1) }
+    ),
+    (
+      "tabs",
+      {
+        TabBar(titles: ["Points", "Info", "検索品質", "Snapshots"], selected: 2).render(
+          into: &$0, area: $1)
+      }
+    ),
+    (
+      "breadcrumbs",
+      { Breadcrumbs(["Collections", "漢字コレクション", "Points"]).render(into: &$0, area: $1) }
+    ),
+    (
+      "footer", { FooterHints(Keymap.standard.footerHints(for: .list)).render(into: &$0, area: $1) }
+    ),
     (
       "too small",
-      { TooSmallMessage(required: Size(width: 80, height: 24), actual: $1.size).render(into: &$0, area: $1) }
+      {
+        TooSmallMessage(required: Size(width: 80, height: 24), actual: $1.size).render(
+          into: &$0, area: $1)
+      }
     ),
     ("progress", { ProgressBar.percent(0.42).render(into: &$0, area: $1) }),
-    ("sparkline", { Sparkline(values: (0..<60).map { Double($0 % 7) }).render(into: &$0, area: $1) }),
+    (
+      "sparkline",
+      { Sparkline(values: (0..<60).map { Double($0 % 7) }).render(into: &$0, area: $1) }
+    ),
     (
       "braille",
       { surface, area in
         var canvas = BrailleCanvas(size: area.size)
-        canvas.line(from: .zero, to: Point(x: canvas.dotWidth - 1, y: canvas.dotHeight - 1), role: .chart3)
+        canvas.line(
+          from: .zero, to: Point(x: canvas.dotWidth - 1, y: canvas.dotHeight - 1), role: .chart3)
         canvas.render(into: &surface, at: area.origin)
       }
     ),
-    ("text field", { TextField(state: TextFieldState("漢字 and 🚀 text")).render(into: &$0, area: $1) }),
+    (
+      "text field",
+      { TextField(state: TextFieldState("漢字 and 🚀 text")).render(into: &$0, area: $1) }
+    ),
     (
       "form",
       {
         FormView(
-          fields: [FormField("名前", state: TextFieldState("nightly 🚀")), FormField("Start", placeholder: "02:00")],
+          fields: [
+            FormField("名前", state: TextFieldState("nightly 🚀")),
+            FormField("Start", placeholder: "02:00"),
+          ],
           focusedField: 1
         ).render(into: &$0, area: $1)
       }
@@ -59,12 +86,15 @@ struct WidgetSizeSweepTests {
     (
       "json",
       {
-        JSONTreeView(value: JSONTreeViewTests.point, state: JSONTreeState(selectedLine: 11)).render(into: &$0, area: $1)
+        JSONTreeView(value: JSONTreeViewTests.point, state: JSONTreeState(selectedLine: 11)).render(
+          into: &$0, area: $1)
       }
     ),
   ]
 
-  static let sizes: [Size] = (0...40).flatMap { width in (0...12).map { Size(width: width, height: $0) } }
+  static let sizes: [Size] = (0...40).flatMap { width in
+    (0...12).map { Size(width: width, height: $0) }
+  }
 
   @Test(arguments: 0..<widgets.count)
   func everySizeDrawsInsideItsArea(index: Int) {
