@@ -150,8 +150,9 @@ public final class TerminalSession {
   /// Draws `surface`, styled by `theme`, and updates the terminal.
   ///
   /// Every cell is written (curses sends only what changed); continuation cells are skipped,
-  /// as curses fills them itself. A surface larger than the terminal is cut; the surface's
-  /// cursor, when set and on screen, is shown there, otherwise the cursor is hidden.
+  /// as curses fills them itself. A surface larger than the terminal is cut, and around a
+  /// smaller one the screen is blank; the surface's cursor, when set and on screen, is shown
+  /// there, otherwise the cursor is hidden.
   ///
   /// - Complexity: O(width × height).
   public func flush(_ surface: Surface, theme: ResolvedTheme) {
@@ -159,6 +160,10 @@ public final class TerminalSession {
     let window = cnc_stdscr()
     let width = min(surface.size.width, Int(cnc_cols()))
     let height = min(surface.size.height, Int(cnc_lines()))
+    if surface.size != Size(width: Int(cnc_cols()), height: Int(cnc_lines())) {
+      // A frame drawn for another size would leave stale cells around it.
+      _ = werase(window)
+    }
     var cell = cchar_t()
     var text: [wchar_t] = []
     text.reserveCapacity(cellCapacity + 1)
