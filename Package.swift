@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "ragops", targets: ["ragops"]),
     .library(name: "VectorEngine", targets: ["VectorEngine"]),
     .library(name: "Operations", targets: ["Operations"]),
+    .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
+    // ncursesw with the wide-character API, plus inline wrappers for macros Swift cannot import.
+    // No pkgConfig: SwiftPM refuses its -D_XOPEN_SOURCE flags with a warning on every build;
+    // shim.h asks for the wide API itself, and the modulemap's `link "ncursesw"` (a linker
+    // script that adds -ltinfo) is all the linking needed.
+    .systemLibrary(
+      name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+    // The console: cell grid, themes, keymap, widgets. Only its Terminal/ folder imports curses.
+    .target(name: "ConsoleUI", dependencies: ["Operations", "VectorEngine", "CNCursesW"]),
     // The executable: thin wiring of the above.
     .executableTarget(
       name: "ragops",
@@ -35,6 +44,9 @@ let package = Package(
       ]),
     .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine"]),
     .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine"]),
+    .testTarget(
+      name: "ConsoleUITests", dependencies: ["ConsoleUI", "Operations", "VectorEngine"],
+      exclude: ["Golden"]),
     .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine"], exclude: ["Snapshots"]),
   ]
 )

@@ -1,0 +1,158 @@
+/// A named thing the user can ask for; every key binding maps a key to one.
+///
+/// Screens react to actions, never to raw keys, so the keymap alone decides the keys, and
+/// help and the footer (generated from the keymap) are always right.
+public enum Action: String, CaseIterable, Hashable {
+  /// Leave the console.
+  case quit
+  /// Go back to the previous view (or close the open prompt or dialog).
+  case back
+  /// Open the `:` command line.
+  case command
+  /// Open the `/` filter line.
+  case filter
+  /// Show help for the keys of the current view.
+  case help
+  /// Switch mouse support on or off.
+  case toggleMouse = "toggle-mouse"
+  /// Copy the selected id or name to the clipboard.
+  case copy
+  /// Reload the current view.
+  case refresh
+  /// Move the selection up one row.
+  case up
+  /// Move the selection down one row.
+  case down
+  /// Move left (scroll a wide table, or the column to sort by).
+  case left
+  /// Move right.
+  case right
+  /// Select the first row.
+  case top
+  /// Select the last row.
+  case bottom
+  /// Move the selection up one page.
+  case pageUp = "page-up"
+  /// Move the selection down one page.
+  case pageDown = "page-down"
+  /// Open the selected row.
+  case open
+  /// Show the next tab.
+  case nextTab = "next-tab"
+  /// Show the previous tab.
+  case previousTab = "previous-tab"
+  /// Show the selected row in full, as JSON.
+  case describe
+  /// Delete the selected row, after confirmation.
+  case delete
+  /// Sort by the selected column (again to sort by the next).
+  case sortByColumn = "sort-by-column"
+  /// Reverse the sort order.
+  case reverseSort = "reverse-sort"
+  /// Fold or unfold the selected JSON object or array.
+  case toggleFold = "toggle-fold"
+  /// Focus the next dialog button.
+  case nextButton = "next-button"
+  /// Focus the previous dialog button.
+  case previousButton = "previous-button"
+  /// Press the focused button, or run the typed command.
+  case submit
+  /// Close the dialog or prompt without doing anything.
+  case cancel
+  /// Move to the next form field.
+  case nextField = "next-field"
+  /// Move to the previous form field.
+  case previousField = "previous-field"
+  /// Move the text cursor one character left.
+  case cursorLeft = "cursor-left"
+  /// Move the text cursor one character right.
+  case cursorRight = "cursor-right"
+  /// Move the text cursor to the start of the field.
+  case cursorStart = "cursor-start"
+  /// Move the text cursor to the end of the field.
+  case cursorEnd = "cursor-end"
+  /// Delete the character before the cursor.
+  case deleteBackward = "delete-backward"
+  /// Delete the character under the cursor.
+  case deleteForward = "delete-forward"
+  /// Recall the previous command.
+  case historyPrevious = "history-previous"
+  /// Recall the next command.
+  case historyNext = "history-next"
+  /// Complete the word being typed.
+  case complete
+
+  /// A word or two for the footer: `quit`, `filter`, `delete`.
+  public var title: String {
+    switch self {
+    case .toggleMouse: "mouse"
+    case .pageUp: "page up"
+    case .pageDown: "page down"
+    case .nextTab: "next tab"
+    case .previousTab: "previous tab"
+    case .sortByColumn: "sort"
+    case .reverseSort: "reverse sort"
+    case .toggleFold: "fold"
+    case .nextButton: "next button"
+    case .previousButton: "previous button"
+    case .nextField: "next field"
+    case .previousField: "previous field"
+    case .cursorLeft: "left"
+    case .cursorRight: "right"
+    case .cursorStart: "start"
+    case .cursorEnd: "end"
+    case .deleteBackward: "delete back"
+    case .deleteForward: "delete"
+    case .historyPrevious: "previous command"
+    case .historyNext: "next command"
+    default: rawValue
+    }
+  }
+
+  /// A sentence for help.
+  public var summary: String {
+    switch self {
+    case .quit: "Leave the console"
+    case .back: "Go back to the previous view"
+    case .command: "Type a command (the same commands as --batch)"
+    case .filter: "Filter the rows shown (Esc clears the filter)"
+    case .help: "Show this help"
+    case .toggleMouse: "Switch the mouse on or off (Shift-drag selects text while it is on)"
+    case .copy: "Copy the selected id or name to the clipboard"
+    case .refresh: "Reload the current view"
+    case .up: "Move up"
+    case .down: "Move down"
+    case .left: "Move or scroll left"
+    case .right: "Move or scroll right"
+    case .top: "Go to the first row"
+    case .bottom: "Go to the last row"
+    case .pageUp: "Go up one page"
+    case .pageDown: "Go down one page"
+    case .open: "Open the selected row"
+    case .nextTab: "Show the next tab"
+    case .previousTab: "Show the previous tab"
+    case .describe: "Show the selected row in full, as JSON"
+    case .delete: "Delete the selected row, after confirmation"
+    case .sortByColumn: "Sort by the selected column"
+    case .reverseSort: "Reverse the sort order"
+    case .toggleFold: "Fold or unfold the selected object or array"
+    case .nextButton: "Focus the next button"
+    case .previousButton: "Focus the previous button"
+    case .submit: "Press the focused button, or run what was typed"
+    case .cancel: "Close without doing anything"
+    case .nextField: "Go to the next field"
+    case .previousField: "Go to the previous field"
+    case .cursorLeft: "Move the cursor left"
+    case .cursorRight: "Move the cursor right"
+    case .cursorStart: "Move the cursor to the start"
+    case .cursorEnd: "Move the cursor to the end"
+    case .deleteBackward: "Delete the character before the cursor"
+    case .deleteForward: "Delete the character under the cursor"
+    case .historyPrevious: "Recall the previous command"
+    case .historyNext: "Recall the next command"
+    case .complete: "Complete the word being typed"
+    }
+  }
+}
+
+extension Action: Sendable {}
