@@ -25,7 +25,9 @@ public enum DurationText {
       default: throw ScheduleSyntaxError("duration \(text) has an unknown unit \(character) (use s, m, h, d or w)")
       }
       guard digits > 0 else { throw ScheduleSyntaxError("duration \(text) has a unit without a number") }
-      total += number * unit
+      let (sum, overflow) = total.addingReportingOverflow(number * unit)
+      guard !overflow, sum <= 100 * 366 * 86_400 else { throw ScheduleSyntaxError("duration \(text) is too long") }
+      total = sum
       number = 0
       digits = 0
     }

@@ -30,6 +30,36 @@ struct ScheduleSpecTests {
     #expect(throws: ScheduleSyntaxError.self) { try CronExpression(text) }
   }
 
+  @Test func arbitraryTextNeverTrapsAndParsedExpressionsTerminate() throws {
+    var generator = SeededGenerator(seed: 11)
+    let alphabet = Array("0123456789*/-,@ abcdefghijklmnopqrstuvwxyz\t=_")
+    var parsed = 0
+    for _ in 0..<3_000 {
+      let length = Int.random(in: 0...24, using: &generator)
+      let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+      if let cron = try? CronExpression(text) {
+        parsed += 1
+        _ = try ScheduleSpec(.cron(cron)).nextSlot(after: 1_800_000_000)
+      }
+      _ = try? DurationText.seconds(text)
+      _ = try? ScheduleSpec(stored: text)
+    }
+    // Structured random expressions parse, and their slots terminate.
+    for _ in 0..<300 {
+      let fields = (0..<5).map { index -> String in
+        let upper = [59, 23, 31, 12, 7][index]
+        let lower = index == 2 || index == 3 ? 1 : 0
+        let low = Int.random(in: lower...upper, using: &generator)
+        return ["*", "\(low)", "\(low)-\(upper)", "*/\(Int.random(in: 1...upper, using: &generator))"][Int.random(in: 0..<4, using: &generator)]
+      }
+      let cron = try CronExpression(fields.joined(separator: " "))
+      _ = try ScheduleSpec(.cron(cron)).nextSlot(after: 1_800_000_000)
+      parsed += 1
+    }
+    #expect(parsed >= 300)
+    #expect(throws: ScheduleSyntaxError.self) { try DurationText.seconds(String(repeating: "999999w", count: 400)) }
+  }
+
   @Test func dailyWeeklyMonthlyAndEverySlots() throws {
     let now = instant(2026, 11, 27, 11, 0)
     let daily = try ScheduleSpec(.daily(hour: 2, minute: 0))
