@@ -339,19 +339,42 @@ public final class BackupCatalog: Sendable {
     }
   }
 
-  /// The latest finished run (not a skip) of each schedule, by schedule id.
-  public func lastRuns() throws(BackupError) -> [Int64: BackupRecord] {
-    try read("reading last runs") { db in
-      var result: [Int64: BackupRecord] = [:]
+  /// Each schedule's run history, by schedule id: its latest run (not a skip), its latest
+  /// success, and how many runs failed since that success.
+  ///
+  /// - Complexity: O(n) in the catalog's runs.
+  public func runHistories() throws(BackupError) -> [Int64: RunHistory] {
+    try read("reading run histories") { db in
+      var result: [Int64: RunHistory] = [:]
       for row in try Row.fetchAll(
         db,
-        sql: "SELECT * FROM backups WHERE schedule_id IS NOT NULL AND status != 'SKIPPED' ORDER BY id DESC")
+        sql: "SELECT * FROM backups WHERE schedule_id IS NOT NULL AND status NOT IN ('SKIPPED', 'RUNNING') ORDER BY id DESC")
       {
         let record = Self.backup(row)
-        if let schedule = record.scheduleID, result[schedule] == nil { result[schedule] = record }
+        guard let schedule = record.scheduleID else { continue }
+        var history = result[schedule] ?? RunHistory()
+        if history.lastRun == nil { history.lastRun = record }
+        if history.lastSuccess == nil {
+          if record.status == .succeeded || record.status == .corrupt {
+            history.lastSuccess = record
+          } else {
+            history.consecutiveFailures += 1
+          }
+        }
+        result[schedule] = history
       }
       return result
     }
+  }
+
+  /// A schedule's run history (see ``runHistories()``).
+  public struct RunHistory: Hashable, Sendable {
+    /// The latest finished run.
+    public var lastRun: BackupRecord?
+    /// The latest verified run.
+    public var lastSuccess: BackupRecord?
+    /// Runs that failed after ``lastSuccess``.
+    public var consecutiveFailures = 0
   }
 
   // MARK: - Restores

@@ -139,17 +139,37 @@ public final class BackupService: @unchecked Sendable {
     public var nextSlot: Int64?
     /// The latest run (not a skip).
     public var lastRun: BackupRecord?
+    /// The latest verified run.
+    public var lastSuccess: BackupRecord?
+    /// Runs that failed since the latest success.
+    public var consecutiveFailures = 0
+    /// `ok`, `paused`, `new` (no run yet), `failing` (2 or more failures in a row) or `late`
+    /// (no success for 1.5 intervals): the alert rule of R12.
+    public var health = "ok"
   }
 
-  /// Every schedule with its next slot and latest run.
+  /// Every schedule with its next slot, latest run and health.
   public func scheduleStatuses() throws(BackupError) -> [ScheduleStatus] {
-    let lastRuns = try catalog.lastRuns()
+    let histories = try catalog.runHistories()
     let now = clock.now
     return try catalog.schedules().map { schedule in
-      ScheduleStatus(
+      let history = histories[schedule.id] ?? BackupCatalog.RunHistory()
+      var status = ScheduleStatus(
         schedule: schedule,
         nextSlot: schedule.paused ? nil : schedule.spec.nextSlot(after: max(now, schedule.evaluatedThrough)),
-        lastRun: lastRuns[schedule.id])
+        lastRun: history.lastRun, lastSuccess: history.lastSuccess, consecutiveFailures: history.consecutiveFailures)
+      let interval = schedule.spec.nominalInterval(after: now)
+      let since = history.lastSuccess?.finishedAt ?? schedule.createdAt
+      if schedule.paused {
+        status.health = "paused"
+      } else if history.consecutiveFailures >= 2 {
+        status.health = "failing"
+      } else if (now - since) * 2 > interval * 3 {
+        status.health = "late"
+      } else if history.lastRun == nil {
+        status.health = "new"
+      }
+      return status
     }
   }
 

@@ -182,12 +182,16 @@ struct BackupServiceTests {
       _ = run(fixture)
     }
     #expect(try backups(fixture, status: .succeeded).count == 4)
+    let failing = try #require(try fixture.service.scheduleStatuses().first)
+    #expect(failing.health == "failing" && failing.consecutiveFailures == 8)
+    #expect(failing.lastSuccess?.slot == at(10, 2))
     // The next success deletes all but itself and the newest older one (min keep 2).
     fixture.target.failCreate = false
     fixture.clock.set(at(19, 2))
     _ = run(fixture)
     let remaining = try backups(fixture, status: .succeeded).compactMap(\.slot).sorted()
     #expect(remaining == [at(10, 2), at(19, 2)])
+    #expect(try fixture.service.scheduleStatuses().first?.health == "ok")
     let deleted = try fixture.service.catalog.backups(includingDeleted: true).filter { $0.deletedAt != nil }
     #expect(deleted.count == 9 && deleted.allSatisfy { $0.deletedBecause?.hasPrefix("retention") == true })
     for record in deleted {

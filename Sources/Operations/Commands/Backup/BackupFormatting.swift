@@ -62,18 +62,21 @@ enum BackupFormatting {
       "paused": .bool(schedule.paused), "next_run": status.nextSlot.map { .string(UTCText.rfc3339($0)) } ?? .null,
       "last_run": status.lastRun.map { .string(UTCText.rfc3339($0.startedAt)) } ?? .null,
       "last_status": status.lastRun.map { .string($0.statusText) } ?? .null,
+      "last_success": status.lastSuccess?.finishedAt.map { .string(UTCText.rfc3339($0)) } ?? .null,
+      "consecutive_failures": .int(Int64(status.consecutiveFailures)), "health": .string(status.health),
     ]
   }
 
   static func table(_ statuses: [BackupService.ScheduleStatus]) -> ResultTable {
     ResultTable(
       columns: [.left("name"), .left("spec"), .left("scope"), .left("next run (UTC)"), .left("last run (UTC)"), .left("last status"),
-                .left("retention"), .left("paused")],
+                .left("retention"), .left("health")],
       rows: statuses.map { status in
         [
           status.schedule.name, status.schedule.spec.description, status.schedule.scopeText,
           status.nextSlot.map(UTCText.minute) ?? "-", status.lastRun.map { UTCText.minute($0.startedAt) } ?? "-",
-          status.lastRun?.statusText ?? "-", status.schedule.retentionText, status.schedule.paused ? "yes" : "no",
+          status.lastRun?.statusText ?? "-", status.schedule.retentionText,
+          status.consecutiveFailures >= 2 ? "failing (\(status.consecutiveFailures))" : status.health,
         ]
       })
   }
