@@ -9,9 +9,10 @@
 // from its planned size, before or after it is read, fails the snapshot with
 // `sourceChanged`; the caller hands over files that are not being modified (sealed segments,
 // frozen manifests). While the archive is fsynced on one thread, it is read back in full on
-// this one, checked like any untrusted archive (headers, manifest, every file's SHA-256),
-// and that read gives the whole archive's SHA-256 for the sidecar; nothing is published
-// unless it passes. The archive, then the sidecar, are published with temp + fsync + rename +
+// this one and checked like any untrusted archive (headers, manifest, layout), except that
+// each file's bytes are compared by CRC-32C with the bytes that were hashed for the manifest
+// (cheaper than a third SHA-256 pass, and as good at catching a bad write); that read gives
+// the whole archive's SHA-256 for the sidecar. Nothing is published unless it passes. The archive, then the sidecar, are published with temp + fsync + rename +
 // fsync(dir) (`DurableFile`).
 //
 // Reading treats every archive as hostile (backup-reliability rules §3.2): every header's
@@ -51,13 +52,13 @@ enum SnapshotArchive {
   /// The largest sidecar the reader accepts, in bytes.
   static let maximumSidecarSize = 4096
   /// The most bytes read or written per system call.
-  static let chunkSize = 4 << 20
+  static let chunkSize = 1 << 20
   /// Buffers in flight between the I/O thread and the hashing thread.
   static let bufferCount = 4
   /// Archives (and sources) at least this large are hashed on a second thread.
   static let backgroundHashingThreshold = 4 << 20
   /// How many written bytes may wait before the kernel is asked to start writing them.
-  static let writebackInterval = 32 << 20
+  static let writebackInterval = 8 << 20
   /// The SHA-256 the manifest holds until the real digests are known.
   private static let placeholderDigest = String(repeating: "0", count: 64)
 
@@ -170,9 +171,10 @@ enum SnapshotArchive {
           let hasher = BackgroundHasher(
             bufferSize: min(chunkSize, max(total, 1)), count: bufferCount,
             background: total >= backgroundHashingThreshold)
+          var checksums: [UInt32] = []
           for (source, entry) in zip(sources, planned) {
             try writer.beginFile(name: entry.name, size: entry.size, modificationTime: modificationTime)
-            try stream(source, size: entry.size, archive: path, into: &writer, hashing: hasher)
+            checksums.append(try stream(source, size: entry.size, archive: path, into: &writer, hashing: hasher))
             hasher.endStream()
             try writer.endFile()
           }
@@ -192,7 +194,7 @@ enum SnapshotArchive {
           // Flush on another thread while this one reads everything back.
           let flush = descriptor.syncInBackground()
           let readBack = Result { () throws(SnapshotError) in
-            try scan(path: descriptor.path, limits: limits, extractingInto: nil)
+            try scan(path: descriptor.path, limits: limits, checking: .written(checksums))
           }
           do throws(SystemError) {
             try flush.wait()
@@ -222,21 +224,26 @@ enum SnapshotArchive {
   }
 
   /// Copies one source into the archive's current entry, handing each chunk to `hasher`.
+  ///
+  /// - Returns: The CRC-32C of the bytes written, for the read-back check.
   private static func stream(
     _ source: SnapshotSource, size: Int, archive: String, into writer: inout TarWriter,
     hashing hasher: BackgroundHasher
-  ) throws(SnapshotError) {
+  ) throws(SnapshotError) -> UInt32 {
+    var checksum: UInt32 = 0
     switch source.content {
     case .bytes(let bytes):
       var offset = 0
       while offset < bytes.count {
         let count = min(hasher.bufferSize, bytes.count - offset)
-        let buffer = hasher.nextBuffer()
+        let target = UnsafeMutableRawBufferPointer(rebasing: hasher.nextBuffer()[0..<count])
         bytes.withUnsafeBytes { raw in
-          buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
+          target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
         }
-        try writer.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        let buffer = UnsafeRawBufferPointer(target)
+        try writer.write(buffer)
         hasher.hash(count)
+        checksum = CRC32C.checksum(buffer, seed: checksum)
         offset += count
       }
     case .file(let file):
@@ -256,6 +263,7 @@ enum SnapshotArchive {
           }
           try writer.write(UnsafeRawBufferPointer(buffer))
           hasher.hash(count)
+          checksum = CRC32C.checksum(UnsafeRawBufferPointer(buffer), seed: checksum)
           writer.startWriteback(every: writebackInterval)
           offset += count
         }
@@ -268,6 +276,7 @@ enum SnapshotArchive {
         throw SnapshotError.from(error, archive: archive)
       }
     }
+    return checksum
   }
 
   /// `("/a/b", "c.snapshot")` for `"/a/b/c.snapshot"`; `"."` when there is no folder.
@@ -300,7 +309,7 @@ enum SnapshotArchive {
   static func check(path: String, limits: SnapshotLimits = .default) throws(SnapshotError)
     -> SnapshotContents
   {
-    let contents = try scan(path: path, limits: limits, extractingInto: nil)
+    let contents = try scan(path: path, limits: limits, checking: .manifest)
     try checkSidecar(path: path, sha256: contents.sha256)
     return contents
   }
@@ -363,7 +372,7 @@ enum SnapshotArchive {
       throw SnapshotError(error, archive: path)
     }
     do throws(SnapshotError) {
-      let contents = try scan(path: path, limits: limits, extractingInto: directory)
+      let contents = try scan(path: path, limits: limits, checking: .manifest, extractingInto: directory)
       guard contents == checked else {
         throw SnapshotError(.truncated, archive: path, "the archive changed while being extracted")
       }
@@ -397,17 +406,26 @@ enum SnapshotArchive {
         "size \(first.size) is over the cap of \(limits.maximumManifestSize) bytes")
     }
     var manifestBytes: [UInt8] = []
-    _ = try reader.readBody(name: first.name, size: first.size) { chunk throws(SnapshotError) in
+    try reader.readBody(name: first.name, size: first.size) { chunk throws(SnapshotError) in
       manifestBytes.append(contentsOf: chunk)
     }
     return try SnapshotManifest.decode(manifestBytes, archive: path, limits: limits)
   }
 
+  /// How a scan checks the bytes of each file.
+  private enum FileCheck {
+    /// Against the SHA-256 the manifest lists (any archive).
+    case manifest
+    /// Against the CRC-32C of each file's bytes as they were written, in manifest order: a
+    /// writer's read-back, where the manifest's digests were computed from those same bytes.
+    case written([UInt32])
+  }
+
   /// One pass over the archive: checks everything and, with `target`, writes the files there.
   /// The sidecar is not looked at.
-  private static func scan(path: String, limits: SnapshotLimits, extractingInto target: String?)
-    throws(SnapshotError) -> SnapshotContents
-  {
+  private static func scan(
+    path: String, limits: SnapshotLimits, checking check: FileCheck, extractingInto target: String? = nil
+  ) throws(SnapshotError) -> SnapshotContents {
     let descriptor: FileDescriptor
     do {
       descriptor = try System.open(path, .readOnly)
@@ -451,16 +469,30 @@ enum SnapshotArchive {
         aliasesBytes = []
       }
       try extractor?.begin(expected.name)
-      let digest = try reader.readBody(name: header.name, size: header.size) {
-        chunk throws(SnapshotError) in
+      var fileHasher = SHA256Hasher()
+      var checksum: UInt32 = 0
+      try reader.readBody(name: header.name, size: header.size) { chunk throws(SnapshotError) in
+        switch check {
+        case .manifest: fileHasher.update(chunk)
+        case .written: checksum = CRC32C.checksum(chunk, seed: checksum)
+        }
         try extractor?.write(chunk)
         if capturesAliases { aliasesBytes?.append(contentsOf: chunk) }
       }
-      guard constantTimeEqual(Array(SHA256Hasher.hex(digest).utf8), Array(expected.sha256.utf8))
-      else {
-        throw SnapshotError(
-          .checksumMismatch, archive: path, entry: header.name,
-          "SHA-256 \(SHA256Hasher.hex(digest)) differs from the manifest's \(expected.sha256)")
+      switch check {
+      case .manifest:
+        let digest = SHA256Hasher.hex(fileHasher.finalize())
+        guard constantTimeEqual(Array(digest.utf8), Array(expected.sha256.utf8)) else {
+          throw SnapshotError(
+            .checksumMismatch, archive: path, entry: header.name,
+            "SHA-256 \(digest) differs from the manifest's \(expected.sha256)")
+        }
+      case .written(let checksums):
+        guard index < checksums.count, checksums[index] == checksum else {
+          throw SnapshotError(
+            .checksumMismatch, archive: path, entry: header.name,
+            "the bytes read back differ from the bytes written")
+        }
       }
       try extractor?.end()
       index += 1
@@ -655,11 +687,10 @@ private struct ArchiveReader {
     return try SnapshotArchive.parseHeader(block, archive: archive, offset: headerOffset)
   }
 
-  /// Reads an entry's `size` bytes and padding, passing the bytes to `body`; returns their
-  /// SHA-256.
+  /// Reads an entry's `size` bytes and padding, passing the bytes to `body` in chunks.
   mutating func readBody(
     name: String, size: Int, _ body: (UnsafeRawBufferPointer) throws(SnapshotError) -> Void
-  ) throws(SnapshotError) -> [UInt8] {
+  ) throws(SnapshotError) {
     let blockSize = TarWriter.blockSize
     let available = fileSize - offset
     let padding = (blockSize - size % blockSize) % blockSize
@@ -668,16 +699,13 @@ private struct ArchiveReader {
         .truncated, archive: archive, entry: name,
         "size \(size) at offset \(offset) runs past the end of the archive (\(fileSize) bytes)")
     }
-    var fileHasher = SHA256Hasher()
     var remaining = size
     while remaining > 0 {
       let chunk = try read(min(remaining, archiveHasher.bufferSize))
-      fileHasher.update(chunk)
       try body(chunk)
       remaining -= chunk.count
     }
     if padding > 0 { _ = try read(padding) }
-    return fileHasher.finalize()
   }
 
   /// Checks that everything after the first zero block is zero blocks, at least one more.
