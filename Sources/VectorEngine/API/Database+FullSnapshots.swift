@@ -18,14 +18,20 @@ extension Database {
   /// - Returns: The new snapshot, with its SHA-256, absolute path and collections.
   /// - Complexity: O(size of every collection's files).
   /// - Throws: ``EngineError``: `readOnly`, `notFound` (folder), `invalidInput` (a collection
-  ///   name too long for the archive format), `io`, `diskFull`.
+  ///   name longer than ``FullSnapshotLayout/maximumCollectionNameLength`` bytes), `io`,
+  ///   `diskFull`.
   @discardableResult
   public func createFullSnapshot(in directory: String? = nil) throws(EngineError) -> SnapshotDescription {
     try requireWritableForSnapshots()
+    let names = try collectionNames()
+    let limit = FullSnapshotLayout.maximumCollectionNameLength
+    if let long = names.first(where: { $0.utf8.count > limit }) {
+      throw EngineError(.invalidInput, "collection \(long) has a \(long.utf8.count)-byte name; a full snapshot holds names of at most \(limit) bytes (snapshot it on its own)")
+    }
     let folder = try snapshotDestination(directory, defaultFolder: snapshotsDirectory)
     var frozen: [(collection: VectorCollection, cut: CollectionStore.SnapshotCut)] = []
     defer { for entry in frozen { entry.collection.unpin(entry.cut.files) } }
-    for name in try collectionNames() {
+    for name in names {
       let collection = try self.collection(name)
       frozen.append((collection, try collection.freezeForSnapshot()))
     }

@@ -13,6 +13,9 @@ enum FullSnapshotLayout {
   static let collectionsFolder = "collections"
   /// The largest `aliases.json` a reader accepts, in bytes; it is held in memory.
   static let maximumAliasesSize = 16 << 20
+  /// The longest collection name a full snapshot holds, in UTF-8 bytes: `collections/<name>`
+  /// must fit the 155-byte ustar prefix field.
+  static let maximumCollectionNameLength = 155 - collectionsFolder.utf8.count - 1
 
   /// The entry name of `file` of `collection`: `collections/<collection>/<file>`.
   static func entryName(collection: String, file: String) -> String {

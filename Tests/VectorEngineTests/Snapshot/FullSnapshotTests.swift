@@ -163,6 +163,19 @@ struct FullSnapshotTests {
     #expect(aliases(database) == ["tickets->other"])
   }
 
+  @Test func aCollectionNameTooLongForTheArchiveIsRefusedUpFront() throws {
+    let directory = TemporaryDirectory()
+    let database = try populated(directory.path)
+    let name = String(repeating: "n", count: FullSnapshotLayout.maximumCollectionNameLength + 1)
+    try database.createCollection(name, config: CollectionConfig(dimension: 2, distance: .dot))
+    #expect {
+      _ = try database.createFullSnapshot()
+    } throws: { error in
+      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("at most 143 bytes")
+    }
+    #expect(try database.fullSnapshots().isEmpty)
+  }
+
   @Test func aFullSnapshotTakesNoTarget() throws {
     let directory = TemporaryDirectory()
     let database = try populated(directory.path)
