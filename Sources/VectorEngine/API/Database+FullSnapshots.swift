@@ -21,12 +21,17 @@ extension Database {
   ///   name longer than ``FullSnapshotLayout/maximumCollectionNameLength`` bytes), `io`,
   ///   `diskFull`.
   @discardableResult
-  public func createFullSnapshot(in directory: String? = nil) throws(EngineError) -> SnapshotDescription {
+  public func createFullSnapshot(in directory: String? = nil) throws(EngineError)
+    -> SnapshotDescription
+  {
     try requireWritableForSnapshots()
     let names = try collectionNames()
     let limit = FullSnapshotLayout.maximumCollectionNameLength
     if let long = names.first(where: { $0.utf8.count > limit }) {
-      throw EngineError(.invalidInput, "collection \(long) has a \(long.utf8.count)-byte name; a full snapshot holds names of at most \(limit) bytes (snapshot it on its own)")
+      throw EngineError(
+        .invalidInput,
+        "collection \(long) has a \(long.utf8.count)-byte name; a full snapshot holds names of at most \(limit) bytes (snapshot it on its own)"
+      )
     }
     let folder = try snapshotDestination(directory, defaultFolder: snapshotsDirectory)
     var frozen: [(collection: VectorCollection, cut: CollectionStore.SnapshotCut)] = []
@@ -36,18 +41,23 @@ extension Database {
       frozen.append((collection, try collection.freezeForSnapshot()))
     }
     let included = Set(frozen.map(\.collection.name))
-    let aliases = aliases().filter { included.contains($0.collection) }
+    let kept = aliases().filter { included.contains($0.collection) }
     var sources = [
-      SnapshotSource(name: FullSnapshotLayout.aliasesEntry, content: .bytes(FullSnapshotLayout.encodeAliases(aliases)))
+      SnapshotSource(
+        name: FullSnapshotLayout.aliasesEntry,
+        content: .bytes(FullSnapshotLayout.encodeAliases(kept)))
     ]
     for (collection, cut) in frozen {
-      sources.append(SnapshotSource(
-        name: FullSnapshotLayout.entryName(collection: collection.name, file: CollectionManifest.fileName),
-        content: .bytes(cut.manifest)))
+      sources.append(
+        SnapshotSource(
+          name: FullSnapshotLayout.entryName(
+            collection: collection.name, file: CollectionManifest.fileName),
+          content: .bytes(cut.manifest)))
       for file in cut.files {
-        sources.append(SnapshotSource(
-          name: FullSnapshotLayout.entryName(collection: collection.name, file: file),
-          content: .file(collection.directory + "/" + file)))
+        sources.append(
+          SnapshotSource(
+            name: FullSnapshotLayout.entryName(collection: collection.name, file: file),
+            content: .file(collection.directory + "/" + file)))
       }
     }
     let now = UTCTimestamp(epochSeconds: System.wallClockSeconds)
@@ -55,7 +65,9 @@ extension Database {
     do {
       let contents = try SnapshotArchive.write(
         to: path, kind: .full, created: now.rfc3339,
-        collections: frozen.map { SnapshotManifest.Collection(name: $0.collection.name, config: $0.collection.config.json) },
+        collections: frozen.map {
+          SnapshotManifest.Collection(name: $0.collection.name, config: $0.collection.config.json)
+        },
         sources: sources)
       return Self.description(of: contents, at: path)
     } catch {
@@ -77,24 +89,38 @@ extension Database {
 
   /// Swaps in every collection of a verified full snapshot extracted at `staging`, then its
   /// aliases; checks every conflict first (see ``restoreSnapshotFile(at:as:replace:)``).
-  func restoreFull(_ contents: SnapshotContents, from staging: String, archive: String, replace: Bool)
+  func restoreFull(
+    _ contents: SnapshotContents, from staging: String, archive: String, replace: Bool
+  )
     throws(EngineError) -> [CollectionInfo]
   {
     let manifest = contents.manifest
     let names = manifest.collections.map(\.name)
     let currentNames = Set(try collectionNames())
-    let currentAliases = Dictionary(uniqueKeysWithValues: aliases().map { ($0.alias, $0.collection) })
+    let currentAliases = Dictionary(
+      uniqueKeysWithValues: aliases().map { ($0.alias, $0.collection) })
 
     // Conflicts that no confirmation resolves.
     if let clash = names.first(where: { currentAliases[$0] != nil }) {
-      throw EngineError(.invalidInput, "snapshot \(archive) holds collection \(clash), which is an alias here; drop the alias first")
+      throw EngineError(
+        .invalidInput,
+        "snapshot \(archive) holds collection \(clash), which is an alias here; drop the alias first"
+      )
     }
-    if let clash = contents.aliases.keys.sorted().first(where: { currentNames.contains($0) && !names.contains($0) }) {
-      throw EngineError(.invalidInput, "snapshot \(archive) has an alias \(clash), which is a collection here; drop or rename that collection first")
+    if let clash = contents.aliases.keys.sorted().first(where: {
+      currentNames.contains($0) && !names.contains($0)
+    }) {
+      throw EngineError(
+        .invalidInput,
+        "snapshot \(archive) has an alias \(clash), which is a collection here; drop or rename that collection first"
+      )
     }
     let existing = names.filter { currentNames.contains($0) }
     if !existing.isEmpty && !replace {
-      throw EngineError(.alreadyExists, "collections \(existing.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)")
+      throw EngineError(
+        .alreadyExists,
+        "collections \(existing.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)"
+      )
     }
     // Every collection opens (every file validated), agrees with the manifest and fits the
     // collection it replaces.
@@ -103,7 +129,10 @@ extension Database {
       let folder = Self.stagedFolder(staging, entry.name)
       let restored = try CollectionStore(name: entry.name, directory: folder, readOnly: true)
       guard (try? CollectionConfig(json: entry.config)) == restored.config else {
-        throw EngineError(.corrupted, "snapshot \(archive): the manifest's configuration of \(entry.name) differs from the collection's own")
+        throw EngineError(
+          .corrupted,
+          "snapshot \(archive): the manifest's configuration of \(entry.name) differs from the collection's own"
+        )
       }
       if currentNames.contains(entry.name) {
         let current = try collection(entry.name)
@@ -121,7 +150,10 @@ extension Database {
       try restoreAliases(contents.aliases)
     } catch {
       guard !swapped.isEmpty else { throw error }
-      throw EngineError(error.kind, "restoring \(archive) stopped after swapping in \(swapped.joined(separator: ", ")): \(error.message)")
+      throw EngineError(
+        error.kind,
+        "restoring \(archive) stopped after swapping in \(swapped.joined(separator: ", ")): \(error.message)"
+      )
     }
     var infos: [CollectionInfo] = []
     for name in names.sorted() { infos.append(try collection(name).info()) }

@@ -50,7 +50,10 @@ extension Database {
     }
     if let target {
       guard kind == .collection else {
-        throw EngineError(.invalidInput, "\(name) is a full snapshot: it restores every collection under its own name, so it takes no target")
+        throw EngineError(
+          .invalidInput,
+          "\(name) is a full snapshot: it restores every collection under its own name, so it takes no target"
+        )
       }
       try CollectionName.validate(target)
     }
@@ -97,7 +100,9 @@ extension Database {
     let existing = try? collection(destination)
     if let existing {
       guard replace else {
-        throw EngineError(.alreadyExists, "collection \(destination) exists; restoring over it needs confirmation (--yes)")
+        throw EngineError(
+          .alreadyExists,
+          "collection \(destination) exists; restoring over it needs confirmation (--yes)")
       }
       try Self.requireSameShape(existing.config, restored.config, collection: destination)
     }
@@ -106,11 +111,16 @@ extension Database {
   }
 
   /// Refuses to replace a collection by one of another dimension or distance.
-  static func requireSameShape(_ current: CollectionConfig, _ restored: CollectionConfig, collection: String)
+  static func requireSameShape(
+    _ current: CollectionConfig, _ restored: CollectionConfig, collection: String
+  )
     throws(EngineError)
   {
     guard current.dimension == restored.dimension, current.distance == restored.distance else {
-      throw EngineError(.invalidInput, "snapshot has \(restored.dimension) dimensions and \(restored.distance.rawValue) distance; collection \(collection) has \(current.dimension) and \(current.distance.rawValue)")
+      throw EngineError(
+        .invalidInput,
+        "snapshot has \(restored.dimension) dimensions and \(restored.distance.rawValue) distance; collection \(collection) has \(current.dimension) and \(current.distance.rawValue)"
+      )
     }
   }
 

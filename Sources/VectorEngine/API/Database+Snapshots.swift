@@ -39,12 +39,15 @@ extension Database {
     defer { collection.unpin(cut.files) }
     let now = UTCTimestamp(epochSeconds: System.wallClockSeconds)
     let path = Self.unusedArchivePath(in: folder, stem: "\(collection.name)-\(now.fileStamp)")
-    let sources = [SnapshotSource(name: CollectionManifest.fileName, content: .bytes(cut.manifest))]
+    let sources =
+      [SnapshotSource(name: CollectionManifest.fileName, content: .bytes(cut.manifest))]
       + cut.files.map { SnapshotSource(name: $0, content: .file(collection.directory + "/" + $0)) }
     do {
       let contents = try SnapshotArchive.write(
         to: path, kind: .collection, created: now.rfc3339,
-        collections: [SnapshotManifest.Collection(name: collection.name, config: collection.config.json)],
+        collections: [
+          SnapshotManifest.Collection(name: collection.name, config: collection.config.json)
+        ],
         sources: sources)
       return Self.description(of: contents, at: path)
     } catch {
@@ -68,15 +71,25 @@ extension Database {
 
   /// Reads a whole snapshot and checks every checksum (files and sidecar).
   ///
-  /// - Parameter snapshot: a snapshot name of the collection, or a path to a `.snapshot` file.
+  /// - Parameters:
+  ///   - snapshot: A snapshot name of the collection, or a path to a `.snapshot` file.
+  ///   - name: The collection the snapshot is listed under.
+  /// - Returns: The snapshot, as ``verifySnapshotFile(at:)`` describes it.
   /// - Complexity: O(archive size).
-  public func verifySnapshot(_ snapshot: String, of name: String) throws(EngineError) -> SnapshotDescription {
+  /// - Throws: ``EngineError``: `notFound`, `invalidInput` (a malformed name), `corrupted`, `io`.
+  public func verifySnapshot(_ snapshot: String, of name: String) throws(EngineError)
+    -> SnapshotDescription
+  {
     try verifySnapshotFile(at: try snapshotPath(snapshot, collection: name))
   }
 
   /// Deletes a snapshot of a collection and its sidecar.
+  ///
+  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `invalidInput` (a path, not a name), `io`.
   public func deleteSnapshot(_ snapshot: String, of name: String) throws(EngineError) {
-    guard !snapshot.contains("/") else { throw EngineError(.invalidInput, "give a snapshot name, not a path") }
+    guard !snapshot.contains("/") else {
+      throw EngineError(.invalidInput, "give a snapshot name, not a path")
+    }
     try deleteSnapshotFile(at: try snapshotPath(snapshot, collection: name))
   }
 
@@ -86,9 +99,17 @@ extension Database {
   /// live changes. Replacing an existing collection needs `replace`, and is refused when its
   /// dimension or distance differ from the snapshot's.
   ///
-  /// - Parameter snapshot: a snapshot name of the collection, or a path to a `.snapshot` file.
+  /// - Parameters:
+  ///   - snapshot: A snapshot name of the collection, or a path to a `.snapshot` file.
+  ///   - name: The collection the snapshot is listed under, and the default target.
+  ///   - target: The collection to restore into.
+  ///   - replace: Confirms replacing an existing collection.
+  /// - Returns: The restored collection.
   /// - Complexity: O(archive size).
-  public func restoreSnapshot(_ snapshot: String, of name: String, as target: String? = nil, replace: Bool = false)
+  /// - Throws: ``EngineError``, as ``restoreSnapshotFile(at:as:replace:)``.
+  public func restoreSnapshot(
+    _ snapshot: String, of name: String, as target: String? = nil, replace: Bool = false
+  )
     throws(EngineError) -> CollectionInfo
   {
     let path = try snapshotPath(snapshot, collection: name)
@@ -102,7 +123,9 @@ extension Database {
   // MARK: Shared by both kinds
 
   func requireWritableForSnapshots() throws(EngineError) {
-    if isReadOnly { throw EngineError(.readOnly, "the data directory \(directory) is open read-only") }
+    if isReadOnly {
+      throw EngineError(.readOnly, "the data directory \(directory) is open read-only")
+    }
   }
 
   /// The absolute path of the folder a new snapshot goes to: `folder` (which must exist), or
@@ -134,7 +157,9 @@ extension Database {
   static func unusedArchivePath(in folder: String, stem: String) -> String {
     var path = folder + "/" + stem + ".snapshot"
     var suffix = 2
-    while (try? System.kindOfEntry(path)) != nil || (try? System.kindOfEntry(path + SnapshotArchive.sidecarSuffix)) != nil {
+    while (try? System.kindOfEntry(path)) != nil
+      || (try? System.kindOfEntry(path + SnapshotArchive.sidecarSuffix)) != nil
+    {
       path = folder + "/" + stem + "-\(suffix).snapshot"
       suffix += 1
     }
@@ -148,7 +173,8 @@ extension Database {
     do {
       guard try System.kindOfEntry(folder) == .directory else { return [] }
       var result: [SnapshotDescription] = []
-      for file in try System.listDirectory(folder) where file.hasSuffix(".snapshot") && !file.hasPrefix(".") {
+      for file in try System.listDirectory(folder)
+      where file.hasSuffix(".snapshot") && !file.hasPrefix(".") {
         let path = folder + "/" + file
         guard try System.kindOfEntry(path) == .file else { continue }
         result.append(Self.listed(path: path, name: file, createdFromName: createdFromName(file)))
@@ -160,7 +186,9 @@ extension Database {
   }
 
   /// A listing's description of one archive: sidecar, manifest and size, checked cheaply.
-  private static func listed(path: String, name: String, createdFromName: String) -> SnapshotDescription {
+  private static func listed(path: String, name: String, createdFromName: String)
+    -> SnapshotDescription
+  {
     let size = (try? System.fileSize(path)).flatMap { $0 } ?? 0
     let sidecar = sidecarDigest(path)
     var description = SnapshotDescription(
@@ -171,7 +199,8 @@ extension Database {
       description.collections = manifest.collections.map(\.name)
       description.isFull = manifest.kind == .full
       if manifest.archiveSize != size {
-        description.problem = "size \(size) differs from the \(manifest.archiveSize) bytes its manifest records"
+        description.problem =
+          "size \(size) differs from the \(manifest.archiveSize) bytes its manifest records"
       } else if sidecar == nil {
         description.problem = "no sidecar"
       }
@@ -183,12 +212,15 @@ extension Database {
 
   /// The SHA-256 in `<path>.sha256`, or `nil` when there is no sidecar or it is malformed.
   private static func sidecarDigest(_ path: String) -> String? {
-    guard let bytes = try? DurableFile.readRequired(path + SnapshotArchive.sidecarSuffix),
-      bytes.count <= SnapshotArchive.maximumSidecarSize
+    let sidecar = path + SnapshotArchive.sidecarSuffix
+    guard let size = (try? System.fileSize(sidecar)).flatMap({ $0 }),
+      size <= SnapshotArchive.maximumSidecarSize,
+      let bytes = try? DurableFile.readRequired(sidecar)
     else { return nil }
     let digest = String(decoding: bytes.prefix(64), as: UTF8.self).lowercased()
     return SnapshotManifest.isHexDigest(digest) ? digest : nil
   }
+
 
   /// The description of a snapshot whose whole archive was just written or checked.
   static func description(of contents: SnapshotContents, at path: String) -> SnapshotDescription {
@@ -218,7 +250,8 @@ extension Database {
     }
     let path = snapshotFolder(collection) + "/" + snapshot
     guard (try? System.kindOfEntry(path)) == .file else {
-      throw EngineError(.notFound, "snapshot \(snapshot) of collection \(collection) does not exist")
+      throw EngineError(
+        .notFound, "snapshot \(snapshot) of collection \(collection) does not exist")
     }
     return path
   }

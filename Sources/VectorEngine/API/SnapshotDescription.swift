@@ -18,9 +18,10 @@ public struct SnapshotDescription: Hashable {
   public var collections: [String]
   /// Whether it is a full snapshot (every collection and the aliases).
   public var isFull: Bool
-  /// What the cheap checks made while listing found wrong, or `nil`: the sidecar is missing,
-  /// the manifest cannot be read, or the size differs from what the manifest records. A
-  /// listing does not read the whole archive; verify it for that.
+  /// What the cheap checks made while listing found wrong, or `nil`.
+  ///
+  /// The checks: the sidecar is there, the manifest can be read, and the archive has the size
+  /// the manifest records. A listing does not read the whole archive; verify it for that.
   public var problem: String?
 
   /// Creates a description.

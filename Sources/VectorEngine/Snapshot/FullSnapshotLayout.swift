@@ -39,7 +39,8 @@ enum FullSnapshotLayout {
       do {
         try CollectionName.validate(collection.name)
       } catch {
-        return Problem(entry: collection.name, detail: "not a valid collection name: \(error.message)")
+        return Problem(
+          entry: collection.name, detail: "not a valid collection name: \(error.message)")
       }
       guard names.insert(collection.name).inserted else {
         return Problem(entry: collection.name, detail: "collection listed twice")
@@ -54,7 +55,8 @@ enum FullSnapshotLayout {
         continue
       }
       guard file.name.hasPrefix(prefix) else {
-        return Problem(entry: file.name, detail: "is neither \(aliasesEntry) nor under \(prefix)<collection>/")
+        return Problem(
+          entry: file.name, detail: "is neither \(aliasesEntry) nor under \(prefix)<collection>/")
       }
       let rest = file.name.dropFirst(prefix.count)
       guard let slash = rest.firstIndex(of: "/") else {
@@ -63,7 +65,8 @@ enum FullSnapshotLayout {
       let collection = String(rest[..<slash])
       let leaf = rest[rest.index(after: slash)...]
       guard names.contains(collection) else {
-        return Problem(entry: file.name, detail: "is in the folder of a collection the manifest does not list")
+        return Problem(
+          entry: file.name, detail: "is in the folder of a collection the manifest does not list")
       }
       guard !leaf.contains("/") else {
         return Problem(entry: file.name, detail: "is nested deeper than a collection's folder")
@@ -73,7 +76,8 @@ enum FullSnapshotLayout {
     guard hasAliases else { return Problem(entry: aliasesEntry, detail: "is missing") }
     if let missing = manifest.collections.first(where: { !withManifest.contains($0.name) }) {
       return Problem(
-        entry: entryName(collection: missing.name, file: CollectionManifest.fileName), detail: "is missing")
+        entry: entryName(collection: missing.name, file: CollectionManifest.fileName),
+        detail: "is missing")
     }
     return nil
   }
@@ -115,13 +119,16 @@ enum FullSnapshotLayout {
       do {
         try CollectionName.validate(alias, kind: "alias")
       } catch {
-        throw invalid("alias \"\(SnapshotError.escapedName(alias))\" is not a valid name: \(error.message)")
+        throw invalid(
+          "alias \"\(SnapshotError.escapedName(alias))\" is not a valid name: \(error.message)")
       }
       guard !known.contains(alias) else {
         throw invalid("alias \"\(SnapshotError.escapedName(alias))\" is also a collection's name")
       }
       guard let collection = target.stringValue, known.contains(collection) else {
-        throw invalid("alias \"\(SnapshotError.escapedName(alias))\" does not name a collection of the snapshot")
+        throw invalid(
+          "alias \"\(SnapshotError.escapedName(alias))\" does not name a collection of the snapshot"
+        )
       }
       guard aliases.updateValue(collection, forKey: alias) == nil else {
         throw invalid("alias \"\(SnapshotError.escapedName(alias))\" appears twice")

@@ -12,8 +12,9 @@
 // this one and checked like any untrusted archive (headers, manifest, layout), except that
 // each file's bytes are compared by CRC-32C with the bytes that were hashed for the manifest
 // (cheaper than a third SHA-256 pass, and as good at catching a bad write); that read gives
-// the whole archive's SHA-256 for the sidecar. Nothing is published unless it passes. The archive, then the sidecar, are published with temp + fsync + rename +
-// fsync(dir) (`DurableFile`).
+// the whole archive's SHA-256 for the sidecar. Nothing is published unless it passes. The
+// archive, then the sidecar, are published with temp + fsync + rename + fsync(dir)
+// (`DurableFile`).
 //
 // Reading treats every archive as hostile (backup-reliability rules §3.2): every header's
 // checksum, magic, type and name are checked; every length is checked against the file size
@@ -108,7 +109,8 @@ enum SnapshotArchive {
       throw SnapshotError(.invalidArgument, archive: path, "config must be a JSON object")
     }
     guard kind == .full || collections.count == 1 else {
-      throw SnapshotError(.invalidArgument, archive: path, "a collection snapshot holds one collection")
+      throw SnapshotError(
+        .invalidArgument, archive: path, "a collection snapshot holds one collection")
     }
     let limits = SnapshotLimits.default
     guard sources.count < limits.maximumEntries else {
@@ -117,10 +119,12 @@ enum SnapshotArchive {
     var seen: Set<String> = [SnapshotManifest.entryName]
     for source in sources {
       if let problem = SnapshotManifest.nameProblem(source.name) {
-        throw SnapshotError(.invalidName, archive: path, entry: source.name, "file name is \(problem)")
+        throw SnapshotError(
+          .invalidName, archive: path, entry: source.name, "file name is \(problem)")
       }
       guard seen.insert(source.name).inserted else {
-        throw SnapshotError(.invalidName, archive: path, entry: source.name, "name is used twice or reserved")
+        throw SnapshotError(
+          .invalidName, archive: path, entry: source.name, "name is used twice or reserved")
       }
     }
     let (directory, baseName) = split(path)
@@ -135,11 +139,13 @@ enum SnapshotArchive {
         case .bytes(let bytes): size = bytes.count
         case .file(let file):
           guard let found = try System.fileSize(file) else {
-            throw SnapshotError(.sourceChanged, archive: path, entry: source.name, "the source file is missing")
+            throw SnapshotError(
+              .sourceChanged, archive: path, entry: source.name, "the source file is missing")
           }
           size = found
         }
-        planned.append(SnapshotManifest.File(name: source.name, size: size, sha256: placeholderDigest))
+        planned.append(
+          SnapshotManifest.File(name: source.name, size: size, sha256: placeholderDigest))
       }
     } catch let error as SystemError {
       throw SnapshotError(error, archive: path)
@@ -164,7 +170,8 @@ enum SnapshotArchive {
         do throws(SnapshotError) {
           var writer = TarWriter(output: descriptor, archive: path)
           try writer.beginFile(
-            name: SnapshotManifest.entryName, size: placeholder.count, modificationTime: modificationTime)
+            name: SnapshotManifest.entryName, size: placeholder.count,
+            modificationTime: modificationTime)
           let manifestOffset = writer.bytesWritten
           try writer.write(placeholder)
           try writer.endFile()
@@ -173,8 +180,10 @@ enum SnapshotArchive {
             background: total >= backgroundHashingThreshold)
           var checksums: [UInt32] = []
           for (source, entry) in zip(sources, planned) {
-            try writer.beginFile(name: entry.name, size: entry.size, modificationTime: modificationTime)
-            checksums.append(try stream(source, size: entry.size, archive: path, into: &writer, hashing: hasher))
+            try writer.beginFile(
+              name: entry.name, size: entry.size, modificationTime: modificationTime)
+            checksums.append(
+              try stream(source, size: entry.size, archive: path, into: &writer, hashing: hasher))
             hasher.endStream()
             try writer.endFile()
           }
@@ -183,7 +192,9 @@ enum SnapshotArchive {
             manifest.files[index].sha256 = SHA256Hasher.hex(digest)
           }
           let final = manifest.encoded()
-          precondition(final.count == placeholder.count, "the manifest changed length when its digests were filled in")
+          precondition(
+            final.count == placeholder.count,
+            "the manifest changed length when its digests were filled in")
           do throws(SystemError) {
             try final.withUnsafeBytes { raw in
               Result { () throws(SystemError) in try descriptor.write(raw, at: manifestOffset) }
@@ -203,7 +214,8 @@ enum SnapshotArchive {
           }
           let found = try readBack.get()
           guard found.manifest == manifest, found.size == writer.bytesWritten else {
-            throw SnapshotError(.io, archive: path, "the archive read back differs from what was written")
+            throw SnapshotError(
+              .io, archive: path, "the archive read back differs from what was written")
           }
           contents = found
         } catch {
@@ -215,7 +227,8 @@ enum SnapshotArchive {
         throw SystemError(code: System.errnoIO, operation: "snapshot write", path: path)
       }
       try DurableFile.publish(
-        Array("\(contents.sha256)  \(baseName)\n".utf8), as: baseName + sidecarSuffix, in: directory)
+        Array("\(contents.sha256)  \(baseName)\n".utf8), as: baseName + sidecarSuffix, in: directory
+      )
       return contents
     } catch {
       if let failure { throw failure }
@@ -252,14 +265,17 @@ enum SnapshotArchive {
         defer { descriptor.close() }
         descriptor.adviseSequentialReading()
         guard try descriptor.size() == size else {
-          throw SnapshotError(.sourceChanged, archive: archive, entry: source.name, "the source file changed size")
+          throw SnapshotError(
+            .sourceChanged, archive: archive, entry: source.name, "the source file changed size")
         }
         var offset = 0
         while offset < size {
           let count = min(hasher.bufferSize, size - offset)
           let buffer = UnsafeMutableRawBufferPointer(rebasing: hasher.nextBuffer()[0..<count])
           guard try descriptor.read(into: buffer, at: offset) == count else {
-            throw SnapshotError(.sourceChanged, archive: archive, entry: source.name, "the source file shrank while being read")
+            throw SnapshotError(
+              .sourceChanged, archive: archive, entry: source.name,
+              "the source file shrank while being read")
           }
           try writer.write(UnsafeRawBufferPointer(buffer))
           hasher.hash(count)
@@ -268,7 +284,9 @@ enum SnapshotArchive {
           offset += count
         }
         guard try descriptor.size() == size else {
-          throw SnapshotError(.sourceChanged, archive: archive, entry: source.name, "the source file changed size while being read")
+          throw SnapshotError(
+            .sourceChanged, archive: archive, entry: source.name,
+            "the source file changed size while being read")
         }
       } catch let error as SystemError {
         throw SnapshotError(error, archive: archive)
@@ -350,7 +368,9 @@ enum SnapshotArchive {
   ///
   /// - Complexity: O(archive size); the archive is read twice.
   /// - Throws: ``SnapshotError``; `destinationExists` when `directory` exists.
-  static func extractContents(path: String, into directory: String, limits: SnapshotLimits = .default)
+  static func extractContents(
+    path: String, into directory: String, limits: SnapshotLimits = .default
+  )
     throws(SnapshotError) -> SnapshotContents
   {
     do {
@@ -372,7 +392,8 @@ enum SnapshotArchive {
       throw SnapshotError(error, archive: path)
     }
     do throws(SnapshotError) {
-      let contents = try scan(path: path, limits: limits, checking: .manifest, extractingInto: directory)
+      let contents = try scan(
+        path: path, limits: limits, checking: .manifest, extractingInto: directory)
       guard contents == checked else {
         throw SnapshotError(.truncated, archive: path, "the archive changed while being extracted")
       }
@@ -422,9 +443,11 @@ enum SnapshotArchive {
   }
 
   /// One pass over the archive: checks everything and, with `target`, writes the files there.
+  ///
   /// The sidecar is not looked at.
   private static func scan(
-    path: String, limits: SnapshotLimits, checking check: FileCheck, extractingInto target: String? = nil
+    path: String, limits: SnapshotLimits, checking check: FileCheck,
+    extractingInto target: String? = nil
   ) throws(SnapshotError) -> SnapshotContents {
     let descriptor: FileDescriptor
     do {
@@ -447,10 +470,12 @@ enum SnapshotArchive {
         throw SnapshotError(.duplicateEntry, archive: path, entry: header.name, "appears twice")
       }
       guard listed.contains(header.name) else {
-        throw SnapshotError(.unexpectedEntry, archive: path, entry: header.name, "is not in the manifest")
+        throw SnapshotError(
+          .unexpectedEntry, archive: path, entry: header.name, "is not in the manifest")
       }
       guard index < manifest.files.count, manifest.files[index].name == header.name else {
-        throw SnapshotError(.outOfOrder, archive: path, entry: header.name, "is out of manifest order")
+        throw SnapshotError(
+          .outOfOrder, archive: path, entry: header.name, "is out of manifest order")
       }
       let expected = manifest.files[index]
       guard header.size == expected.size else {
@@ -510,7 +535,8 @@ enum SnapshotArchive {
     }
     try extractor?.syncDirectories()
     return SnapshotContents(
-      manifest: manifest, size: reader.offset, sha256: SHA256Hasher.hex(archiveDigest), aliases: aliases)
+      manifest: manifest, size: reader.offset, sha256: SHA256Hasher.hex(archiveDigest),
+      aliases: aliases)
   }
 
   /// Compares the archive's digest with `<path>.sha256` when that file exists.
@@ -571,10 +597,12 @@ enum SnapshotArchive {
   {
     let at = "header at offset \(offset)"
     guard let stored = octal(block[148..<156]) else {
-      throw SnapshotError(.invalidNumericField, archive: archive, "\(at): checksum field is not octal")
+      throw SnapshotError(
+        .invalidNumericField, archive: archive, "\(at): checksum field is not octal")
     }
     guard stored == TarWriter.checksum(of: block) else {
-      throw SnapshotError(.headerChecksumMismatch, archive: archive, "\(at): header checksum mismatch")
+      throw SnapshotError(
+        .headerChecksumMismatch, archive: archive, "\(at): header checksum mismatch")
     }
     let magic = Array(block[257..<265])
     guard magic == Array("ustar\u{0}00".utf8) || magic == Array("ustar  \u{0}".utf8) else {
@@ -586,7 +614,8 @@ enum SnapshotArchive {
     if !prefix.isEmpty { nameBytes = prefix + [UInt8(ascii: "/")] + nameBytes }
     let name = String(decoding: nameBytes, as: UTF8.self)
     guard String(validating: nameBytes, as: UTF8.self) != nil else {
-      throw SnapshotError(.unsafeName, archive: archive, entry: name, "\(at): name is not valid UTF-8")
+      throw SnapshotError(
+        .unsafeName, archive: archive, entry: name, "\(at): name is not valid UTF-8")
     }
     let typeflag = block[156]
     guard typeflag == UInt8(ascii: "0") || typeflag == 0 else {
@@ -611,7 +640,9 @@ enum SnapshotArchive {
     while index < field.endIndex, field[index] == UInt8(ascii: " ") { index += 1 }
     var value = 0
     var digits = 0
-    while index < field.endIndex, field[index] >= UInt8(ascii: "0"), field[index] <= UInt8(ascii: "7") {
+    while index < field.endIndex, field[index] >= UInt8(ascii: "0"),
+      field[index] <= UInt8(ascii: "7")
+    {
       guard value <= (Int.max >> 3) else { return nil }
       value = value << 3 | Int(field[index] - UInt8(ascii: "0"))
       digits += 1
@@ -654,7 +685,8 @@ private struct ArchiveReader {
 
   /// Starts at the front of `descriptor`; `backgroundHashing` chooses the thread for the
   /// archive's digest (`nil`: a second thread for large archives).
-  init(descriptor: FileDescriptor, archive: String, backgroundHashing: Bool?) throws(SnapshotError) {
+  init(descriptor: FileDescriptor, archive: String, backgroundHashing: Bool?) throws(SnapshotError)
+  {
     self.descriptor = descriptor
     self.archive = archive
     do {
@@ -713,7 +745,8 @@ private struct ArchiveReader {
     let blockSize = TarWriter.blockSize
     let rest = fileSize - offset
     guard rest >= blockSize else {
-      throw SnapshotError(.truncated, archive: archive, "the second end-of-archive block is cut short")
+      throw SnapshotError(
+        .truncated, archive: archive, "the second end-of-archive block is cut short")
     }
     var remaining = rest
     while remaining > 0 {

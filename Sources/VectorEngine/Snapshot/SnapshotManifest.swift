@@ -62,13 +62,15 @@ struct SnapshotManifest: Hashable {
   /// A collection snapshot's manifest.
   init(collection: String, created: String, config: JSONValue, files: [File]) {
     self.init(
-      kind: .collection, created: created, collections: [Collection(name: collection, config: config)],
+      kind: .collection, created: created,
+      collections: [Collection(name: collection, config: config)],
       files: files)
   }
 
   /// A manifest of either kind.
   init(
-    format: Int64 = SnapshotManifest.currentFormat, kind: Kind, engine: String? = Database.engineVersion,
+    format: Int64 = SnapshotManifest.currentFormat, kind: Kind,
+    engine: String? = Database.engineVersion,
     created: String, collections: [Collection], files: [File]
   ) {
     self.format = format
@@ -90,17 +92,20 @@ struct SnapshotManifest: Hashable {
   /// - Complexity: O(n) in the size of the manifest.
   func encoded() -> [UInt8] {
     let fileValues: [JSONValue] = files.map { file in
-      .object(JSONObject([
-        ("name", .string(file.name)), ("size", .int(Int64(file.size))),
-        ("sha256", .string(file.sha256)),
-      ]))
+      .object(
+        JSONObject([
+          ("name", .string(file.name)), ("size", .int(Int64(file.size))),
+          ("sha256", .string(file.sha256)),
+        ]))
     }
     var fields: [(String, JSONValue)] = [("format", .int(format))]
     if format >= 2 { fields.append(("kind", .string(kind.rawValue))) }
     if let engine { fields.append(("engine", .string(engine))) }
     switch kind {
     case .collection:
-      fields += [("collection", .string(collection)), ("created", .string(created)), ("config", config)]
+      fields += [
+        ("collection", .string(collection)), ("created", .string(created)), ("config", config),
+      ]
     case .full:
       let collectionValues: [JSONValue] = collections.map {
         .object(JSONObject([("name", .string($0.name)), ("config", $0.config)]))
@@ -118,7 +123,10 @@ struct SnapshotManifest: Hashable {
   ///
   /// - Complexity: O(n) in the number of files.
   var archiveSize: Int {
-    func entry(_ size: Int) -> Int { TarWriter.blockSize + (size + TarWriter.blockSize - 1) / TarWriter.blockSize * TarWriter.blockSize }
+    func entry(_ size: Int) -> Int {
+      TarWriter.blockSize + (size + TarWriter.blockSize - 1) / TarWriter.blockSize
+        * TarWriter.blockSize
+    }
     return files.reduce(entry(encoded().count) + 2 * TarWriter.blockSize) { $0 + entry($1.size) }
   }
 
@@ -149,7 +157,8 @@ struct SnapshotManifest: Hashable {
     }
     guard readableFormats.contains(format) else {
       throw invalid(
-        "unsupported format version \(format) (this build reads \(readableFormats.lowerBound) to \(readableFormats.upperBound))")
+        "unsupported format version \(format) (this build reads \(readableFormats.lowerBound) to \(readableFormats.upperBound))"
+      )
     }
     let kind: Kind
     if format == 1 {
@@ -221,13 +230,15 @@ struct SnapshotManifest: Hashable {
         throw invalid("files[\(index)] needs string \"name\", integer \"size\", string \"sha256\"")
       }
       if let problem = nameProblem(name) {
-        throw SnapshotError(.unsafeName, archive: archive, entry: name, "manifest lists a name that is \(problem)")
+        throw SnapshotError(
+          .unsafeName, archive: archive, entry: name, "manifest lists a name that is \(problem)")
       }
       guard name != entryName else {
         throw invalid("files[\(index)] uses the reserved name \(entryName)")
       }
       guard seen.insert(name).inserted else {
-        throw SnapshotError(.duplicateEntry, archive: archive, entry: name, "listed twice in the manifest")
+        throw SnapshotError(
+          .duplicateEntry, archive: archive, entry: name, "listed twice in the manifest")
       }
       guard size >= 0, let exactSize = Int(exactly: size) else {
         throw invalid("files[\(index)] has a negative or oversized size")
@@ -292,10 +303,11 @@ struct SnapshotManifest: Hashable {
   /// - Complexity: O(n) in the length of `text`.
   static func isHexDigest(_ text: String) -> Bool {
     let bytes = Array(text.utf8)
-    return bytes.count == 64 && bytes.allSatisfy { byte in
-      (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-    }
+    return bytes.count == 64
+      && bytes.allSatisfy { byte in
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+          || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+      }
   }
 
   /// Seconds since 1970-01-01T00:00:00Z for `created` in `YYYY-MM-DDTHH:MM:SSZ`, or `nil`

@@ -5,7 +5,8 @@ import VectorEngine
 public struct SnapshotCreateCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
-    commandName: "create", abstract: "Take a snapshot of a collection, or with --all of every collection and the aliases.",
+    commandName: "create",
+    abstract: "Take a snapshot of a collection, or with --all of every collection and the aliases.",
     discussion: """
       A collection snapshot holds every write acknowledged before it starts, as one consistent cut; \
       a full snapshot holds every collection, each as its own consistent cut, and the aliases. \
@@ -20,9 +21,12 @@ public struct SnapshotCreateCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection or alias (not with --all).") public var name: String?
   /// Every collection.
-  @Flag(name: .customLong("all"), help: "Take a full snapshot: every collection and the aliases.") public var all = false
+  @Flag(name: .customLong("all"), help: "Take a full snapshot: every collection and the aliases.")
+  public var all = false
   /// Where the archive goes.
-  @Option(name: .customLong("dir"), help: ArgumentHelp("Write into this existing folder instead.", valueName: "folder"))
+  @Option(
+    name: .customLong("dir"),
+    help: ArgumentHelp("Write into this existing folder instead.", valueName: "folder"))
   public var directory: String?
 
   /// Creates the command (used by the parser).
@@ -31,7 +35,9 @@ public struct SnapshotCreateCommand: OperatorCommand {
   /// Requires exactly one of NAME and --all.
   public func validate() throws {
     if all && name != nil { throw ValidationError("give a collection NAME or --all, not both") }
-    if !all && name == nil { throw ValidationError("give a collection NAME, or --all for a full snapshot") }
+    if !all && name == nil {
+      throw ValidationError("give a collection NAME, or --all for a full snapshot")
+    }
   }
 
   /// Takes the snapshot.

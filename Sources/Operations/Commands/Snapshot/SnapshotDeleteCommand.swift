@@ -4,7 +4,8 @@ import VectorEngine
 /// `snapshot delete NAME SNAP` or `snapshot delete --all SNAP|FILE`.
 public struct SnapshotDeleteCommand: OperatorCommand {
   /// The command's name and help.
-  public static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a snapshot and its sidecar.")
+  public static let configuration = CommandConfiguration(
+    commandName: "delete", abstract: "Delete a snapshot and its sidecar.")
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -13,7 +14,10 @@ public struct SnapshotDeleteCommand: OperatorCommand {
   /// The snapshot.
   @Argument(help: "The snapshot's name.") public var snapshot: String?
   /// A full snapshot.
-  @Option(name: .customLong("all"), help: ArgumentHelp("A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
+  @Option(
+    name: .customLong("all"),
+    help: ArgumentHelp(
+      "A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
   public var full: String?
 
   /// Creates the command (used by the parser).
@@ -28,7 +32,8 @@ public struct SnapshotDeleteCommand: OperatorCommand {
   public func execute(in context: CommandContext) throws -> CommandResult {
     let deleted: String
     if let full {
-      try context.backend.deleteSnapshotFile(at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
+      try context.backend.deleteSnapshotFile(
+        at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
       deleted = full
     } else if let name, let snapshot {
       try context.backend.deleteSnapshot(snapshot, collection: name)
@@ -36,6 +41,7 @@ public struct SnapshotDeleteCommand: OperatorCommand {
     } else {
       throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")
     }
-    return CommandResult(json: ["deleted": .string(deleted)], blocks: [.text("deleted snapshot \(deleted)")])
+    return CommandResult(
+      json: ["deleted": .string(deleted)], blocks: [.text("deleted snapshot \(deleted)")])
   }
 }

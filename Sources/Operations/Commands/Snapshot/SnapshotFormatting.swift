@@ -33,7 +33,8 @@ enum SnapshotFormatting {
     }
   }
 
-  static func json(_ snapshot: SnapshotDescription, verification: Verification? = nil) -> JSONValue {
+  static func json(_ snapshot: SnapshotDescription, verification: Verification? = nil) -> JSONValue
+  {
     var object: JSONObject = [
       "name": .string(snapshot.name), "creation_time": .string(snapshot.created),
       "size": .int(Int64(snapshot.size)), "checksum": snapshot.sha256.map { .string($0) } ?? .null,
@@ -49,15 +50,22 @@ enum SnapshotFormatting {
 
   static func table(_ rows: [(SnapshotDescription, Verification)]) -> ResultTable {
     ResultTable(
-      columns: [.left("name"), .left("created"), .right("size"), .left("sha256"), .left("verified")],
+      columns: [
+        .left("name"), .left("created"), .right("size"), .left("sha256"), .left("verified"),
+      ],
       rows: rows.map { snapshot, verification in
-        [snapshot.name, snapshot.created, ResultFormatting.bytes(snapshot.size), snapshot.sha256 ?? "(no sidecar)", verification.word]
+        [
+          snapshot.name, snapshot.created, ResultFormatting.bytes(snapshot.size),
+          snapshot.sha256 ?? "(no sidecar)", verification.word,
+        ]
       })
   }
 
   /// The table, then one line per snapshot that failed a check, saying why.
   static func blocks(_ rows: [(SnapshotDescription, Verification)]) -> [ResultBlock] {
-    let reasons = rows.compactMap { snapshot, verification in verification.reason.map { "\(snapshot.name): \($0)" } }
+    let reasons = rows.compactMap { snapshot, verification in
+      verification.reason.map { "\(snapshot.name): \($0)" }
+    }
     return [.table(table(rows))] + (reasons.isEmpty ? [] : [.text(reasons.joined(separator: "\n"))])
   }
 
@@ -74,10 +82,15 @@ enum SnapshotFormatting {
 
   /// The path of the full snapshot an argument names: a path as given, or the name of one in
   /// the data directory's snapshots folder.
-  static func fullSnapshotPath(_ argument: String, backend: any Backend) throws(EngineError) -> String {
+  static func fullSnapshotPath(_ argument: String, backend: any Backend) throws(EngineError)
+    -> String
+  {
     if argument.contains("/") { return argument }
     guard let found = try backend.fullSnapshots().first(where: { $0.name == argument }) else {
-      throw EngineError(.notFound, "no full snapshot named \(argument) in the data directory's snapshots folder; give a path for another file")
+      throw EngineError(
+        .notFound,
+        "no full snapshot named \(argument) in the data directory's snapshots folder; give a path for another file"
+      )
     }
     return found.path
   }

@@ -5,7 +5,8 @@ import VectorEngine
 public struct SnapshotListCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List a collection's snapshots, or without NAME the full snapshots, newest first.",
+    commandName: "list",
+    abstract: "List a collection's snapshots, or without NAME the full snapshots, newest first.",
     discussion: """
       Lists the data directory's own snapshots folder. VERIFIED is "not run" when the sidecar \
       is there and the archive's size is what its manifest records (cheap checks; the archive \
@@ -16,16 +17,19 @@ public struct SnapshotListCommand: OperatorCommand {
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
-  @Argument(help: "The collection (it need not exist any more); omit it for the full snapshots.") public var name: String?
+  @Argument(help: "The collection (it need not exist any more); omit it for the full snapshots.")
+  public var name: String?
   /// Full verification.
-  @Flag(name: .long, help: "Read every archive in full and check every checksum.") public var verify = false
+  @Flag(name: .long, help: "Read every archive in full and check every checksum.") public
+    var verify = false
 
   /// Creates the command (used by the parser).
   public init() {}
 
   /// Lists the snapshots.
   public func execute(in context: CommandContext) throws -> CommandResult {
-    let snapshots = try name.map { name throws(EngineError) in try context.backend.snapshots(name) }
+    let snapshots =
+      try name.map { name throws(EngineError) in try context.backend.snapshots(name) }
       ?? context.backend.fullSnapshots()
     let rows = snapshots.map { snapshot -> (SnapshotDescription, SnapshotFormatting.Verification) in
       guard verify else { return (snapshot, SnapshotFormatting.Verification(listed: snapshot)) }

@@ -17,14 +17,23 @@ public struct SnapshotRestoreCommand: OperatorCommand {
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
-  @Argument(help: "The collection the snapshot belongs to (not with --all).") public var name: String?
+  @Argument(help: "The collection the snapshot belongs to (not with --all).") public var name:
+    String?
   /// The snapshot.
-  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public var snapshot: String?
+  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public
+    var snapshot: String?
   /// A full snapshot.
-  @Option(name: .customLong("all"), help: ArgumentHelp("A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
+  @Option(
+    name: .customLong("all"),
+    help: ArgumentHelp(
+      "A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
   public var full: String?
   /// The target.
-  @Option(name: .customLong("as"), help: ArgumentHelp("Restore into this collection instead (not with --all).", valueName: "collection")) public var target: String?
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Restore into this collection instead (not with --all).", valueName: "collection")) public
+    var target: String?
   /// Confirmation.
   @Flag(name: .long, help: "Confirm replacing existing collections.") public var yes = false
 
@@ -35,7 +44,8 @@ public struct SnapshotRestoreCommand: OperatorCommand {
   public func validate() throws {
     try SnapshotFormatting.requireTarget(name: name, snapshot: snapshot, full: full)
     if full != nil && target != nil {
-      throw ValidationError("--as does not go with --all: a full snapshot restores every collection under its own name")
+      throw ValidationError(
+        "--as does not go with --all: a full snapshot restores every collection under its own name")
     }
   }
 
@@ -44,17 +54,28 @@ public struct SnapshotRestoreCommand: OperatorCommand {
     if let full {
       let path = try SnapshotFormatting.fullSnapshotPath(full, backend: context.backend)
       let restored = try context.backend.restoreSnapshotFile(at: path, as: nil, replace: yes)
-      let list = restored.map { "\($0.name) (\(ResultFormatting.count($0.pointsCount)) points)" }.joined(separator: ", ")
+      let list = restored.map { "\($0.name) (\(ResultFormatting.count($0.pointsCount)) points)" }
+        .joined(separator: ", ")
       return CommandResult(
-        json: ["restored": .array(restored.map { ["name": .string($0.name), "points_count": .int(Int64($0.pointsCount))] })],
+        json: [
+          "restored": .array(
+            restored.map {
+              ["name": .string($0.name), "points_count": .int(Int64($0.pointsCount))]
+            })
+        ],
         blocks: [.text("restored \(full): \(restored.isEmpty ? "no collections" : list)")])
     }
     guard let name, let snapshot else {
       throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")
     }
-    let info = try context.backend.restoreSnapshot(snapshot, collection: name, target: target, replace: yes)
+    let info = try context.backend.restoreSnapshot(
+      snapshot, collection: name, target: target, replace: yes)
     return CommandResult(
       json: ["restored": .string(info.name), "points_count": .int(Int64(info.pointsCount))],
-      blocks: [.text("restored \(snapshot) into \(info.name): \(ResultFormatting.count(info.pointsCount)) points")])
+      blocks: [
+        .text(
+          "restored \(snapshot) into \(info.name): \(ResultFormatting.count(info.pointsCount)) points"
+        )
+      ])
   }
 }

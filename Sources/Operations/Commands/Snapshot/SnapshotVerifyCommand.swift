@@ -17,9 +17,13 @@ public struct SnapshotVerifyCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection (not with --all).") public var name: String?
   /// The snapshot.
-  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public var snapshot: String?
+  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public
+    var snapshot: String?
   /// A full snapshot.
-  @Option(name: .customLong("all"), help: ArgumentHelp("A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
+  @Option(
+    name: .customLong("all"),
+    help: ArgumentHelp(
+      "A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
   public var full: String?
 
   /// Creates the command (used by the parser).
@@ -34,7 +38,8 @@ public struct SnapshotVerifyCommand: OperatorCommand {
   public func execute(in context: CommandContext) throws -> CommandResult {
     let verified: SnapshotDescription
     if let full {
-      verified = try context.backend.verifySnapshotFile(at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
+      verified = try context.backend.verifySnapshotFile(
+        at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
     } else if let name, let snapshot {
       verified = try context.backend.verifySnapshot(snapshot, collection: name)
     } else {
