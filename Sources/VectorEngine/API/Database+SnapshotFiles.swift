@@ -44,7 +44,7 @@ extension Database {
     let name = Self.lastComponent(resolved)
     let kind: SnapshotManifest.Kind
     do {
-      kind = try SnapshotArchive.readManifest(path: resolved).kind
+      kind = try SnapshotArchive.readManifest(path: resolved).manifest.kind
     } catch {
       throw Self.engineError(error, "snapshot \(name) was not restored")
     }

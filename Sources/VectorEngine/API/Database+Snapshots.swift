@@ -194,13 +194,13 @@ extension Database {
     var description = SnapshotDescription(
       name: name, created: createdFromName, size: size, sha256: sidecar, path: path)
     do throws(SnapshotError) {
-      let manifest = try SnapshotArchive.readManifest(path: path)
+      let (manifest, expectedSize) = try SnapshotArchive.readManifest(path: path)
       description.created = manifest.created
       description.collections = manifest.collections.map(\.name)
       description.isFull = manifest.kind == .full
-      if manifest.archiveSize != size {
+      if expectedSize != size {
         description.problem =
-          "size \(size) differs from the \(manifest.archiveSize) bytes its manifest records"
+          "size \(size) differs from the \(expectedSize) bytes its manifest records"
       } else if sidecar == nil {
         description.problem = "no sidecar"
       }
@@ -220,7 +220,6 @@ extension Database {
     let digest = String(decoding: bytes.prefix(64), as: UTF8.self).lowercased()
     return SnapshotManifest.isHexDigest(digest) ? digest : nil
   }
-
 
   /// The description of a snapshot whose whole archive was just written or checked.
   static func description(of contents: SnapshotContents, at path: String) -> SnapshotDescription {

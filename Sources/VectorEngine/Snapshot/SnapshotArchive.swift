@@ -65,22 +65,6 @@ enum SnapshotArchive {
 
   // MARK: - Writing
 
-  /// Writes a collection snapshot archive of `files` to `path`, then its sidecar.
-  ///
-  /// - Returns: The archive's size in bytes and its SHA-256 in hexadecimal.
-  /// - Complexity: O(total size of the files).
-  /// - Throws: ``SnapshotError``, as ``write(to:kind:created:collections:sources:)``.
-  static func write(
-    to path: String, collection: String, created: String, config: JSONValue,
-    files: [(name: String, sourcePath: String)]
-  ) throws(SnapshotError) -> (size: Int, sha256: String) {
-    let written = try write(
-      to: path, kind: .collection, created: created,
-      collections: [SnapshotManifest.Collection(name: collection, config: config)],
-      sources: files.map { SnapshotSource(name: $0.name, content: .file($0.sourcePath)) })
-    return (written.size, written.sha256)
-  }
-
   /// Writes a snapshot archive of `sources` to `path`, verifies it, then writes its
   /// `<path>.sha256` sidecar.
   ///
@@ -334,10 +318,12 @@ enum SnapshotArchive {
 
   /// Reads only the manifest at the front of the archive, for listings; checks nothing else.
   ///
+  /// - Returns: The manifest, and the size in bytes an archive holding exactly the files it
+  ///   lists has.
   /// - Complexity: O(manifest size).
   /// - Throws: ``SnapshotError`` when the first entry is not a valid manifest.
   static func readManifest(path: String, limits: SnapshotLimits = .default) throws(SnapshotError)
-    -> SnapshotManifest
+    -> (manifest: SnapshotManifest, archiveSize: Int)
   {
     let descriptor: FileDescriptor
     do {
@@ -347,7 +333,8 @@ enum SnapshotArchive {
     }
     defer { descriptor.close() }
     var reader = try ArchiveReader(descriptor: descriptor, archive: path, backgroundHashing: false)
-    return try readManifestEntry(&reader, path: path, limits: limits)
+    let manifest = try readManifestEntry(&reader, path: path, limits: limits)
+    return (manifest, manifest.archiveSize(manifestEnd: reader.offset))
   }
 
   /// Verifies the archive, then extracts its files into `directory`, which must not exist.

@@ -118,16 +118,16 @@ struct SnapshotManifest: Hashable {
     return bytes
   }
 
-  /// The size in bytes of an archive holding exactly this manifest's entries: a header and
-  /// padded body per entry (the manifest's included), then the two end blocks.
+  /// The size in bytes of an archive whose manifest entry (header and padded body) ends at
+  /// offset `manifestEnd` and which then holds exactly the listed files, each a header and a
+  /// padded body, then the two end blocks.
   ///
   /// - Complexity: O(n) in the number of files.
-  var archiveSize: Int {
-    func entry(_ size: Int) -> Int {
-      TarWriter.blockSize + (size + TarWriter.blockSize - 1) / TarWriter.blockSize
-        * TarWriter.blockSize
+  func archiveSize(manifestEnd: Int) -> Int {
+    let block = TarWriter.blockSize
+    return files.reduce(manifestEnd + 2 * block) {
+      $0 + block + ($1.size + block - 1) / block * block
     }
-    return files.reduce(entry(encoded().count) + 2 * TarWriter.blockSize) { $0 + entry($1.size) }
   }
 
   /// Parses and validates manifest bytes read from `archive`.

@@ -118,3 +118,17 @@ enum SnapshotFixtures {
     }
   }
 }
+
+extension SnapshotArchive {
+  /// Writes a collection snapshot of files given by path, as the tests' fixtures do.
+  static func write(
+    to path: String, collection: String, created: String, config: JSONValue,
+    files: [(name: String, sourcePath: String)]
+  ) throws(SnapshotError) -> (size: Int, sha256: String) {
+    let written = try write(
+      to: path, kind: .collection, created: created,
+      collections: [SnapshotManifest.Collection(name: collection, config: config)],
+      sources: files.map { SnapshotSource(name: $0.name, content: .file($0.sourcePath)) })
+    return (written.size, written.sha256)
+  }
+}
