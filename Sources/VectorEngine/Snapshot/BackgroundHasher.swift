@@ -10,18 +10,22 @@ import Dispatch
 //
 // Invariants: `available` counts the buffers no queued work item still reads; work items run
 // one at a time, in order, so the buffer `nextBuffer()` returns after a wait is the one the
-// oldest finished item read. Without a background thread every call does its work at once.
+// oldest finished item read. `taken` counts buffers handed out and not yet passed to
+// `hash(_:)` (one at most, unless the caller gave up on an error); the semaphore gets those
+// back when the hasher is released, as libdispatch requires. Without a background thread
+// every call does its work at once.
 
 /// Computes SHA-256 digests on a second thread over buffers the caller fills in turn.
 final class BackgroundHasher: @unchecked Sendable {
   // Thread safety: `hasher` and `finished` are touched only by work items on `queue` (or by the
-  // owner's thread when `queue` is nil); `next` only by the owner's thread; a buffer's bytes
+  // owner's thread when `queue` is nil); `next` and `taken` only by the owner's thread; a buffer's bytes
   // are written only by the owner between `nextBuffer()` and `hash(_:)` (guarded by the
   // `available` semaphore) and only read afterwards.
   private let queue: DispatchQueue?
   private let available: DispatchSemaphore
   private let buffers: [UnsafeMutableRawBufferPointer]
   private var next = 0
+  private var taken = 0
   private var hasher = SHA256Hasher()
   private var finished: [[UInt8]] = []
 
@@ -38,13 +42,20 @@ final class BackgroundHasher: @unchecked Sendable {
   }
 
   deinit {
-    // Queued work items hold a reference, so none is left when this runs.
+    // Queued work items hold a reference, so none is left when this runs; a semaphore must
+    // not be released below its initial value.
+    if queue != nil {
+      for _ in 0..<taken { available.signal() }
+    }
     for buffer in buffers { buffer.deallocate() }
   }
 
   /// Waits until a buffer is free, then returns it for the caller to fill.
   func nextBuffer() -> UnsafeMutableRawBufferPointer {
-    if queue != nil { available.wait() }
+    if queue != nil {
+      available.wait()
+      taken += 1
+    }
     let buffer = buffers[next]
     next = (next + 1) % buffers.count
     return buffer
@@ -61,6 +72,7 @@ final class BackgroundHasher: @unchecked Sendable {
       hasher.update(UnsafeRawBufferPointer(rebasing: buffers[index][0..<count]))
       return
     }
+    taken -= 1
     queue.async { [self] in
       hasher.update(UnsafeRawBufferPointer(rebasing: buffers[index][0..<count]))
       available.signal()

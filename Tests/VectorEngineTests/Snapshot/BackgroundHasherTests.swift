@@ -27,3 +27,15 @@ struct BackgroundHasherTests {
     #expect(hasher.digests().map(SHA256Hasher.hex) == messages.map(SHA256Hasher.hexDigest(of:)))
   }
 }
+
+extension BackgroundHasherTests {
+  @Test func aHasherDroppedWithABufferStillTakenIsReleasedCleanly() {
+    var hasher: BackgroundHasher? = BackgroundHasher(bufferSize: 8, count: 2, background: true)
+    _ = hasher?.nextBuffer()
+    hasher?.hash(8)
+    _ = hasher?.nextBuffer()  // taken, then abandoned as on an I/O error
+    #expect(hasher?.digests().isEmpty == true)
+    hasher = nil
+    #expect(hasher == nil)
+  }
+}

@@ -42,4 +42,41 @@ struct SnapshotFaultTests {
     #expect(try System.listDirectory(directory.path + "/snapshots/f").isEmpty)
     #expect(try database.snapshots(of: "f").isEmpty)
   }
+
+  @Test func aFullDiskHalfWayThroughALargeArchiveLeavesNothingAndCutArchivesAreRefused() throws {
+    let directory = TemporaryDirectory()
+    var generator = SeededGenerator(seed: 5)
+    let size = SnapshotArchive.backgroundHashingThreshold + 3 * SnapshotArchive.chunkSize
+    let source = directory.path + "/source"
+    try SnapshotFixtures.write((0..<size).map { _ in UInt8.random(in: .min ... .max, using: &generator) }, to: source)
+    let out = directory.path + "/out"
+    try System.makeDirectory(out)
+    // The manifest's header, its body, its padding, the file's header, then three chunks.
+    let archives = out + "/.tmp-big"
+    FaultInjection.add(.init(operation: .write, pathContains: archives, code: System.errnoNoSpace, skip: 7))
+    var failure: SnapshotError?
+    do {
+      _ = try SnapshotArchive.write(
+        to: out + "/big.snapshot", collection: "c", created: "2026-01-02T03:04:05Z",
+        config: .object([:]), files: [("big.bin", source)])
+    } catch {
+      failure = error
+    }
+    FaultInjection.removeRules(matching: archives)
+    #expect(failure?.systemError?.isDiskFull == true)
+    #expect(try System.listDirectory(out).isEmpty)
+
+    let written = try SnapshotArchive.write(
+      to: out + "/big.snapshot", collection: "c", created: "2026-01-02T03:04:05Z",
+      config: .object([:]), files: [("big.bin", source)])
+    let bytes = try SnapshotFixtures.read(out + "/big.snapshot")
+    #expect(bytes.count == written.size)
+    for length in [bytes.count / 2, bytes.count - 1] {
+      try SnapshotFixtures.write(Array(bytes[0..<length]), to: directory.path + "/cut.snapshot")
+      let code = SnapshotFixtures.errorCode { () throws(SnapshotError) in
+        _ = try SnapshotArchive.verify(path: directory.path + "/cut.snapshot")
+      }
+      #expect(code == .truncated, "cut to \(length) bytes")
+    }
+  }
 }
