@@ -33,6 +33,8 @@ enum SnapshotFormatting {
     }
   }
 
+  /// The JSON form: Qdrant's snapshot fields, then path, kind, collections and, when known,
+  /// whether it was verified.
   static func json(_ snapshot: SnapshotDescription, verification: Verification? = nil) -> JSONValue
   {
     var object: JSONObject = [
@@ -48,6 +50,7 @@ enum SnapshotFormatting {
     return .object(object)
   }
 
+  /// One row per snapshot: name, created, size, SHA-256 (from the sidecar), verified.
   static func table(_ rows: [(SnapshotDescription, Verification)]) -> ResultTable {
     ResultTable(
       columns: [
