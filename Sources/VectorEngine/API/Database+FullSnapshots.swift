@@ -102,10 +102,7 @@ extension Database {
 
     // Conflicts that no confirmation resolves.
     if let clash = names.first(where: { currentAliases[$0] != nil }) {
-      throw EngineError(
-        .invalidInput,
-        "snapshot \(archive) holds collection \(clash), which is an alias here; drop the alias first"
-      )
+      throw Self.aliasClash(clash, archive: archive, full: true)
     }
     if let clash = contents.aliases.keys.sorted().first(where: {
       currentNames.contains($0) && !names.contains($0)
@@ -116,12 +113,7 @@ extension Database {
       )
     }
     let existing = names.filter { currentNames.contains($0) }
-    if !existing.isEmpty && !replace {
-      throw EngineError(
-        .alreadyExists,
-        "collections \(existing.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)"
-      )
-    }
+    if !existing.isEmpty && !replace { throw Self.needsConfirmation(existing) }
     // Every collection opens (every file validated), agrees with the manifest and fits the
     // collection it replaces.
     var replaced: [String: VectorCollection] = [:]

@@ -42,14 +42,14 @@ extension Database {
     try requireWritableForSnapshots()
     let resolved = try existingSnapshotFile(path)
     let name = Self.lastComponent(resolved)
-    let kind: SnapshotManifest.Kind
+    let manifest: SnapshotManifest
     do {
-      kind = try SnapshotArchive.readManifest(path: resolved).manifest.kind
+      manifest = try SnapshotArchive.readManifest(path: resolved).manifest
     } catch {
       throw Self.engineError(error, "snapshot \(name) was not restored")
     }
     if let target {
-      guard kind == .collection else {
+      guard manifest.kind == .collection else {
         throw EngineError(
           .invalidInput,
           "\(name) is a full snapshot: it restores every collection under its own name, so it takes no target"
@@ -57,6 +57,7 @@ extension Database {
       }
       try CollectionName.validate(target)
     }
+    try refuseConflicts(manifest, target: target, replace: replace, archive: name)
     let staging = collectionsDirectory + "/.restore-" + String(System.randomUInt32(), radix: 16)
     let contents: SnapshotContents
     do {
@@ -91,6 +92,55 @@ extension Database {
     }
   }
 
+  /// Refuses, from the manifest alone, what the verified archive would be refused for anyway
+  /// (existing collections without `replace`, a shape mismatch, a collection name that is an
+  /// alias here), so that a refusal does not wait for the whole archive to be read. Every
+  /// check is made again on the verified, extracted archive.
+  private func refuseConflicts(
+    _ manifest: SnapshotManifest, target: String?, replace: Bool, archive: String
+  ) throws(EngineError) {
+    let destinations =
+      manifest.kind == .full
+      ? manifest.collections : [.init(name: target ?? manifest.collection, config: manifest.config)]
+    let aliasNames = Set(aliases().map(\.alias))
+    if let clash = destinations.first(where: { aliasNames.contains($0.name) }) {
+      throw Self.aliasClash(clash.name, archive: archive, full: manifest.kind == .full)
+    }
+    let current = Set(try collectionNames())
+    let existing = destinations.filter { current.contains($0.name) }
+    guard replace || existing.isEmpty else {
+      throw Self.needsConfirmation(existing.map(\.name))
+    }
+    for entry in existing {
+      guard let config = try? CollectionConfig(json: entry.config) else { continue }
+      try Self.requireSameShape(try collection(entry.name).config, config, collection: entry.name)
+    }
+  }
+
+  /// Restoring over existing collections needs `replace`.
+  static func needsConfirmation(_ names: [String]) -> EngineError {
+    if names.count == 1 {
+      return EngineError(
+        .alreadyExists,
+        "collection \(names[0]) exists; restoring over it needs confirmation (--yes)")
+    }
+    return EngineError(
+      .alreadyExists,
+      "collections \(names.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)"
+    )
+  }
+
+  /// A snapshot's collection would take the name of an alias.
+  static func aliasClash(_ name: String, archive: String, full: Bool) -> EngineError {
+    if full {
+      return EngineError(
+        .invalidInput,
+        "snapshot \(archive) holds collection \(name), which is an alias here; drop the alias first"
+      )
+    }
+    return EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
+  }
+
   /// Swaps the extracted collection at `staging` in as `destination`.
   private func restoreCollection(from staging: String, as destination: String, replace: Bool)
     throws(EngineError) -> CollectionInfo
@@ -99,11 +149,7 @@ extension Database {
     let restored = try CollectionStore(name: destination, directory: staging, readOnly: true)
     let existing = try? collection(destination)
     if let existing {
-      guard replace else {
-        throw EngineError(
-          .alreadyExists,
-          "collection \(destination) exists; restoring over it needs confirmation (--yes)")
-      }
+      guard replace else { throw Self.needsConfirmation([destination]) }
       try Self.requireSameShape(existing.config, restored.config, collection: destination)
     }
     try swapIn(staging: staging, as: destination, replacing: existing)

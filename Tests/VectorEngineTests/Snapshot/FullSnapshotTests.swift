@@ -123,6 +123,27 @@ struct FullSnapshotTests {
     #expect(try hiddenEntries(database).isEmpty)
   }
 
+  @Test func conflictsAreRefusedFromTheManifestBeforeTheArchiveIsRead() throws {
+    let directory = TemporaryDirectory()
+    let database = try populated(directory.path)
+    let snapshot = try database.createFullSnapshot()
+    // Damage a file's bytes; the manifest at the front stays readable.
+    var bytes = try #require(FileManager.default.contents(atPath: snapshot.path))
+    bytes[bytes.count - 2048] ^= 0x01
+    try bytes.write(to: URL(fileURLWithPath: snapshot.path))
+    #expect {
+      _ = try database.restoreSnapshotFile(at: snapshot.path)
+    } throws: { error in
+      (error as? EngineError)?.kind == .alreadyExists
+    }
+    #expect {
+      _ = try database.restoreSnapshotFile(at: snapshot.path, replace: true)
+    } throws: { error in
+      (error as? EngineError)?.kind == .corrupted
+    }
+    #expect(try hiddenEntries(database).isEmpty)
+  }
+
   @Test func aShapeMismatchRefusesTheWholeRestoreAndTouchesNothing() throws {
     let directory = TemporaryDirectory()
     let database = try populated(directory.path)
