@@ -1,6 +1,10 @@
 // SHA-256 as specified in FIPS 180-4 (§4.1.2 functions, §4.2.2 constants, §5.1.1 padding,
 // §6.2.2 computation), written from the standard.
 //
+// Long inputs are compressed many blocks per call (`compress_blocks`), so the SHA-extension
+// path keeps the state in registers from one block to the next instead of reloading and
+// reshuffling it for every 64 bytes.
+//
 // Invariants:
 //   - 0 <= ctx->buffered < 64; ctx->buffer[0..buffered) holds the bytes not yet compressed;
 //   - ctx->length counts every byte passed to update (mod 2^64), so the bit length in the
@@ -101,6 +105,71 @@ static void compress_shani(uint32_t state[8], const uint8_t block[64]) {
   _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));     // EFGH
 }
 
+
+// The rounds of one group of four message words: two `sha256rnds2`, each doing two rounds.
+#define SHANI_ROUNDS(group, words)                                                           \
+  do {                                                                                       \
+    __m128i message = _mm_add_epi32(                                                         \
+        (words), _mm_loadu_si128((const __m128i *)&round_constants[4 * (group)]));           \
+    state1 = _mm_sha256rnds2_epu32(state1, state0, message);                                 \
+    message = _mm_shuffle_epi32(message, 0x0E);                                              \
+    state0 = _mm_sha256rnds2_epu32(state0, state1, message);                                 \
+  } while (0)
+
+// Words W[4g..4g+3] for g >= 4 from the previous four groups (w0 oldest), stored into w0,
+// then that group's rounds.
+#define SHANI_SCHEDULE_AND_ROUNDS(group, w0, w1, w2, w3)                                     \
+  do {                                                                                       \
+    __m128i next = _mm_sha256msg1_epu32((w0), (w1));                                         \
+    next = _mm_add_epi32(next, _mm_alignr_epi8((w3), (w2), 4));                              \
+    (w0) = _mm_sha256msg2_epu32(next, (w3));                                                 \
+    SHANI_ROUNDS(group, (w0));                                                               \
+  } while (0)
+
+// `count` consecutive blocks with the SHA extensions: the same computation as
+// compress_shani, unrolled, with the state converted to ABEF/CDGH once for all blocks.
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_blocks_shani(uint32_t state[8], const uint8_t *blocks, size_t count) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i abcd = _mm_loadu_si128((const __m128i *)&state[0]);
+  __m128i efgh = _mm_loadu_si128((const __m128i *)&state[4]);
+  __m128i cdab = _mm_shuffle_epi32(abcd, 0xB1);
+  __m128i hgfe = _mm_shuffle_epi32(efgh, 0x1B);
+  __m128i state0 = _mm_alignr_epi8(cdab, hgfe, 8);      // ABEF
+  __m128i state1 = _mm_blend_epi16(hgfe, cdab, 0xF0);   // CDGH
+  for (; count > 0; count--, blocks += 64) {
+    const __m128i save0 = state0, save1 = state1;
+    __m128i w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 0)), byte_swap);
+    __m128i w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 16)), byte_swap);
+    __m128i w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 32)), byte_swap);
+    __m128i w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 48)), byte_swap);
+    SHANI_ROUNDS(0, w0);
+    SHANI_ROUNDS(1, w1);
+    SHANI_ROUNDS(2, w2);
+    SHANI_ROUNDS(3, w3);
+    SHANI_SCHEDULE_AND_ROUNDS(4, w0, w1, w2, w3);
+    SHANI_SCHEDULE_AND_ROUNDS(5, w1, w2, w3, w0);
+    SHANI_SCHEDULE_AND_ROUNDS(6, w2, w3, w0, w1);
+    SHANI_SCHEDULE_AND_ROUNDS(7, w3, w0, w1, w2);
+    SHANI_SCHEDULE_AND_ROUNDS(8, w0, w1, w2, w3);
+    SHANI_SCHEDULE_AND_ROUNDS(9, w1, w2, w3, w0);
+    SHANI_SCHEDULE_AND_ROUNDS(10, w2, w3, w0, w1);
+    SHANI_SCHEDULE_AND_ROUNDS(11, w3, w0, w1, w2);
+    SHANI_SCHEDULE_AND_ROUNDS(12, w0, w1, w2, w3);
+    SHANI_SCHEDULE_AND_ROUNDS(13, w1, w2, w3, w0);
+    SHANI_SCHEDULE_AND_ROUNDS(14, w2, w3, w0, w1);
+    SHANI_SCHEDULE_AND_ROUNDS(15, w3, w0, w1, w2);
+    state0 = _mm_add_epi32(state0, save0);
+    state1 = _mm_add_epi32(state1, save1);
+  }
+  __m128i feba = _mm_shuffle_epi32(state0, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(state1, 0xB1);
+  _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));  // ABCD
+  _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));     // EFGH
+}
+#undef SHANI_SCHEDULE_AND_ROUNDS
+#undef SHANI_ROUNDS
+
 static int has_sha_extensions(void) {
   unsigned int eax, ebx, ecx, edx;
   if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
@@ -110,13 +179,20 @@ static int has_sha_extensions(void) {
 }
 #endif
 
+static void compress_blocks_portable(uint32_t state[8], const uint8_t *blocks, size_t count) {
+  for (; count > 0; count--, blocks += 64) compress_portable(state, blocks);
+}
+
 static void (*compress)(uint32_t state[8], const uint8_t block[64]) = compress_portable;
+static void (*compress_blocks)(uint32_t state[8], const uint8_t *blocks, size_t count) =
+    compress_blocks_portable;
 static int sha256_hardware = 0;
 
 __attribute__((constructor)) static void sha256_dispatch(void) {
 #if defined(__x86_64__)
   if (has_sha_extensions()) {
     compress = compress_shani;
+    compress_blocks = compress_blocks_shani;
     sha256_hardware = 1;
   }
 #endif
@@ -131,6 +207,11 @@ void ragops_sha256_compress_portable(uint32_t state[8], const uint8_t block[64])
 
 /// Compresses one block with the dispatched code.
 void ragops_sha256_compress(uint32_t state[8], const uint8_t block[64]) { compress(state, block); }
+
+/// Compresses `count` consecutive blocks with the dispatched code.
+void ragops_sha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, size_t count) {
+  compress_blocks(state, blocks, count);
+}
 
 void ragops_sha256_init(ragops_sha256_context *ctx) {
   static const uint32_t initial[8] = {
@@ -157,10 +238,11 @@ void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t 
     compress(ctx->state, ctx->buffer);
     ctx->buffered = 0;
   }
-  while (length >= 64) {
-    compress(ctx->state, input);
-    input += 64;
-    length -= 64;
+  if (length >= 64) {
+    size_t count = length / 64;
+    compress_blocks(ctx->state, input, count);
+    input += 64 * count;
+    length -= 64 * count;
   }
   if (length > 0) {
     memcpy(ctx->buffer, input, length);

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import VectorEngine
 
-/// Kills the real binary while it takes and restores snapshots, then checks that every listed
-/// snapshot verifies and that the live collections are intact.
+/// Kills the real binary while it takes (collection and full) and restores snapshots, then
+/// checks that every listed snapshot verifies and that the live collections are intact.
 struct SnapshotCrashTests {
   private func export(_ data: String, _ collection: String) throws -> String {
     let result = try RagopsBinary.run(["--data", data, "-c", "points export \(collection) --file -"])
@@ -41,7 +41,8 @@ struct SnapshotCrashTests {
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
-      input.fileHandleForWriting.write(Data(String(repeating: "snapshot create s\nsnapshot restore s \(first) --as r --yes\n", count: 4).utf8))
+      let round = "snapshot create s\nsnapshot restore s \(first) --as r --yes\n"
+      input.fileHandleForWriting.write(Data((round + "snapshot create --all\n" + String(repeating: round, count: 3)).utf8))
       // The delay only picks the moment of the kill.
       usleep(UInt32.random(in: 2_000...400_000, using: &generator))
       kill(process.processIdentifier, SIGKILL)
@@ -53,7 +54,12 @@ struct SnapshotCrashTests {
       let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
       try #require(list.status == 0, "\(list.standardError)")
       let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
-      let verify = try RagopsBinary.run(["--data", data, "--batch", "-", "--keep-going"], input: names.map { "snapshot verify s \($0)\n" }.joined())
+      let full = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list"])
+      try #require(full.status == 0, "\(full.standardError)")
+      let fullNames = full.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+      let verify = try RagopsBinary.run(
+        ["--data", data, "--batch", "-", "--keep-going"],
+        input: names.map { "snapshot verify s \($0)\n" }.joined() + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
       #expect(verify.status == 0, "a listed snapshot failed verification: \(verify.standardError)")
       #expect(try export(data, "s") == original)
       let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput

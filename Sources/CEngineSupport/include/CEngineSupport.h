@@ -98,10 +98,22 @@ void ragops_sha256_compress_portable(uint32_t state[8], const uint8_t block[64])
 /// Compresses one 64-byte block into `state` with the dispatched code.
 void ragops_sha256_compress(uint32_t state[8], const uint8_t block[64]);
 
-#endif
+/// Compresses `count` consecutive 64-byte blocks into `state` with the dispatched code.
+///
+/// - Complexity: O(count).
+void ragops_sha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, size_t count);
 
 /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
 ///
 /// Returns 0, or -1 with `errno` set (for example `ENOSYS` or `EINVAL` where the kernel or
 /// file system lacks the flag).
 int ragops_rename_exchange(const char *first, const char *second);
+
+/// Starts writing back the dirty pages of `length` bytes at `offset` of file `fd` without
+/// waiting for them (Linux `sync_file_range` with `SYNC_FILE_RANGE_WRITE`).
+///
+/// A hint that lets the disk work while the caller goes on; it makes nothing durable (call
+/// `fsync` for that). Returns 0, or -1 with `errno` set (`ENOSYS` where there is no such call).
+int ragops_start_writeback(int fd, int64_t offset, int64_t length);
+
+#endif

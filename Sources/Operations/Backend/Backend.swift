@@ -35,16 +35,29 @@ public protocol Backend: AnyObject, Sendable {
   /// Sets how many threads build a collection's index.
   func setIndexThreads(_ collection: String, threads: Int) throws(EngineError)
 
-  /// Takes a snapshot of a collection.
-  func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription
-  /// A collection's snapshots, newest first.
+  /// Takes a snapshot of a collection, into `directory` when given (an existing folder),
+  /// else into the store's own snapshot folder for the collection.
+  func createSnapshot(_ collection: String, in directory: String?) throws(EngineError) -> SnapshotDescription
+  /// Takes a full snapshot: every collection and the aliases, into `directory` when given.
+  func createFullSnapshot(in directory: String?) throws(EngineError) -> SnapshotDescription
+  /// A collection's snapshots in the store's own folder, newest first.
   func snapshots(_ collection: String) throws(EngineError) -> [SnapshotDescription]
+  /// The full snapshots in the store's own folder, newest first.
+  func fullSnapshots() throws(EngineError) -> [SnapshotDescription]
   /// Verifies a snapshot (a name of the collection's, or a file path).
   func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription
+  /// Verifies a snapshot file of either kind, reading all of it.
+  func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription
   /// Restores a snapshot, into `target` when given; `replace` confirms overwriting.
   func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(EngineError) -> CollectionInfo
+  /// Restores a snapshot file of either kind: a collection snapshot into `target` (default:
+  /// its own collection), a full snapshot into every collection it holds (`target` must be
+  /// `nil`) with its aliases; `replace` confirms overwriting existing collections.
+  func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(EngineError) -> [CollectionInfo]
   /// Deletes a snapshot.
   func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError)
+  /// Deletes a snapshot file of either kind and its sidecar.
+  func deleteSnapshotFile(at path: String) throws(EngineError)
 
   /// Every alias and its collection, sorted by alias.
   func aliases() throws(EngineError) -> [(alias: String, collection: String)]
@@ -76,4 +89,11 @@ public protocol Backend: AnyObject, Sendable {
   func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(EngineError) -> UpdateResult
   /// Nearest-neighbour search.
   func search(collection: String, request: SearchRequest) throws(EngineError) -> [ScoredPoint]
+}
+
+extension Backend {
+  /// Takes a snapshot of a collection into the store's own snapshot folder.
+  public func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription {
+    try createSnapshot(collection, in: nil)
+  }
 }

@@ -67,8 +67,13 @@ public final class EmbeddedBackend: Backend {
   }
 
   /// Takes a snapshot of a collection.
-  public func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription {
-    try database.createSnapshot(of: collection)
+  public func createSnapshot(_ collection: String, in directory: String?) throws(EngineError) -> SnapshotDescription {
+    try database.createSnapshot(of: collection, in: directory)
+  }
+
+  /// Takes a full snapshot.
+  public func createFullSnapshot(in directory: String?) throws(EngineError) -> SnapshotDescription {
+    try database.createFullSnapshot(in: directory)
   }
 
   /// A collection's snapshots, newest first.
@@ -76,9 +81,19 @@ public final class EmbeddedBackend: Backend {
     try database.snapshots(of: collection)
   }
 
+  /// The full snapshots, newest first.
+  public func fullSnapshots() throws(EngineError) -> [SnapshotDescription] {
+    try database.fullSnapshots()
+  }
+
   /// Verifies a snapshot.
   public func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription {
     try database.verifySnapshot(snapshot, of: collection)
+  }
+
+  /// Verifies a snapshot file of either kind.
+  public func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
+    try database.verifySnapshotFile(at: path)
   }
 
   /// Restores a snapshot.
@@ -88,9 +103,23 @@ public final class EmbeddedBackend: Backend {
     return info
   }
 
+  /// Restores a snapshot file of either kind.
+  public func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(EngineError) -> [CollectionInfo] {
+    try database.restoreSnapshotFile(at: path, as: target, replace: replace).map { info in
+      var info = info
+      info.aliases = database.aliases(of: info.name)
+      return info
+    }
+  }
+
   /// Deletes a snapshot.
   public func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError) {
     try database.deleteSnapshot(snapshot, of: collection)
+  }
+
+  /// Deletes a snapshot file of either kind.
+  public func deleteSnapshotFile(at path: String) throws(EngineError) {
+    try database.deleteSnapshotFile(at: path)
   }
 
   /// Every alias and its collection.

@@ -1,76 +1,183 @@
 // Snapshots of collections: `<data>/snapshots/<collection>/<collection>-<YYYY-MM-DD-HH-MM-SS>.snapshot`
-// plus a `.sha256` sidecar. A snapshot holds the collection's MANIFEST and the immutable
-// segment, deletion, payload-index and graph files it names, as of one consistent cut.
+// (or the same name in a folder the caller chooses) plus a `.sha256` sidecar. A snapshot holds
+// the collection's MANIFEST and the immutable segment, deletion, payload-index and graph files
+// it names, as of one consistent cut.
 //
 // Restore protocol: verify the whole archive, extract it into a fresh hidden folder, open it
 // (every file validated), check that the configuration fits the collection it replaces, then
 // swap folders by rename and fsync; the old data is removed only after the swap.
 
 extension Database {
-  private var snapshotsDirectory: String { directory + "/snapshots" }
+  /// `<data>/snapshots`: full snapshots, and one folder per collection for its snapshots.
+  var snapshotsDirectory: String { directory + "/snapshots" }
 
-  private func snapshotFolder(_ collection: String) -> String { snapshotsDirectory + "/" + collection }
+  func snapshotFolder(_ collection: String) -> String { snapshotsDirectory + "/" + collection }
 
   /// Takes a snapshot of a collection.
   ///
   /// Writers wait only while the unsealed points are sealed; the files are then copied
-  /// without the collection's lock.
+  /// without the collection's lock, read once, and the archive is read back and verified
+  /// before it is published.
   ///
+  /// - Parameters:
+  ///   - name: The collection or an alias of it.
+  ///   - directory: An existing folder for the archive and its sidecar; `nil` for
+  ///     `<data>/snapshots/<collection>/`.
+  /// - Returns: The new snapshot, with its SHA-256 and absolute path.
   /// - Complexity: O(size of the collection's files).
+  /// - Throws: ``EngineError``: `readOnly`, `notFound` (collection or folder), `invalidInput`,
+  ///   `io`, `diskFull`.
   @discardableResult
-  public func createSnapshot(of name: String) throws(EngineError) -> SnapshotDescription {
+  public func createSnapshot(of name: String, in directory: String? = nil) throws(EngineError)
+    -> SnapshotDescription
+  {
     // Without the lock another process may remove the files the snapshot copies.
     try requireWritableForSnapshots()
     let collection = try collection(name)
-    let folder = snapshotFolder(collection.name)
-    do {
-      try System.makeDirectoryIfMissing(snapshotsDirectory)
-      try System.makeDirectoryIfMissing(folder)
-    } catch {
-      throw EngineError.from(error)
-    }
+    let folder = try snapshotDestination(directory, defaultFolder: snapshotFolder(collection.name))
     let cut = try collection.freezeForSnapshot()
     defer { collection.unpin(cut.files) }
-    let stage = folder + "/" + DurableFile.temporaryPrefix + "stage-" + String(System.randomUInt32(), radix: 16)
-    do {
-      try System.makeDirectory(stage)
-      try DurableFile.publish(cut.manifest, as: CollectionManifest.fileName, in: stage)
-    } catch {
-      try? System.removeTree(stage)
-      throw EngineError.from(error)
-    }
-    defer { try? System.removeTree(stage) }
     let now = UTCTimestamp(epochSeconds: System.wallClockSeconds)
-    var fileName = "\(collection.name)-\(now.fileStamp).snapshot"
-    var suffix = 2
-    while (try? System.kindOfEntry(folder + "/" + fileName)) != nil {
-      fileName = "\(collection.name)-\(now.fileStamp)-\(suffix).snapshot"
-      suffix += 1
-    }
-    let sources = [(name: CollectionManifest.fileName, sourcePath: stage + "/" + CollectionManifest.fileName)]
-      + cut.files.map { (name: $0, sourcePath: collection.directory + "/" + $0) }
+    let path = Self.unusedArchivePath(in: folder, stem: "\(collection.name)-\(now.fileStamp)")
+    let sources =
+      [SnapshotSource(name: CollectionManifest.fileName, content: .bytes(cut.manifest))]
+      + cut.files.map { SnapshotSource(name: $0, content: .file(collection.directory + "/" + $0)) }
     do {
-      let written = try SnapshotArchive.write(
-        to: folder + "/" + fileName, collection: collection.name, created: now.rfc3339,
-        config: collection.config.json, files: sources)
-      return SnapshotDescription(name: fileName, created: now.rfc3339, size: written.size, sha256: written.sha256)
+      let contents = try SnapshotArchive.write(
+        to: path, kind: .collection, created: now.rfc3339,
+        collections: [
+          SnapshotManifest.Collection(name: collection.name, config: collection.config.json)
+        ],
+        sources: sources)
+      return Self.description(of: contents, at: path)
     } catch {
-      throw EngineError(error.fault == .system ? .io : .invalidInput, "snapshot of \(collection.name) failed: \(error)")
+      throw Self.engineError(error, "snapshot of \(collection.name) failed")
     }
   }
 
-  /// The snapshots of a collection (by name; the collection need not exist any more), newest first.
+  /// The snapshots of a collection in `<data>/snapshots/<collection>/` (the collection need
+  /// not exist any more), newest first.
+  ///
+  /// Reads each archive's manifest and sidecar, not the whole archive: ``SnapshotDescription/problem``
+  /// reports what these cheap checks find.
+  ///
+  /// - Complexity: O(number of snapshots × manifest size).
   public func snapshots(of name: String) throws(EngineError) -> [SnapshotDescription] {
     try CollectionName.validate(name)
-    let folder = snapshotFolder(name)
+    return try listSnapshots(in: snapshotFolder(name)) { file in
+      Self.created(fromSnapshotName: file, stem: name)
+    }
+  }
+
+  /// Reads a whole snapshot and checks every checksum (files and sidecar).
+  ///
+  /// - Parameters:
+  ///   - snapshot: A snapshot name of the collection, or a path to a `.snapshot` file.
+  ///   - name: The collection the snapshot is listed under.
+  /// - Returns: The snapshot, as ``verifySnapshotFile(at:)`` describes it.
+  /// - Complexity: O(archive size).
+  /// - Throws: ``EngineError``: `notFound`, `invalidInput` (a malformed name), `corrupted`, `io`.
+  public func verifySnapshot(_ snapshot: String, of name: String) throws(EngineError)
+    -> SnapshotDescription
+  {
+    try verifySnapshotFile(at: try snapshotPath(snapshot, collection: name))
+  }
+
+  /// Deletes a snapshot of a collection and its sidecar.
+  ///
+  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `invalidInput` (a path, not a name), `io`.
+  public func deleteSnapshot(_ snapshot: String, of name: String) throws(EngineError) {
+    guard !snapshot.contains("/") else {
+      throw EngineError(.invalidInput, "give a snapshot name, not a path")
+    }
+    try deleteSnapshotFile(at: try snapshotPath(snapshot, collection: name))
+  }
+
+  /// Restores a snapshot into collection `target` (default: the collection it is listed under).
+  ///
+  /// The archive is verified and extracted into a fresh folder and opened before anything
+  /// live changes. Replacing an existing collection needs `replace`, and is refused when its
+  /// dimension or distance differ from the snapshot's.
+  ///
+  /// - Parameters:
+  ///   - snapshot: A snapshot name of the collection, or a path to a `.snapshot` file.
+  ///   - name: The collection the snapshot is listed under, and the default target.
+  ///   - target: The collection to restore into.
+  ///   - replace: Confirms replacing an existing collection.
+  /// - Returns: The restored collection.
+  /// - Complexity: O(archive size).
+  /// - Throws: ``EngineError``, as ``restoreSnapshotFile(at:as:replace:)``.
+  public func restoreSnapshot(
+    _ snapshot: String, of name: String, as target: String? = nil, replace: Bool = false
+  )
+    throws(EngineError) -> CollectionInfo
+  {
+    let path = try snapshotPath(snapshot, collection: name)
+    let restored = try restoreSnapshotFile(at: path, as: target ?? name, replace: replace)
+    guard let info = restored.first else {
+      throw EngineError(.corrupted, "snapshot \(Self.lastComponent(path)) holds no collection")
+    }
+    return info
+  }
+
+  // MARK: Shared by both kinds
+
+  func requireWritableForSnapshots() throws(EngineError) {
+    if isReadOnly {
+      throw EngineError(.readOnly, "the data directory \(directory) is open read-only")
+    }
+  }
+
+  /// The absolute path of the folder a new snapshot goes to: `folder` (which must exist), or
+  /// `defaultFolder`, created if needed.
+  func snapshotDestination(_ folder: String?, defaultFolder: String) throws(EngineError) -> String {
+    do {
+      guard let folder else {
+        try System.makeDirectoryIfMissing(snapshotsDirectory)
+        try System.makeDirectoryIfMissing(defaultFolder)
+        return try System.resolvedPath(defaultFolder)
+      }
+      guard !folder.isEmpty, try System.kindOfEntry(folder) != nil else {
+        throw EngineError(.notFound, "the snapshot folder \(folder) does not exist")
+      }
+      let resolved = try System.resolvedPath(folder)
+      guard try System.kindOfEntry(resolved) == .directory else {
+        throw EngineError(.invalidInput, "\(folder) is not a folder")
+      }
+      return resolved
+    } catch let error as EngineError {
+      throw error
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// `<folder>/<stem>.snapshot`, or `<stem>-2.snapshot`, `-3`, … when that archive or its
+  /// sidecar exists.
+  static func unusedArchivePath(in folder: String, stem: String) -> String {
+    var path = folder + "/" + stem + ".snapshot"
+    var suffix = 2
+    while (try? System.kindOfEntry(path)) != nil
+      || (try? System.kindOfEntry(path + SnapshotArchive.sidecarSuffix)) != nil
+    {
+      path = folder + "/" + stem + "-\(suffix).snapshot"
+      suffix += 1
+    }
+    return path
+  }
+
+  /// Lists the `.snapshot` files of `folder` (none when it does not exist), newest first.
+  func listSnapshots(in folder: String, createdFromName: (String) -> String) throws(EngineError)
+    -> [SnapshotDescription]
+  {
     do {
       guard try System.kindOfEntry(folder) == .directory else { return [] }
       var result: [SnapshotDescription] = []
-      for file in try System.listDirectory(folder) where file.hasSuffix(".snapshot") && !file.hasPrefix(".") {
-        let size = try System.fileSize(folder + "/" + file) ?? 0
-        let sidecar = (try? DurableFile.readRequired(folder + "/" + file + ".sha256"))
-          .flatMap { String(decoding: $0, as: UTF8.self).split(separator: " ").first.map(String.init) }
-        result.append(SnapshotDescription(name: file, created: Self.created(fromSnapshotName: file, collection: name), size: size, sha256: sidecar))
+      for file in try System.listDirectory(folder)
+      where file.hasSuffix(".snapshot") && !file.hasPrefix(".") {
+        let path = folder + "/" + file
+        guard try System.kindOfEntry(path) == .file else { continue }
+        result.append(Self.listed(path: path, name: file, createdFromName: createdFromName(file)))
       }
       return result.sorted { $0.name > $1.name }
     } catch {
@@ -78,81 +185,60 @@ extension Database {
     }
   }
 
-  /// Reads a whole snapshot and checks every checksum (files and sidecar).
-  ///
-  /// - Parameter snapshot: a snapshot name of the collection, or a path to a `.snapshot` file.
-  /// - Complexity: O(archive size).
-  public func verifySnapshot(_ snapshot: String, of name: String) throws(EngineError) -> SnapshotDescription {
-    let path = try snapshotPath(snapshot, collection: name)
-    do {
-      let manifest = try SnapshotArchive.verify(path: path)
-      let size = (try? System.fileSize(path)).flatMap { $0 } ?? 0
-      let sidecar = (try? DurableFile.readRequired(path + ".sha256"))
-        .flatMap { String(decoding: $0, as: UTF8.self).split(separator: " ").first.map(String.init) }
-      return SnapshotDescription(name: Self.lastComponent(path), created: manifest.created, size: size, sha256: sidecar)
-    } catch {
-      throw EngineError(.corrupted, "snapshot \(Self.lastComponent(path)) failed verification: \(error)")
-    }
-  }
-
-  /// Deletes a snapshot and its sidecar.
-  public func deleteSnapshot(_ snapshot: String, of name: String) throws(EngineError) {
-    try requireWritableForSnapshots()
-    guard !snapshot.contains("/") else { throw EngineError(.invalidInput, "give a snapshot name, not a path") }
-    let path = try snapshotPath(snapshot, collection: name)
-    do {
-      try System.removeFile(path)
-      try System.removeFileIfPresent(path + ".sha256")
-      try System.syncDirectory(snapshotFolder(name))
-    } catch {
-      throw EngineError.from(error)
-    }
-  }
-
-  /// Restores a snapshot into collection `target` (default: the snapshot's own collection).
-  ///
-  /// The archive is verified and extracted into a fresh folder and opened before anything
-  /// live changes. Replacing an existing collection needs `replace`, and is refused when its
-  /// dimension or distance differ from the snapshot's.
-  ///
-  /// - Complexity: O(archive size).
-  public func restoreSnapshot(_ snapshot: String, of name: String, as target: String? = nil, replace: Bool = false)
-    throws(EngineError) -> CollectionInfo
+  /// A listing's description of one archive: sidecar, manifest and size, checked cheaply.
+  private static func listed(path: String, name: String, createdFromName: String)
+    -> SnapshotDescription
   {
-    try requireWritableForSnapshots()
-    let path = try snapshotPath(snapshot, collection: name)
-    let destination = target ?? name
-    try CollectionName.validate(destination)
-    let collections = directory + "/collections"
-    let staging = collections + "/.restore-" + String(System.randomUInt32(), radix: 16)
-    do {
-      _ = try SnapshotArchive.extract(path: path, into: staging)
-    } catch {
-      throw EngineError(.corrupted, "snapshot \(Self.lastComponent(path)) was not restored: \(error)")
-    }
-    do {
-      // Open the restored files read-only: every header and checksum is validated here.
-      let restored = try CollectionStore(name: destination, directory: staging, readOnly: true)
-      let existing = try? self.collection(destination)
-      if let existing {
-        guard replace else {
-          throw EngineError(.alreadyExists, "collection \(destination) exists; restoring over it needs confirmation (--yes)")
-        }
-        let current = existing.config
-        guard current.dimension == restored.config.dimension, current.distance == restored.config.distance else {
-          throw EngineError(.invalidInput, "snapshot has \(restored.config.dimension) dimensions and \(restored.config.distance.rawValue) distance; collection \(destination) has \(current.dimension) and \(current.distance.rawValue)")
-        }
+    let size = (try? System.fileSize(path)).flatMap { $0 } ?? 0
+    let sidecar = sidecarDigest(path)
+    var description = SnapshotDescription(
+      name: name, created: createdFromName, size: size, sha256: sidecar, path: path)
+    do throws(SnapshotError) {
+      let (manifest, expectedSize) = try SnapshotArchive.readManifest(path: path)
+      description.created = manifest.created
+      description.collections = manifest.collections.map(\.name)
+      description.isFull = manifest.kind == .full
+      if expectedSize != size {
+        description.problem =
+          "size \(size) differs from the \(expectedSize) bytes its manifest records"
+      } else if sidecar == nil {
+        description.problem = "no sidecar"
       }
-      try swapIn(staging: staging, as: destination, replacing: existing)
     } catch {
-      try? System.removeTree(staging)
-      throw EngineError.from(error)
+      description.problem = "manifest unreadable: \(error.detail)"
     }
-    return try collection(destination).info()
+    return description
   }
 
-  private func requireWritableForSnapshots() throws(EngineError) {
-    if isReadOnly { throw EngineError(.readOnly, "the data directory \(directory) is open read-only") }
+  /// The SHA-256 in `<path>.sha256`, or `nil` when there is no sidecar or it is malformed.
+  private static func sidecarDigest(_ path: String) -> String? {
+    let sidecar = path + SnapshotArchive.sidecarSuffix
+    guard let size = (try? System.fileSize(sidecar)).flatMap({ $0 }),
+      size <= SnapshotArchive.maximumSidecarSize,
+      let bytes = try? DurableFile.readRequired(sidecar)
+    else { return nil }
+    let digest = String(decoding: bytes.prefix(64), as: UTF8.self).lowercased()
+    return SnapshotManifest.isHexDigest(digest) ? digest : nil
+  }
+
+  /// The description of a snapshot whose whole archive was just written or checked.
+  static func description(of contents: SnapshotContents, at path: String) -> SnapshotDescription {
+    SnapshotDescription(
+      name: lastComponent(path), created: contents.manifest.created, size: contents.size,
+      sha256: contents.sha256, path: path, collections: contents.manifest.collections.map(\.name),
+      isFull: contents.manifest.kind == .full)
+  }
+
+  /// An engine error for a failed snapshot operation, with whose fault it is.
+  static func engineError(_ error: SnapshotError, _ what: String) -> EngineError {
+    if let system = error.systemError, system.isDiskFull {
+      return EngineError(.diskFull, "\(what): disk full: \(error); nothing was changed")
+    }
+    switch error.fault {
+    case .system: return EngineError(.io, "\(what): \(error)")
+    case .caller: return EngineError(.invalidInput, "\(what): \(error)")
+    case .archive: return EngineError(.corrupted, "\(what): \(error)")
+    }
   }
 
   private func snapshotPath(_ snapshot: String, collection: String) throws(EngineError) -> String {
@@ -163,19 +249,20 @@ extension Database {
     }
     let path = snapshotFolder(collection) + "/" + snapshot
     guard (try? System.kindOfEntry(path)) == .file else {
-      throw EngineError(.notFound, "snapshot \(snapshot) of collection \(collection) does not exist")
+      throw EngineError(
+        .notFound, "snapshot \(snapshot) of collection \(collection) does not exist")
     }
     return path
   }
 
-  private static func lastComponent(_ path: String) -> String {
+  static func lastComponent(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
   }
 
-  static func created(fromSnapshotName file: String, collection: String) -> String {
-    // <collection>-YYYY-MM-DD-HH-MM-SS[-n].snapshot
-    let stem = file.dropFirst(collection.count + 1).prefix(19)
-    let parts = stem.split(separator: "-")
+  /// `YYYY-MM-DDTHH:MM:SSZ` from `<stem>-YYYY-MM-DD-HH-MM-SS[-n].snapshot`, or `""`.
+  static func created(fromSnapshotName file: String, stem: String) -> String {
+    let stamp = file.dropFirst(stem.count + 1).prefix(19)
+    let parts = stamp.split(separator: "-")
     guard parts.count == 6 else { return "" }
     return "\(parts[0])-\(parts[1])-\(parts[2])T\(parts[3]):\(parts[4]):\(parts[5])Z"
   }

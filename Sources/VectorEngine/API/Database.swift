@@ -22,7 +22,7 @@ public final class Database: Sendable {
     var aliases: [String: String] = [:]
   }
 
-  private var collectionsDirectory: String { directory + "/collections" }
+  var collectionsDirectory: String { directory + "/collections" }
   private static let aliasesFile = "aliases.json"
 
   /// Opens (creating if needed) the data directory.
@@ -65,6 +65,19 @@ public final class Database: Sendable {
       try DurableFile.removeLeftovers(in: directory)
       for name in try System.listDirectory(collectionsDirectory) where name.hasPrefix(".") {
         try System.removeTree(collectionsDirectory + "/" + name)
+      }
+      // Archives and sidecars of snapshots interrupted before they were published.
+      guard try System.kindOfEntry(snapshotsDirectory) == .directory else { return }
+      var folders = [snapshotsDirectory]
+      for name in try System.listDirectory(snapshotsDirectory) where !name.hasPrefix(".") {
+        if try System.kindOfEntry(snapshotsDirectory + "/" + name) == .directory {
+          folders.append(snapshotsDirectory + "/" + name)
+        }
+      }
+      for folder in folders {
+        for name in try System.listDirectory(folder) where name.hasPrefix(DurableFile.temporaryPrefix) {
+          try System.removeTree(folder + "/" + name)
+        }
       }
     } catch {
       throw EngineError.from(error)
@@ -242,6 +255,18 @@ public final class Database: Sendable {
         guard state.aliases[alias] != nil else { throw EngineError(.notFound, "alias \(alias) does not exist") }
         var aliases = state.aliases
         aliases[alias] = nil
+        try writeAliases(aliases)
+        state.aliases = aliases
+      }
+    }.get()
+  }
+
+  /// Points each alias of `restored` at its collection, durably, keeping the other aliases.
+  func restoreAliases(_ restored: [String: String]) throws(EngineError) {
+    guard !restored.isEmpty else { return }
+    try state.withLock { state in
+      Result { () throws(EngineError) in
+        let aliases = state.aliases.merging(restored) { _, new in new }
         try writeAliases(aliases)
         state.aliases = aliases
       }

@@ -2,20 +2,30 @@
 // every file the manifest lists, in its order, then two zero blocks; plus a `<archive>.sha256`
 // sidecar in `sha256sum` format holding the whole archive's SHA-256.
 //
-// Writing reads each source file twice: a first pass hashes it (the manifest, written first,
-// needs every hash), a second pass streams it into the archive and hashes it again; a file
-// that changed in between fails the snapshot with `sourceChanged`. The caller must hand over
-// files that are not being modified (sealed segments, a frozen WAL copy). The archive, then
-// the sidecar, are published with temp + fsync + rename + fsync(dir) (`DurableFile`).
+// Writing reads each source once. Sizes come first (stat), so the manifest's length is known
+// before any hash: the manifest entry is written with every SHA-256 as 64 zeros, each source
+// is streamed into the archive while a second thread hashes the same buffers, and the real
+// manifest (same length) is then written over the placeholder. A source whose size differs
+// from its planned size, before or after it is read, fails the snapshot with
+// `sourceChanged`; the caller hands over files that are not being modified (sealed segments,
+// frozen manifests). While the archive is fsynced on one thread, it is read back in full on
+// this one and checked like any untrusted archive (headers, manifest, layout), except that
+// each file's bytes are compared by CRC-32C with the bytes that were hashed for the manifest
+// (cheaper than a third SHA-256 pass, and as good at catching a bad write); that read gives
+// the whole archive's SHA-256 for the sidecar. Nothing is published unless it passes. The
+// archive, then the sidecar, are published with temp + fsync + rename + fsync(dir)
+// (`DurableFile`).
 //
 // Reading treats every archive as hostile (backup-reliability rules §3.2): every header's
 // checksum, magic, type and name are checked; every length is checked against the file size
 // before it is used; the manifest must come first and list every later entry in order, with
 // sizes and SHA-256; only zero blocks may follow the end; caps bound counts and sizes; the
-// sidecar, when present, must match the whole archive. Errors name the archive, the entry
-// (escaped, cut) and the problem, never file contents. Extraction verifies the whole archive
-// before it creates anything, then re-verifies while it writes, and removes everything it
-// created if any check fails.
+// sidecar, when present, must match the whole archive; a full snapshot must keep to
+// `FullSnapshotLayout`, aliases included. Errors name the archive, the entry (escaped, cut)
+// and the problem, never file contents. Extraction verifies the whole archive before it
+// creates anything, then re-verifies while it writes, and removes everything it created if any
+// check fails. Large archives are hashed twice at once: the whole-archive digest on a second
+// thread, each file's on the reading thread.
 
 /// Caps on what a snapshot reader accepts, so hostile archives cannot exhaust disk or memory.
 struct SnapshotLimits: Hashable {
@@ -42,158 +52,233 @@ enum SnapshotArchive {
   static let sidecarSuffix = ".sha256"
   /// The largest sidecar the reader accepts, in bytes.
   static let maximumSidecarSize = 4096
-  private static let chunkSize = 1 << 20
+  /// The most bytes read or written per system call.
+  static let chunkSize = 1 << 20
+  /// Buffers in flight between the I/O thread and the hashing thread.
+  static let bufferCount = 4
+  /// Archives (and sources) at least this large are hashed on a second thread.
+  static let backgroundHashingThreshold = 4 << 20
+  /// How many written bytes may wait before the kernel is asked to start writing them.
+  static let writebackInterval = 8 << 20
+  /// The SHA-256 the manifest holds until the real digests are known.
+  private static let placeholderDigest = String(repeating: "0", count: 64)
 
   // MARK: - Writing
 
-  /// Writes a snapshot archive of `files` to `path`, then its `<path>.sha256` sidecar.
+  /// Writes a snapshot archive of `sources` to `path`, verifies it, then writes its
+  /// `<path>.sha256` sidecar.
   ///
-  /// Each source file is read twice (hash pass, then copy pass; see the file header). Both
-  /// files are published durably; `path` and the sidecar must not exist yet.
+  /// Each source is read once (see the file header). Both files are published durably;
+  /// `path` and the sidecar must not exist yet.
   ///
   /// - Parameters:
   ///   - path: Where the archive goes; its folder must exist.
-  ///   - collection: The collection's name, stored in the manifest.
+  ///   - kind: What the snapshot covers; a full snapshot's sources must follow
+  ///     ``FullSnapshotLayout``.
   ///   - created: The snapshot time, `YYYY-MM-DDTHH:MM:SSZ`; also every entry's mtime.
-  ///   - config: A JSON object stored as the manifest's `config`.
-  ///   - files: The entries in archive order: a safe relative name and the file to copy.
-  /// - Returns: The archive's size in bytes and its SHA-256 in hexadecimal.
-  /// - Complexity: O(total size of the files).
+  ///   - collections: The collections it holds and their configurations (JSON objects).
+  ///   - sources: The entries in archive order.
+  /// - Returns: What the verifying read-back found: manifest, size, SHA-256, aliases.
+  /// - Complexity: O(total size of the sources).
   /// - Throws: ``SnapshotError``: caller faults (`invalidName`, `invalidArgument`,
   ///   `destinationExists`, `sourceChanged`) or `io`.
   static func write(
-    to path: String, collection: String, created: String, config: JSONValue,
-    files: [(name: String, sourcePath: String)]
-  ) throws(SnapshotError) -> (size: Int, sha256: String) {
+    to path: String, kind: SnapshotManifest.Kind, created: String,
+    collections: [SnapshotManifest.Collection], sources: [SnapshotSource]
+  ) throws(SnapshotError) -> SnapshotContents {
     guard let modificationTime = SnapshotManifest.epochSeconds(created: created) else {
       throw SnapshotError(.invalidArgument, archive: path, "created is not YYYY-MM-DDTHH:MM:SSZ")
     }
-    guard config.objectValue != nil else {
+    guard collections.allSatisfy({ $0.config.objectValue != nil }) else {
       throw SnapshotError(.invalidArgument, archive: path, "config must be a JSON object")
     }
+    guard kind == .full || collections.count == 1 else {
+      throw SnapshotError(
+        .invalidArgument, archive: path, "a collection snapshot holds one collection")
+    }
     let limits = SnapshotLimits.default
-    guard files.count < limits.maximumEntries else {
-      throw SnapshotError(.invalidArgument, archive: path, "too many files (\(files.count))")
+    guard sources.count < limits.maximumEntries else {
+      throw SnapshotError(.invalidArgument, archive: path, "too many files (\(sources.count))")
     }
     var seen: Set<String> = [SnapshotManifest.entryName]
-    for file in files {
-      if let problem = SnapshotManifest.nameProblem(file.name) {
-        throw SnapshotError(.invalidName, archive: path, entry: file.name, "file name is \(problem)")
+    for source in sources {
+      if let problem = SnapshotManifest.nameProblem(source.name) {
+        throw SnapshotError(
+          .invalidName, archive: path, entry: source.name, "file name is \(problem)")
       }
-      guard seen.insert(file.name).inserted else {
-        throw SnapshotError(.invalidName, archive: path, entry: file.name, "name is used twice or reserved")
+      guard seen.insert(source.name).inserted else {
+        throw SnapshotError(
+          .invalidName, archive: path, entry: source.name, "name is used twice or reserved")
       }
     }
     let (directory, baseName) = split(path)
+    var planned: [SnapshotManifest.File] = []
     do {
       for existing in [path, path + sidecarSuffix] where try System.kindOfEntry(existing) != nil {
         throw SnapshotError(.destinationExists, archive: path, "\(existing) already exists")
+      }
+      for source in sources {
+        let size: Int
+        switch source.content {
+        case .bytes(let bytes): size = bytes.count
+        case .file(let file):
+          guard let found = try System.fileSize(file) else {
+            throw SnapshotError(
+              .sourceChanged, archive: path, entry: source.name, "the source file is missing")
+          }
+          size = found
+        }
+        planned.append(
+          SnapshotManifest.File(name: source.name, size: size, sha256: placeholderDigest))
       }
     } catch let error as SystemError {
       throw SnapshotError(error, archive: path)
     } catch {
       throw SnapshotError.from(error, archive: path)
     }
-
-    // Pass 1: sizes and hashes for the manifest.
-    var entries: [SnapshotManifest.File] = []
-    for file in files {
-      let (size, digest) = try copy(file.sourcePath, archive: path, entry: file.name, into: nil)
-      entries.append(SnapshotManifest.File(name: file.name, size: size, sha256: digest))
+    var manifest = SnapshotManifest(
+      kind: kind, created: created, collections: collections, files: planned)
+    if kind == .full, let problem = FullSnapshotLayout.problem(manifest) {
+      throw SnapshotError(.invalidName, archive: path, entry: problem.entry, problem.detail)
     }
-    let manifest = SnapshotManifest(
-      collection: collection, created: created, config: config, files: entries)
-    let manifestBytes = manifest.encoded()
-    guard manifestBytes.count <= limits.maximumManifestSize else {
+    let placeholder = manifest.encoded()
+    guard placeholder.count <= limits.maximumManifestSize else {
       throw SnapshotError(.invalidArgument, archive: path, "the manifest would exceed its size cap")
     }
+    let total = planned.reduce(0) { $0 + $1.size }
 
-    // Pass 2: the archive itself.
     var failure: SnapshotError?
-    var archiveDigest: [UInt8] = []
-    var archiveSize = 0
+    var contents: SnapshotContents?
     do throws(SystemError) {
       try DurableFile.publish(as: baseName, in: directory) { (descriptor) throws(SystemError) in
         do throws(SnapshotError) {
           var writer = TarWriter(output: descriptor, archive: path)
           try writer.beginFile(
-            name: SnapshotManifest.entryName, size: manifestBytes.count,
+            name: SnapshotManifest.entryName, size: placeholder.count,
             modificationTime: modificationTime)
-          try writer.write(manifestBytes)
+          let manifestOffset = writer.bytesWritten
+          try writer.write(placeholder)
           try writer.endFile()
-          for (file, entry) in zip(files, entries) {
-            try writer.beginFile(name: entry.name, size: entry.size, modificationTime: modificationTime)
-            let (_, digest) = try copy(file.sourcePath, archive: path, entry: entry.name, into: &writer)
-            guard digest == entry.sha256 else {
-              throw SnapshotError(
-                .sourceChanged, archive: path, entry: entry.name,
-                "the source file changed while the snapshot was written")
-            }
+          let hasher = BackgroundHasher(
+            bufferSize: min(chunkSize, max(total, 1)), count: bufferCount,
+            background: total >= backgroundHashingThreshold)
+          var checksums: [UInt32] = []
+          for (source, entry) in zip(sources, planned) {
+            try writer.beginFile(
+              name: entry.name, size: entry.size, modificationTime: modificationTime)
+            checksums.append(
+              try stream(source, size: entry.size, archive: path, into: &writer, hashing: hasher))
+            hasher.endStream()
             try writer.endFile()
           }
-          archiveDigest = try writer.finish()
-          archiveSize = writer.bytesWritten
+          try writer.finish()
+          for (index, digest) in hasher.digests().enumerated() {
+            manifest.files[index].sha256 = SHA256Hasher.hex(digest)
+          }
+          let final = manifest.encoded()
+          precondition(
+            final.count == placeholder.count,
+            "the manifest changed length when its digests were filled in")
+          do throws(SystemError) {
+            try final.withUnsafeBytes { raw in
+              Result { () throws(SystemError) in try descriptor.write(raw, at: manifestOffset) }
+            }.get()
+          } catch {
+            throw SnapshotError(error, archive: path)
+          }
+          // Flush on another thread while this one reads everything back.
+          let flush = descriptor.syncInBackground()
+          let readBack = Result { () throws(SnapshotError) in
+            try scan(path: descriptor.path, limits: limits, checking: .written(checksums))
+          }
+          do throws(SystemError) {
+            try flush.wait()
+          } catch {
+            throw SnapshotError(error, archive: path)
+          }
+          let found = try readBack.get()
+          guard found.manifest == manifest, found.size == writer.bytesWritten else {
+            throw SnapshotError(
+              .io, archive: path, "the archive read back differs from what was written")
+          }
+          contents = found
         } catch {
           failure = error
           throw SystemError(code: System.errnoIO, operation: "snapshot write", path: path)
         }
       }
-      let hex = SHA256Hasher.hex(archiveDigest)
+      guard let contents else {
+        throw SystemError(code: System.errnoIO, operation: "snapshot write", path: path)
+      }
       try DurableFile.publish(
-        Array("\(hex)  \(baseName)\n".utf8), as: baseName + sidecarSuffix, in: directory)
-      return (archiveSize, hex)
+        Array("\(contents.sha256)  \(baseName)\n".utf8), as: baseName + sidecarSuffix, in: directory
+      )
+      return contents
     } catch {
       if let failure { throw failure }
       throw SnapshotError(error, archive: path)
     }
   }
 
-  /// Streams `source` through SHA-256 and, when `writer` is given, into the archive.
-  private static func copy(
-    _ source: String, archive: String, entry: String, into writer: UnsafeMutablePointer<TarWriter>?
-  ) throws(SnapshotError) -> (size: Int, sha256: String) {
-    do {
-      let descriptor = try System.open(source, .readOnly)
-      defer { descriptor.close() }
-      let size = try descriptor.size()
-      var hasher = SHA256Hasher()
-      var buffer = [UInt8](repeating: 0, count: min(chunkSize, max(size, 1)))
+  /// Copies one source into the archive's current entry, handing each chunk to `hasher`.
+  ///
+  /// - Returns: The CRC-32C of the bytes written, for the read-back check.
+  private static func stream(
+    _ source: SnapshotSource, size: Int, archive: String, into writer: inout TarWriter,
+    hashing hasher: BackgroundHasher
+  ) throws(SnapshotError) -> UInt32 {
+    var checksum: UInt32 = 0
+    switch source.content {
+    case .bytes(let bytes):
       var offset = 0
-      while offset < size {
-        let want = min(buffer.count, size - offset)
-        let got = try buffer.withUnsafeMutableBytes { raw in
-          Result { () throws(SystemError) in
-            try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]), at: offset)
-          }
-        }.get()
-        guard got == want else {
-          throw SnapshotError(.sourceChanged, archive: archive, entry: entry, "the source file shrank while being read")
+      while offset < bytes.count {
+        let count = min(hasher.bufferSize, bytes.count - offset)
+        let target = UnsafeMutableRawBufferPointer(rebasing: hasher.nextBuffer()[0..<count])
+        bytes.withUnsafeBytes { raw in
+          target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
         }
-        try buffer.withUnsafeBytes { raw in
-          Result { () throws(SnapshotError) in
-            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<want])
-            hasher.update(chunk)
-            try writer?.pointee.write(chunk)
+        let buffer = UnsafeRawBufferPointer(target)
+        try writer.write(buffer)
+        hasher.hash(count)
+        checksum = CRC32C.checksum(buffer, seed: checksum)
+        offset += count
+      }
+    case .file(let file):
+      do {
+        let descriptor = try System.open(file, .readOnly)
+        defer { descriptor.close() }
+        descriptor.adviseSequentialReading()
+        guard try descriptor.size() == size else {
+          throw SnapshotError(
+            .sourceChanged, archive: archive, entry: source.name, "the source file changed size")
+        }
+        var offset = 0
+        while offset < size {
+          let count = min(hasher.bufferSize, size - offset)
+          let buffer = UnsafeMutableRawBufferPointer(rebasing: hasher.nextBuffer()[0..<count])
+          guard try descriptor.read(into: buffer, at: offset) == count else {
+            throw SnapshotError(
+              .sourceChanged, archive: archive, entry: source.name,
+              "the source file shrank while being read")
           }
-        }.get()
-        offset += want
+          try writer.write(UnsafeRawBufferPointer(buffer))
+          hasher.hash(count)
+          checksum = CRC32C.checksum(UnsafeRawBufferPointer(buffer), seed: checksum)
+          writer.startWriteback(every: writebackInterval)
+          offset += count
+        }
+        guard try descriptor.size() == size else {
+          throw SnapshotError(
+            .sourceChanged, archive: archive, entry: source.name,
+            "the source file changed size while being read")
+        }
+      } catch let error as SystemError {
+        throw SnapshotError(error, archive: archive)
+      } catch {
+        throw SnapshotError.from(error, archive: archive)
       }
-      return (size, SHA256Hasher.hex(hasher.finalize()))
-    } catch let error as SystemError {
-      throw SnapshotError(error, archive: archive)
-    } catch {
-      throw SnapshotError.from(error, archive: archive)
     }
-  }
-
-  private static func copy(
-    _ source: String, archive: String, entry: String, into writer: inout TarWriter
-  ) throws(SnapshotError) -> (size: Int, sha256: String) {
-    try withUnsafeMutablePointer(to: &writer) { pointer in
-      Result { () throws(SnapshotError) in
-        try copy(source, archive: archive, entry: entry, into: pointer)
-      }
-    }.get()
+    return checksum
   }
 
   /// `("/a/b", "c.snapshot")` for `"/a/b/c.snapshot"`; `"."` when there is no folder.
@@ -207,15 +292,59 @@ enum SnapshotArchive {
 
   /// Reads the whole archive and checks everything; returns its manifest.
   ///
-  /// Checks every header, the manifest, every file's size and SHA-256, the end-of-archive
-  /// blocks, and the `<path>.sha256` sidecar when it exists. Writes nothing.
-  ///
   /// - Complexity: O(archive size).
   /// - Throws: ``SnapshotError`` naming the entry and the problem.
   static func verify(path: String, limits: SnapshotLimits = .default) throws(SnapshotError)
     -> SnapshotManifest
   {
-    try scan(path: path, limits: limits, extractingInto: nil)
+    try check(path: path, limits: limits).manifest
+  }
+
+  /// Reads the whole archive and checks everything; returns what it holds.
+  ///
+  /// Checks every header, the manifest, every file's size and SHA-256, the end-of-archive
+  /// blocks, a full snapshot's layout and aliases, and the `<path>.sha256` sidecar when it
+  /// exists. Writes nothing.
+  ///
+  /// - Complexity: O(archive size).
+  /// - Throws: ``SnapshotError`` naming the entry and the problem.
+  static func check(path: String, limits: SnapshotLimits = .default) throws(SnapshotError)
+    -> SnapshotContents
+  {
+    let contents = try scan(path: path, limits: limits, checking: .manifest)
+    try checkSidecar(path: path, sha256: contents.sha256)
+    return contents
+  }
+
+  /// Reads only the manifest at the front of the archive, for listings; checks nothing else.
+  ///
+  /// - Returns: The manifest, and the size in bytes an archive holding exactly the files it
+  ///   lists has.
+  /// - Complexity: O(manifest size).
+  /// - Throws: ``SnapshotError`` when the first entry is not a valid manifest.
+  static func readManifest(path: String, limits: SnapshotLimits = .default) throws(SnapshotError)
+    -> (manifest: SnapshotManifest, archiveSize: Int)
+  {
+    let descriptor: FileDescriptor
+    do {
+      descriptor = try System.open(path, .readOnly)
+    } catch {
+      throw SnapshotError(error, archive: path)
+    }
+    defer { descriptor.close() }
+    var reader = try ArchiveReader(descriptor: descriptor, archive: path, backgroundHashing: false)
+    let manifest = try readManifestEntry(&reader, path: path, limits: limits)
+    return (manifest, manifest.archiveSize(manifestEnd: reader.offset))
+  }
+
+  /// Verifies the archive, then extracts its files into `directory`, which must not exist.
+  ///
+  /// - Complexity: O(archive size); the archive is read twice.
+  /// - Throws: ``SnapshotError``, as ``extractContents(path:into:limits:)``.
+  static func extract(path: String, into directory: String, limits: SnapshotLimits = .default)
+    throws(SnapshotError) -> SnapshotManifest
+  {
+    try extractContents(path: path, into: directory, limits: limits).manifest
   }
 
   /// Verifies the archive, then extracts its files into `directory`, which must not exist.
@@ -226,8 +355,10 @@ enum SnapshotArchive {
   ///
   /// - Complexity: O(archive size); the archive is read twice.
   /// - Throws: ``SnapshotError``; `destinationExists` when `directory` exists.
-  static func extract(path: String, into directory: String, limits: SnapshotLimits = .default)
-    throws(SnapshotError) -> SnapshotManifest
+  static func extractContents(
+    path: String, into directory: String, limits: SnapshotLimits = .default
+  )
+    throws(SnapshotError) -> SnapshotContents
   {
     do {
       if try System.kindOfEntry(directory) != nil {
@@ -238,7 +369,7 @@ enum SnapshotArchive {
     } catch {
       throw SnapshotError.from(error, archive: path)
     }
-    _ = try scan(path: path, limits: limits, extractingInto: nil)
+    let checked = try check(path: path, limits: limits)
     do {
       try System.makeDirectory(directory)
     } catch {
@@ -248,34 +379,27 @@ enum SnapshotArchive {
       throw SnapshotError(error, archive: path)
     }
     do throws(SnapshotError) {
-      let manifest = try scan(path: path, limits: limits, extractingInto: directory)
+      let contents = try scan(
+        path: path, limits: limits, checking: .manifest, extractingInto: directory)
+      guard contents == checked else {
+        throw SnapshotError(.truncated, archive: path, "the archive changed while being extracted")
+      }
       do {
         try System.syncDirectory(split(directory).directory)
       } catch {
         throw SnapshotError(error, archive: path)
       }
-      return manifest
+      return contents
     } catch {
       try? System.removeTree(directory)
       throw error
     }
   }
 
-  /// One pass over the archive: checks everything and, with `target`, writes the files there.
-  private static func scan(path: String, limits: SnapshotLimits, extractingInto target: String?)
-    throws(SnapshotError) -> SnapshotManifest
-  {
-    let descriptor: FileDescriptor
-    do {
-      descriptor = try System.open(path, .readOnly)
-    } catch {
-      throw SnapshotError(error, archive: path)
-    }
-    defer { descriptor.close() }
-    var reader = try ArchiveReader(descriptor: descriptor, archive: path)
-    var extractor = target.map { Extractor(root: $0, archive: path) }
-
-    // The manifest.
+  /// Reads and decodes the first entry, which must be the manifest.
+  private static func readManifestEntry(
+    _ reader: inout ArchiveReader, path: String, limits: SnapshotLimits
+  ) throws(SnapshotError) -> SnapshotManifest {
     guard let first = try reader.nextHeader() else {
       throw SnapshotError(.invalidManifest, archive: path, "the archive has no entries")
     }
@@ -290,24 +414,55 @@ enum SnapshotArchive {
         "size \(first.size) is over the cap of \(limits.maximumManifestSize) bytes")
     }
     var manifestBytes: [UInt8] = []
-    _ = try reader.readBody(name: first.name, size: first.size) { chunk throws(SnapshotError) in
+    try reader.readBody(name: first.name, size: first.size) { chunk throws(SnapshotError) in
       manifestBytes.append(contentsOf: chunk)
     }
-    let manifest = try SnapshotManifest.decode(manifestBytes, archive: path, limits: limits)
+    return try SnapshotManifest.decode(manifestBytes, archive: path, limits: limits)
+  }
+
+  /// How a scan checks the bytes of each file.
+  private enum FileCheck {
+    /// Against the SHA-256 the manifest lists (any archive).
+    case manifest
+    /// Against the CRC-32C of each file's bytes as they were written, in manifest order: a
+    /// writer's read-back, where the manifest's digests were computed from those same bytes.
+    case written([UInt32])
+  }
+
+  /// One pass over the archive: checks everything and, with `target`, writes the files there.
+  ///
+  /// The sidecar is not looked at.
+  private static func scan(
+    path: String, limits: SnapshotLimits, checking check: FileCheck,
+    extractingInto target: String? = nil
+  ) throws(SnapshotError) -> SnapshotContents {
+    let descriptor: FileDescriptor
+    do {
+      descriptor = try System.open(path, .readOnly)
+    } catch {
+      throw SnapshotError(error, archive: path)
+    }
+    defer { descriptor.close() }
+    var reader = try ArchiveReader(descriptor: descriptor, archive: path, backgroundHashing: nil)
+    let extractor = target.map { Extractor(root: $0, archive: path) }
+    let manifest = try readManifestEntry(&reader, path: path, limits: limits)
 
     // The files, in manifest order.
     let listed = Set(manifest.files.map(\.name))
     var seen: Set<String> = [SnapshotManifest.entryName]
+    var aliasesBytes: [UInt8]?
     var index = 0
     while let header = try reader.nextHeader() {
       if seen.contains(header.name) {
         throw SnapshotError(.duplicateEntry, archive: path, entry: header.name, "appears twice")
       }
       guard listed.contains(header.name) else {
-        throw SnapshotError(.unexpectedEntry, archive: path, entry: header.name, "is not in the manifest")
+        throw SnapshotError(
+          .unexpectedEntry, archive: path, entry: header.name, "is not in the manifest")
       }
       guard index < manifest.files.count, manifest.files[index].name == header.name else {
-        throw SnapshotError(.outOfOrder, archive: path, entry: header.name, "is out of manifest order")
+        throw SnapshotError(
+          .outOfOrder, archive: path, entry: header.name, "is out of manifest order")
       }
       let expected = manifest.files[index]
       guard header.size == expected.size else {
@@ -316,16 +471,40 @@ enum SnapshotArchive {
           "size \(header.size) differs from the manifest's \(expected.size)")
       }
       seen.insert(header.name)
-      try extractor?.begin(expected.name)
-      let digest = try reader.readBody(name: header.name, size: header.size) {
-        chunk throws(SnapshotError) in
-        try extractor?.write(chunk)
+      let capturesAliases = manifest.kind == .full && header.name == FullSnapshotLayout.aliasesEntry
+      if capturesAliases {
+        guard header.size <= FullSnapshotLayout.maximumAliasesSize else {
+          throw SnapshotError(
+            .limitExceeded, archive: path, entry: header.name,
+            "size \(header.size) is over the cap of \(FullSnapshotLayout.maximumAliasesSize) bytes")
+        }
+        aliasesBytes = []
       }
-      guard constantTimeEqual(Array(SHA256Hasher.hex(digest).utf8), Array(expected.sha256.utf8))
-      else {
-        throw SnapshotError(
-          .checksumMismatch, archive: path, entry: header.name,
-          "SHA-256 \(SHA256Hasher.hex(digest)) differs from the manifest's \(expected.sha256)")
+      try extractor?.begin(expected.name)
+      var fileHasher = SHA256Hasher()
+      var checksum: UInt32 = 0
+      try reader.readBody(name: header.name, size: header.size) { chunk throws(SnapshotError) in
+        switch check {
+        case .manifest: fileHasher.update(chunk)
+        case .written: checksum = CRC32C.checksum(chunk, seed: checksum)
+        }
+        try extractor?.write(chunk)
+        if capturesAliases { aliasesBytes?.append(contentsOf: chunk) }
+      }
+      switch check {
+      case .manifest:
+        let digest = SHA256Hasher.hex(fileHasher.finalize())
+        guard constantTimeEqual(Array(digest.utf8), Array(expected.sha256.utf8)) else {
+          throw SnapshotError(
+            .checksumMismatch, archive: path, entry: header.name,
+            "SHA-256 \(digest) differs from the manifest's \(expected.sha256)")
+        }
+      case .written(let checksums):
+        guard index < checksums.count, checksums[index] == checksum else {
+          throw SnapshotError(
+            .checksumMismatch, archive: path, entry: header.name,
+            "the bytes read back differ from the bytes written")
+        }
       }
       try extractor?.end()
       index += 1
@@ -336,13 +515,19 @@ enum SnapshotArchive {
         "is listed in the manifest but missing from the archive")
     }
     let archiveDigest = reader.finish()
-    try checkSidecar(path: path, digest: archiveDigest)
+    var aliases: [String: String] = [:]
+    if manifest.kind == .full, let aliasesBytes {
+      aliases = try FullSnapshotLayout.decodeAliases(
+        aliasesBytes, archive: path, collections: manifest.collections.map(\.name))
+    }
     try extractor?.syncDirectories()
-    return manifest
+    return SnapshotContents(
+      manifest: manifest, size: reader.offset, sha256: SHA256Hasher.hex(archiveDigest),
+      aliases: aliases)
   }
 
   /// Compares the archive's digest with `<path>.sha256` when that file exists.
-  private static func checkSidecar(path: String, digest: [UInt8]) throws(SnapshotError) {
+  private static func checkSidecar(path: String, sha256 actual: String) throws(SnapshotError) {
     let sidecar = path + sidecarSuffix
     let bytes: [UInt8]
     do {
@@ -367,7 +552,6 @@ enum SnapshotArchive {
       throw SnapshotError(.invalidSidecar, archive: path, "\(sidecar) is not in sha256sum format")
     }
     let expected = Array(String(decoding: bytes[0..<64], as: UTF8.self).lowercased().utf8)
-    let actual = SHA256Hasher.hex(digest)
     guard constantTimeEqual(expected, Array(actual.utf8)) else {
       throw SnapshotError(
         .sidecarMismatch, archive: path,
@@ -400,10 +584,12 @@ enum SnapshotArchive {
   {
     let at = "header at offset \(offset)"
     guard let stored = octal(block[148..<156]) else {
-      throw SnapshotError(.invalidNumericField, archive: archive, "\(at): checksum field is not octal")
+      throw SnapshotError(
+        .invalidNumericField, archive: archive, "\(at): checksum field is not octal")
     }
     guard stored == TarWriter.checksum(of: block) else {
-      throw SnapshotError(.headerChecksumMismatch, archive: archive, "\(at): header checksum mismatch")
+      throw SnapshotError(
+        .headerChecksumMismatch, archive: archive, "\(at): header checksum mismatch")
     }
     let magic = Array(block[257..<265])
     guard magic == Array("ustar\u{0}00".utf8) || magic == Array("ustar  \u{0}".utf8) else {
@@ -414,6 +600,10 @@ enum SnapshotArchive {
     let prefix = text(block[345..<500])
     if !prefix.isEmpty { nameBytes = prefix + [UInt8(ascii: "/")] + nameBytes }
     let name = String(decoding: nameBytes, as: UTF8.self)
+    guard String(validating: nameBytes, as: UTF8.self) != nil else {
+      throw SnapshotError(
+        .unsafeName, archive: archive, entry: name, "\(at): name is not valid UTF-8")
+    }
     let typeflag = block[156]
     guard typeflag == UInt8(ascii: "0") || typeflag == 0 else {
       throw SnapshotError(
@@ -437,7 +627,9 @@ enum SnapshotArchive {
     while index < field.endIndex, field[index] == UInt8(ascii: " ") { index += 1 }
     var value = 0
     var digits = 0
-    while index < field.endIndex, field[index] >= UInt8(ascii: "0"), field[index] <= UInt8(ascii: "7") {
+    while index < field.endIndex, field[index] >= UInt8(ascii: "0"),
+      field[index] <= UInt8(ascii: "7")
+    {
       guard value <= (Int.max >> 3) else { return nil }
       value = value << 3 | Int(field[index] - UInt8(ascii: "0"))
       digits += 1
@@ -475,10 +667,13 @@ private struct ArchiveReader {
   let archive: String
   let fileSize: Int
   private(set) var offset = 0
-  private var hasher = SHA256Hasher()
-  private var buffer: [UInt8]
+  /// The whole archive's SHA-256; its buffers are also the reader's.
+  private let archiveHasher: BackgroundHasher
 
-  init(descriptor: FileDescriptor, archive: String) throws(SnapshotError) {
+  /// Starts at the front of `descriptor`; `backgroundHashing` chooses the thread for the
+  /// archive's digest (`nil`: a second thread for large archives).
+  init(descriptor: FileDescriptor, archive: String, backgroundHashing: Bool?) throws(SnapshotError)
+  {
     self.descriptor = descriptor
     self.archive = archive
     do {
@@ -486,7 +681,11 @@ private struct ArchiveReader {
     } catch {
       throw SnapshotError(error, archive: archive)
     }
-    buffer = [UInt8](repeating: 0, count: min(1 << 20, max(fileSize, TarWriter.blockSize)))
+    archiveHasher = BackgroundHasher(
+      bufferSize: min(SnapshotArchive.chunkSize, max(fileSize, TarWriter.blockSize)),
+      count: SnapshotArchive.bufferCount,
+      background: backgroundHashing ?? (fileSize >= SnapshotArchive.backgroundHashingThreshold))
+    descriptor.adviseSequentialReading()
   }
 
   /// The next entry's header, or `nil` at a valid end of archive (after checking the rest
@@ -499,7 +698,7 @@ private struct ArchiveReader {
         "the archive ends at offset \(fileSize) without the end-of-archive blocks")
     }
     let headerOffset = offset
-    let block = try read(blockSize)
+    let block = Array(try read(blockSize))
     if block.allSatisfy({ $0 == 0 }) {
       try readEnd()
       return nil
@@ -507,11 +706,10 @@ private struct ArchiveReader {
     return try SnapshotArchive.parseHeader(block, archive: archive, offset: headerOffset)
   }
 
-  /// Reads an entry's `size` bytes and padding, passing the bytes to `body`; returns their
-  /// SHA-256.
+  /// Reads an entry's `size` bytes and padding, passing the bytes to `body` in chunks.
   mutating func readBody(
     name: String, size: Int, _ body: (UnsafeRawBufferPointer) throws(SnapshotError) -> Void
-  ) throws(SnapshotError) -> [UInt8] {
+  ) throws(SnapshotError) {
     let blockSize = TarWriter.blockSize
     let available = fileSize - offset
     let padding = (blockSize - size % blockSize) % blockSize
@@ -520,22 +718,13 @@ private struct ArchiveReader {
         .truncated, archive: archive, entry: name,
         "size \(size) at offset \(offset) runs past the end of the archive (\(fileSize) bytes)")
     }
-    var fileHasher = SHA256Hasher()
     var remaining = size
     while remaining > 0 {
-      let want = min(remaining, buffer.count)
-      try fill(want)
-      try buffer.withUnsafeBytes { raw in
-        Result { () throws(SnapshotError) in
-          let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<want])
-          fileHasher.update(chunk)
-          try body(chunk)
-        }
-      }.get()
-      remaining -= want
+      let chunk = try read(min(remaining, archiveHasher.bufferSize))
+      try body(chunk)
+      remaining -= chunk.count
     }
-    if padding > 0 { try fill(padding) }
-    return fileHasher.finalize()
+    if padding > 0 { _ = try read(padding) }
   }
 
   /// Checks that everything after the first zero block is zero blocks, at least one more.
@@ -543,19 +732,19 @@ private struct ArchiveReader {
     let blockSize = TarWriter.blockSize
     let rest = fileSize - offset
     guard rest >= blockSize else {
-      throw SnapshotError(.truncated, archive: archive, "the second end-of-archive block is cut short")
+      throw SnapshotError(
+        .truncated, archive: archive, "the second end-of-archive block is cut short")
     }
     var remaining = rest
     while remaining > 0 {
-      let want = min(remaining, buffer.count)
       let start = offset
-      try fill(want)
-      if let nonZero = buffer[0..<want].firstIndex(where: { $0 != 0 }) {
+      let chunk = try read(min(remaining, archiveHasher.bufferSize))
+      if let nonZero = chunk.firstIndex(where: { $0 != 0 }) {
         throw SnapshotError(
           .trailingGarbage, archive: archive,
           "non-zero bytes at offset \(start + nonZero) after the end of the archive")
       }
-      remaining -= want
+      remaining -= chunk.count
     }
     guard rest % blockSize == 0 else {
       throw SnapshotError(.truncated, archive: archive, "the archive ends inside a block")
@@ -563,67 +752,80 @@ private struct ArchiveReader {
   }
 
   /// The archive's SHA-256 over every byte read.
-  mutating func finish() -> [UInt8] { hasher.finalize() }
-
-  private mutating func read(_ count: Int) throws(SnapshotError) -> [UInt8] {
-    try fill(count)
-    return Array(buffer[0..<count])
+  mutating func finish() -> [UInt8] {
+    archiveHasher.endStream()
+    return archiveHasher.digests().last ?? []
   }
 
-  /// Reads the next `count` bytes (≤ the buffer size) into the front of `buffer`.
-  private mutating func fill(_ count: Int) throws(SnapshotError) {
-    let start = offset
-    let descriptor = descriptor
+  /// Reads the next `count` bytes (at most the buffer size) and hands them to the archive's
+  /// hasher; the bytes stay valid until the next call.
+  private mutating func read(_ count: Int) throws(SnapshotError) -> UnsafeRawBufferPointer {
+    let buffer = UnsafeMutableRawBufferPointer(rebasing: archiveHasher.nextBuffer()[0..<count])
     let got: Int
     do {
-      got = try buffer.withUnsafeMutableBytes { raw in
-        Result { () throws(SystemError) in
-          try descriptor.read(
-            into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]), at: start)
-        }
-      }.get()
+      got = try descriptor.read(into: buffer, at: offset)
     } catch {
       throw SnapshotError(error, archive: archive)
     }
     guard got == count else {
       throw SnapshotError(.truncated, archive: archive, "the archive shrank while being read")
     }
-    buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    archiveHasher.hash(count)
     offset += count
+    return UnsafeRawBufferPointer(buffer)
   }
 }
 
 /// Creates the extracted files under a fresh root folder, exclusively and durably.
-private struct Extractor {
+///
+/// Each finished file is fsynced on another thread while the next one is written; at most
+/// one such sync is pending, and ``syncDirectories()`` waits for it.
+private final class Extractor {
   let root: String
   let archive: String
   private var createdDirectories: [String] = []
+  private var knownDirectories: Set<String> = []
   private var current: FileDescriptor?
+  private var pending: (sync: BackgroundSync, file: FileDescriptor)?
+  private var written = 0
+  private var writebackStart = 0
 
   init(root: String, archive: String) {
     self.root = root
     self.archive = archive
   }
 
+  deinit {
+    // Files left open by a failed extraction; the caller removes their folder.
+    current?.close()
+    if let pending {
+      try? pending.sync.wait()
+      pending.file.close()
+    }
+  }
+
   /// Creates the file for `name` (and its folders); `name` is already validated.
-  mutating func begin(_ name: String) throws(SnapshotError) {
+  func begin(_ name: String) throws(SnapshotError) {
     let segments = name.split(separator: "/").map(String.init)
     var folder = root
     do {
       for segment in segments.dropLast() {
         folder += "/" + segment
-        if !createdDirectories.contains(folder) {
+        if knownDirectories.insert(folder).inserted {
           try System.makeDirectory(folder)
           createdDirectories.append(folder)
         }
       }
       current = try System.open(root + "/" + name, .writeOnly, create: true, exclusive: true)
+      written = 0
+      writebackStart = 0
     } catch {
       throw SnapshotError(error, archive: archive)
     }
   }
 
-  /// Writes bytes of the current file.
+  /// Writes bytes of the current file, asking the kernel to start writing them to disk every
+  /// few megabytes so the final fsync has less left.
   func write(_ chunk: UnsafeRawBufferPointer) throws(SnapshotError) {
     guard let current else { return }
     do {
@@ -631,22 +833,37 @@ private struct Extractor {
     } catch {
       throw SnapshotError(error, archive: archive)
     }
+    written += chunk.count
+    if written - writebackStart >= SnapshotArchive.writebackInterval {
+      current.startWriteback(offset: writebackStart, length: written - writebackStart)
+      writebackStart = written
+    }
   }
 
-  /// Syncs and closes the current file.
-  mutating func end() throws(SnapshotError) {
+  /// Starts syncing the current file on another thread, after the previous file's sync ends.
+  func end() throws(SnapshotError) {
     guard let file = current else { return }
     current = nil
+    try finishPendingSync()
+    pending = (file.syncInBackground(), file)
+  }
+
+  /// Waits for the pending file sync and closes that file.
+  private func finishPendingSync() throws(SnapshotError) {
+    guard let (sync, file) = pending else { return }
+    pending = nil
     defer { file.close() }
     do {
-      try file.sync()
+      try sync.wait()
     } catch {
       throw SnapshotError(error, archive: archive)
     }
   }
 
-  /// Syncs every created folder, deepest first, then the root.
+  /// Waits for the last file's sync, then syncs every created folder, deepest first, then the
+  /// root.
   func syncDirectories() throws(SnapshotError) {
+    try finishPendingSync()
     do {
       for folder in createdDirectories.reversed() { try System.syncDirectory(folder) }
       try System.syncDirectory(root)

@@ -13,7 +13,7 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
     case invalidArgument
     /// The extraction target already exists (caller's fault).
     case destinationExists
-    /// A source file changed between the hashing pass and the writing pass (caller's fault).
+    /// A source file changed size or vanished while the snapshot was written (caller's fault).
     case sourceChanged
     /// The archive ends before a header, a file body or the end-of-archive blocks.
     case truncated
@@ -49,6 +49,10 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
     case limitExceeded
     /// The manifest is not valid JSON, misses fields or has an unknown format version.
     case invalidManifest
+    /// A full snapshot's entries are not laid out as ``FullSnapshotLayout`` requires.
+    case invalidLayout
+    /// A full snapshot's `aliases.json` is malformed or names collections it does not hold.
+    case invalidAliases
     /// A system call failed (the system's fault).
     case io
   }
@@ -71,6 +75,8 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
   var entry: String?
   /// What is wrong, in words; never file contents.
   var detail: String
+  /// The failed system call, for `io` errors that come from one.
+  var systemError: SystemError?
 
   /// Creates an error; `entry` is escaped and cut here.
   init(_ code: Code, archive: String, entry: String? = nil, _ detail: String) {
@@ -80,7 +86,6 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
     self.detail = detail
   }
 
-  /// Wraps a failed system call.
   /// Wraps an error from a block that throws only `SystemError` or `SnapshotError`.
   static func from(_ error: any Error, archive: String) -> SnapshotError {
     switch error {
@@ -90,8 +95,10 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Wraps a failed system call.
   init(_ error: SystemError, archive: String) {
     self.init(.io, archive: archive, error.description)
+    systemError = error
   }
 
   /// Whose fault this error is.

@@ -1,9 +1,30 @@
 /// The first entry of a snapshot archive, `manifest.json`: what the snapshot holds.
 ///
-/// On disk: `{"format": 1, "collection": NAME, "created": "YYYY-MM-DDTHH:MM:SSZ",
-/// "config": {…}, "files": [{"name": "...", "size": N, "sha256": "hex"}]}`. The archive holds
-/// each listed file, in this order, after the manifest.
+/// On disk (format 2), a collection snapshot:
+/// `{"format": 2, "kind": "collection", "engine": "0.1.0", "collection": NAME,
+/// "created": "YYYY-MM-DDTHH:MM:SSZ", "config": {…}, "files": [{"name": "...", "size": N,
+/// "sha256": "hex"}]}`; a full snapshot has `"kind": "full"` and, instead of `collection` and
+/// `config`, `"collections": [{"name": NAME, "config": {…}}]`, with files laid out as
+/// ``FullSnapshotLayout`` says. Format 1 (collection snapshots only) has no `kind` and no
+/// `engine`; it is still read. The archive holds each listed file, in this order, after the
+/// manifest.
 struct SnapshotManifest: Hashable {
+  /// What a snapshot covers.
+  enum Kind: String, Hashable, Sendable {
+    /// One collection.
+    case collection
+    /// Every collection of a data directory, and its aliases.
+    case full
+  }
+
+  /// A collection the snapshot holds, with the configuration recorded for it.
+  struct Collection: Hashable, Sendable {
+    /// The collection's name.
+    var name: String
+    /// The collection's configuration, a JSON object.
+    var config: JSONValue
+  }
+
   /// One file the snapshot holds.
   struct File: Hashable, Sendable {
     /// The file's relative path inside the snapshot (see ``SnapshotManifest/nameProblem(_:)``).
@@ -14,53 +35,110 @@ struct SnapshotManifest: Hashable {
     var sha256: String
   }
 
-  /// The only format version this code reads and writes.
-  static let currentFormat: Int64 = 1
+  /// The format version this code writes.
+  static let currentFormat: Int64 = 2
+  /// The format versions this code reads.
+  static let readableFormats: ClosedRange<Int64> = 1...2
   /// The name of the manifest entry, always the archive's first.
   static let entryName = "manifest.json"
-  /// The longest entry name, in bytes (the ustar `name` field).
-  static let maximumNameLength = 100
+  /// The longest entry name, in bytes: a ustar `prefix` (155), a slash and a `name` (100).
+  static let maximumNameLength = 256
   /// The most path segments an entry name may have.
   static let maximumDepth = 8
 
-  /// The format version, ``currentFormat``.
+  /// The format version.
   var format: Int64 = SnapshotManifest.currentFormat
-  /// The collection's name.
-  var collection: String
+  /// What the snapshot covers.
+  var kind: Kind
+  /// The version of the engine that wrote the snapshot (`nil` in format 1).
+  var engine: String?
   /// When the snapshot was taken, `YYYY-MM-DDTHH:MM:SSZ` (UTC).
   var created: String
-  /// The collection's configuration, a JSON object chosen by the caller.
-  var config: JSONValue
+  /// The collections it holds: exactly one for a collection snapshot.
+  var collections: [Collection]
   /// The files, in archive order.
   var files: [File]
+
+  /// A collection snapshot's manifest.
+  init(collection: String, created: String, config: JSONValue, files: [File]) {
+    self.init(
+      kind: .collection, created: created,
+      collections: [Collection(name: collection, config: config)],
+      files: files)
+  }
+
+  /// A manifest of either kind.
+  init(
+    format: Int64 = SnapshotManifest.currentFormat, kind: Kind,
+    engine: String? = Database.engineVersion,
+    created: String, collections: [Collection], files: [File]
+  ) {
+    self.format = format
+    self.kind = kind
+    self.engine = engine
+    self.created = created
+    self.collections = collections
+    self.files = files
+  }
+
+  /// The collection's name (the first collection's for a full snapshot).
+  var collection: String { collections.first?.name ?? "" }
+
+  /// The collection's configuration (the first collection's for a full snapshot).
+  var config: JSONValue { collections.first?.config ?? .object([:]) }
 
   /// The manifest as compact JSON text in UTF-8.
   ///
   /// - Complexity: O(n) in the size of the manifest.
   func encoded() -> [UInt8] {
     let fileValues: [JSONValue] = files.map { file in
-      .object(JSONObject([
-        ("name", .string(file.name)), ("size", .int(Int64(file.size))),
-        ("sha256", .string(file.sha256)),
-      ]))
+      .object(
+        JSONObject([
+          ("name", .string(file.name)), ("size", .int(Int64(file.size))),
+          ("sha256", .string(file.sha256)),
+        ]))
     }
-    let value = JSONValue.object(JSONObject([
-      ("format", .int(format)), ("collection", .string(collection)),
-      ("created", .string(created)), ("config", config), ("files", .array(fileValues)),
-    ]))
+    var fields: [(String, JSONValue)] = [("format", .int(format))]
+    if format >= 2 { fields.append(("kind", .string(kind.rawValue))) }
+    if let engine { fields.append(("engine", .string(engine))) }
+    switch kind {
+    case .collection:
+      fields += [
+        ("collection", .string(collection)), ("created", .string(created)), ("config", config),
+      ]
+    case .full:
+      let collectionValues: [JSONValue] = collections.map {
+        .object(JSONObject([("name", .string($0.name)), ("config", $0.config)]))
+      }
+      fields += [("created", .string(created)), ("collections", .array(collectionValues))]
+    }
+    fields.append(("files", .array(fileValues)))
     var bytes: [UInt8] = []
-    JSONWriter.append(value, to: &bytes)
+    JSONWriter.append(.object(JSONObject(fields)), to: &bytes)
     return bytes
+  }
+
+  /// The size in bytes of an archive whose manifest entry (header and padded body) ends at
+  /// offset `manifestEnd` and which then holds exactly the listed files, each a header and a
+  /// padded body, then the two end blocks.
+  ///
+  /// - Complexity: O(n) in the number of files.
+  func archiveSize(manifestEnd: Int) -> Int {
+    let block = TarWriter.blockSize
+    return files.reduce(manifestEnd + 2 * block) {
+      $0 + block + ($1.size + block - 1) / block * block
+    }
   }
 
   /// Parses and validates manifest bytes read from `archive`.
   ///
   /// Checks the format version, every field's type, names (safe, unique, not the manifest's
-  /// own), sizes (non-negative, within `limits`, total without overflow) and hash syntax.
+  /// own), sizes (non-negative, within `limits`, total without overflow), hash syntax and, for
+  /// a full snapshot, the layout (``FullSnapshotLayout``).
   ///
   /// - Complexity: O(n) in the size of the manifest.
-  /// - Throws: ``SnapshotError`` with code `invalidManifest`, `unsafeName`, `duplicateEntry`
-  ///   or `limitExceeded`.
+  /// - Throws: ``SnapshotError`` with code `invalidManifest`, `unsafeName`, `duplicateEntry`,
+  ///   `limitExceeded` or `invalidLayout`.
   static func decode(_ bytes: [UInt8], archive: String, limits: SnapshotLimits)
     throws(SnapshotError) -> SnapshotManifest
   {
@@ -77,18 +155,58 @@ struct SnapshotManifest: Hashable {
     guard let format = object["format"]?.integerValue else {
       throw invalid("missing or non-integer \"format\"")
     }
-    guard format == currentFormat else {
-      throw invalid("unsupported format version \(format) (this build reads \(currentFormat))")
+    guard readableFormats.contains(format) else {
+      throw invalid(
+        "unsupported format version \(format) (this build reads \(readableFormats.lowerBound) to \(readableFormats.upperBound))"
+      )
     }
-    guard let collection = object["collection"]?.stringValue else {
-      throw invalid("missing or non-string \"collection\"")
+    let kind: Kind
+    if format == 1 {
+      kind = .collection
+    } else {
+      guard let name = object["kind"]?.stringValue, let known = Kind(rawValue: name) else {
+        throw invalid("missing \"kind\" or not \"collection\" or \"full\"")
+      }
+      kind = known
+    }
+    var engine: String?
+    if let value = object["engine"] {
+      guard let text = value.stringValue, text.utf8.count <= 64 else {
+        throw invalid("\"engine\" is not a short string")
+      }
+      engine = text
     }
     guard let created = object["created"]?.stringValue, epochSeconds(created: created) != nil
     else {
       throw invalid("missing \"created\" or not YYYY-MM-DDTHH:MM:SSZ")
     }
-    guard let config = object["config"], config.objectValue != nil else {
-      throw invalid("missing or non-object \"config\"")
+    var collections: [Collection] = []
+    switch kind {
+    case .collection:
+      guard let collection = object["collection"]?.stringValue else {
+        throw invalid("missing or non-string \"collection\"")
+      }
+      guard let config = object["config"], config.objectValue != nil else {
+        throw invalid("missing or non-object \"config\"")
+      }
+      collections = [Collection(name: collection, config: config)]
+    case .full:
+      guard let values = object["collections"]?.arrayValue else {
+        throw invalid("missing or non-array \"collections\"")
+      }
+      guard values.count < limits.maximumEntries else {
+        throw SnapshotError(
+          .limitExceeded, archive: archive, entry: entryName,
+          "lists \(values.count) collections, over the cap of \(limits.maximumEntries - 1)")
+      }
+      for (index, value) in values.enumerated() {
+        guard let fields = value.objectValue, let name = fields["name"]?.stringValue,
+          let config = fields["config"], config.objectValue != nil
+        else {
+          throw invalid("collections[\(index)] needs string \"name\" and object \"config\"")
+        }
+        collections.append(Collection(name: name, config: config))
+      }
     }
     guard let fileValues = object["files"]?.arrayValue else {
       throw invalid("missing or non-array \"files\"")
@@ -112,13 +230,15 @@ struct SnapshotManifest: Hashable {
         throw invalid("files[\(index)] needs string \"name\", integer \"size\", string \"sha256\"")
       }
       if let problem = nameProblem(name) {
-        throw SnapshotError(.unsafeName, archive: archive, entry: name, "manifest lists a name that is \(problem)")
+        throw SnapshotError(
+          .unsafeName, archive: archive, entry: name, "manifest lists a name that is \(problem)")
       }
       guard name != entryName else {
         throw invalid("files[\(index)] uses the reserved name \(entryName)")
       }
       guard seen.insert(name).inserted else {
-        throw SnapshotError(.duplicateEntry, archive: archive, entry: name, "listed twice in the manifest")
+        throw SnapshotError(
+          .duplicateEntry, archive: archive, entry: name, "listed twice in the manifest")
       }
       guard size >= 0, let exactSize = Int(exactly: size) else {
         throw invalid("files[\(index)] has a negative or oversized size")
@@ -140,14 +260,20 @@ struct SnapshotManifest: Hashable {
       }
       files.append(File(name: name, size: exactSize, sha256: sha256))
     }
-    return SnapshotManifest(
-      format: format, collection: collection, created: created, config: config, files: files)
+    let manifest = SnapshotManifest(
+      format: format, kind: kind, engine: engine, created: created, collections: collections,
+      files: files)
+    if kind == .full, let problem = FullSnapshotLayout.problem(manifest) {
+      throw SnapshotError(.invalidLayout, archive: archive, entry: problem.entry, problem.detail)
+    }
+    return manifest
   }
 
   /// Why `name` is not a safe entry name, or `nil` if it is.
   ///
-  /// Safe names are relative paths of printable ASCII (no backslash), at most 100 bytes and 8
-  /// segments, with no empty, `.` or `..` segments.
+  /// Safe names are relative paths of UTF-8 text without control characters or backslashes,
+  /// at most 8 segments, with no empty, `.` or `..` segments, short enough for a ustar header
+  /// (at most 100 bytes, or a folder prefix of at most 155 bytes and a rest of at most 100).
   ///
   /// - Complexity: O(n) in the length of `name`.
   static func nameProblem(_ name: String) -> String? {
@@ -155,8 +281,8 @@ struct SnapshotManifest: Hashable {
     if bytes.isEmpty { return "empty" }
     if bytes.count > maximumNameLength { return "longer than \(maximumNameLength) bytes" }
     if bytes[0] == UInt8(ascii: "/") { return "absolute" }
-    for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\\") {
-      return "not printable ASCII without backslashes"
+    for byte in bytes where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") {
+      return "made with control characters or backslashes"
     }
     let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     if segments.count > maximumDepth { return "deeper than \(maximumDepth) segments" }
@@ -166,6 +292,9 @@ struct SnapshotManifest: Hashable {
         return "made with a '.' or '..' segment"
       }
     }
+    if TarWriter.splitName(bytes) == nil {
+      return "too long for a ustar header (100 bytes, or a 155-byte folder and 100 bytes)"
+    }
     return nil
   }
 
@@ -174,10 +303,11 @@ struct SnapshotManifest: Hashable {
   /// - Complexity: O(n) in the length of `text`.
   static func isHexDigest(_ text: String) -> Bool {
     let bytes = Array(text.utf8)
-    return bytes.count == 64 && bytes.allSatisfy { byte in
-      (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-    }
+    return bytes.count == 64
+      && bytes.allSatisfy { byte in
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+          || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+      }
   }
 
   /// Seconds since 1970-01-01T00:00:00Z for `created` in `YYYY-MM-DDTHH:MM:SSZ`, or `nil`

@@ -2,25 +2,26 @@
 // interchange format).
 //
 // Layout: for each file a 512-byte header, then its bytes, then zeros up to a multiple of
-// 512; after the last file two zero blocks. Header fields written: name (≤ 100 bytes, no
-// prefix), mode 0000600, uid/gid 0, size and mtime in octal, typeflag '0', magic "ustar\0",
-// version "00", checksum = sum of the header's bytes with the checksum field read as spaces,
-// as 6 octal digits, NUL, space. uname/gname/devmajor/devminor/prefix are left zero.
+// 512; after the last file two zero blocks. Header fields written: name (≤ 100 bytes; a
+// longer path is split at a slash into prefix ≤ 155 bytes and name), mode 0000600, uid/gid 0,
+// size and mtime in octal, typeflag '0', magic "ustar\0", version "00", checksum = sum of the
+// header's bytes with the checksum field read as spaces, as 6 octal digits, NUL, space.
+// uname/gname/devmajor/devminor are left zero.
 //
 // States: between files → (beginFile) → in a file, `remaining` bytes still owed → (endFile
 // once remaining == 0) → between files … → (finish) → finished. Writing outside these states
 // is a programmer error and traps. The output is a pure function of the calls, so the same
 // inputs give the same bytes.
 
-/// Writes a POSIX ustar archive of regular files to a file descriptor, hashing what it writes.
+/// Writes a POSIX ustar archive of regular files to a file descriptor.
 struct TarWriter {
   /// The tar block size.
   static let blockSize = 512
 
   private let output: FileDescriptor
   private let archive: String
-  private var hasher = SHA256Hasher()
   private var remaining = 0
+  private var writebackStart = 0
   private var inFile = false
   private var finished = false
 
@@ -58,7 +59,11 @@ struct TarWriter {
       let text = String(value, radix: 8)
       return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
-    put(name, at: 0)
+    guard let (prefix, rest) = splitName(Array(name.utf8)) else {
+      throw SnapshotError(.invalidName, archive: archive, entry: name, "file name is too long for a ustar header")
+    }
+    for (index, byte) in rest.enumerated() { block[index] = byte }
+    for (index, byte) in prefix.enumerated() { block[345 + index] = byte }
     put(octal(0o600, digits: 7), at: 100)
     put(octal(0, digits: 7), at: 108)
     put(octal(0, digits: 7), at: 116)
@@ -71,6 +76,22 @@ struct TarWriter {
     block[154] = 0
     block[155] = UInt8(ascii: " ")
     return block
+  }
+
+  /// Splits a path for the ustar `prefix` (≤ 155 bytes) and `name` (≤ 100 bytes) fields, at
+  /// the first slash that makes both fit; `nil` when no split fits. Short paths need no prefix.
+  ///
+  /// - Complexity: O(n) in `path.count`.
+  static func splitName(_ path: [UInt8]) -> (prefix: ArraySlice<UInt8>, name: ArraySlice<UInt8>)? {
+    if path.count <= 100 { return (path[0..<0], path[...]) }
+    let slash = UInt8(ascii: "/")
+    let lowest = max(1, path.count - 101)
+    let highest = min(path.count - 2, 155)
+    guard lowest <= highest else { return nil }
+    for index in lowest...highest where path[index] == slash {
+      return (path[..<index], path[(index + 1)...])
+    }
+    return nil
   }
 
   /// The ustar checksum of a header block: its bytes summed as unsigned, with the checksum
@@ -134,14 +155,20 @@ struct TarWriter {
     }
   }
 
-  /// Writes the two zero blocks that end the archive and returns the archive's SHA-256.
-  ///
-  /// - Returns: the 32-byte digest of every byte written.
-  mutating func finish() throws(SnapshotError) -> [UInt8] {
+  /// Asks the kernel to start writing to disk what was written since the last such request,
+  /// once at least `interval` bytes are pending (a hint; see
+  /// ``FileDescriptor/startWriteback(offset:length:)``).
+  mutating func startWriteback(every interval: Int) {
+    guard bytesWritten - writebackStart >= interval else { return }
+    output.startWriteback(offset: writebackStart, length: bytesWritten - writebackStart)
+    writebackStart = bytesWritten
+  }
+
+  /// Writes the two zero blocks that end the archive.
+  mutating func finish() throws(SnapshotError) {
     precondition(!inFile && !finished, "TarWriter.finish called inside a file or twice")
     try emit([UInt8](repeating: 0, count: 2 * TarWriter.blockSize))
     finished = true
-    return hasher.finalize()
   }
 
   private mutating func emit(_ bytes: [UInt8]) throws(SnapshotError) {
@@ -156,7 +183,6 @@ struct TarWriter {
     } catch {
       throw SnapshotError(error, archive: archive)
     }
-    hasher.update(bytes)
     bytesWritten += bytes.count
   }
 }

@@ -10,6 +10,7 @@ import Glibc
 import Darwin
 #endif
 import CEngineSupport
+import Dispatch
 import Synchronization
 
 /// Thin, typed wrappers over the POSIX calls the storage layer needs.
@@ -136,6 +137,16 @@ enum System {
     return Int(info.st_size)
   }
 
+  /// The absolute path of an existing file or folder, with symbolic links and `.`/`..`
+  /// resolved; the corresponding C function is `realpath`.
+  static func resolvedPath(_ path: String) throws(SystemError) -> String {
+    guard let resolved = realpath(path, nil) else {
+      throw SystemError(code: errno, operation: "realpath", path: path)
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// The names in a directory, without `.` and `..`, sorted.
   ///
   /// - Complexity: O(n log n) in the number of entries.
@@ -247,6 +258,53 @@ struct FileDescriptor: Sendable {
     }
   }
 
+  /// Writes all of `bytes` at byte `offset` of the file, leaving the file offset alone; the
+  /// corresponding C function is `pwrite`.
+  func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(SystemError) {
+    var done = 0
+    while done < bytes.count {
+      var chunk = bytes.count - done
+      try FaultInjection.check(.write, path, chunk: &chunk)
+      guard let base = bytes.baseAddress else { return }
+      let written = pwrite(rawValue, base + done, chunk, off_t(offset + done))
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw SystemError(code: errno, operation: "pwrite", path: path)
+      }
+      done += written
+    }
+  }
+
+  /// Tells the kernel the file will be read front to back, so it reads further ahead; the
+  /// corresponding C function is `posix_fadvise` with `POSIX_FADV_SEQUENTIAL`. A hint: failures
+  /// are ignored.
+  func adviseSequentialReading() {
+    _ = posix_fadvise(rawValue, 0, 0, POSIX_FADV_SEQUENTIAL)
+  }
+
+  /// Starts writing `length` bytes at `offset` to the disk without waiting, so a later `fsync`
+  /// has less left to do; the corresponding C function is `sync_file_range` with
+  /// `SYNC_FILE_RANGE_WRITE`. A hint that makes nothing durable: failures are ignored.
+  func startWriteback(offset: Int, length: Int) {
+    _ = ragops_start_writeback(rawValue, Int64(offset), Int64(length))
+  }
+
+  /// Starts ``sync()`` on another thread and returns at once; the caller must call
+  /// ``BackgroundSync/wait()`` before closing the descriptor.
+  func syncInBackground() -> BackgroundSync {
+    let pending = BackgroundSync()
+    pending.group.enter()
+    DispatchQueue.global().async { [self] in
+      do throws(SystemError) {
+        try sync()
+      } catch {
+        pending.error = error
+      }
+      pending.group.leave()
+    }
+    return pending
+  }
+
   /// Writes all of `bytes` at the current offset.
   func writeAll(_ bytes: [UInt8]) throws(SystemError) {
     try bytes.withUnsafeBytes { raw in
@@ -315,6 +373,22 @@ struct FileDescriptor: Sendable {
       if code == EWOULDBLOCK { return false }
       throw SystemError(code: code, operation: "flock", path: path)
     }
+  }
+}
+
+/// An `fsync` running on another thread (see ``FileDescriptor/syncInBackground()``).
+final class BackgroundSync: @unchecked Sendable {
+  /// Entered before the sync starts, left when it ends; `error` is written before the leave
+  /// and read only after `wait` returns, so the group orders every access to it.
+  fileprivate let group = DispatchGroup()
+  fileprivate var error: SystemError?
+
+  /// Waits for the sync to finish.
+  ///
+  /// - Throws: the sync's ``SystemError``.
+  func wait() throws(SystemError) {
+    group.wait()
+    if let error { throw error }
   }
 }
 

@@ -24,6 +24,25 @@ struct SHA256DispatchTests {
     }
   }
 
+  @Test func manyBlocksAtOnceMatchOneBlockAtATime() {
+    var generator = SeededGenerator(seed: 257)
+    for count in [1, 2, 3, 7, 64, 513] {
+      let blocks = (0..<(64 * count)).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+      var state = (0..<8).map { _ in UInt32.random(in: .min ... .max, using: &generator) }
+      var reference = state
+      state.withUnsafeMutableBufferPointer { buffer in
+        if let base = buffer.baseAddress { ragops_sha256_compress_blocks(base, blocks, count) }
+      }
+      reference.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        for block in 0..<count {
+          ragops_sha256_compress_portable(base, Array(blocks[(64 * block)..<(64 * block + 64)]))
+        }
+      }
+      #expect(state == reference, "\(count) blocks")
+    }
+  }
+
   @Test func theCPUsSHAExtensionsAreUsedWhenPresent() throws {
     let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []

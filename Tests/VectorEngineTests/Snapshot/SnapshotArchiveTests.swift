@@ -148,4 +148,42 @@ struct SnapshotArchiveTests {
     try FileManager.default.removeItem(atPath: sidecar)
     #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) } == nil)
   }
+
+  @Test func largeArchivesHashedOnASecondThreadRoundTrip() throws {
+    let temporary = TemporaryDirectory()
+    var generator = SeededGenerator(seed: 4)
+    let big = (0..<(SnapshotArchive.backgroundHashingThreshold + 12_345)).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    let small = Array("small".utf8)
+    try SnapshotFixtures.write(big, to: temporary.path + "/big")
+    let path = temporary.path + "/large.snapshot"
+    let contents = try SnapshotArchive.write(
+      to: path, kind: .collection, created: "2026-01-02T03:04:05Z",
+      collections: [SnapshotManifest.Collection(name: "c", config: .object([:]))],
+      sources: [
+        SnapshotSource(name: "big.bin", content: .file(temporary.path + "/big")),
+        SnapshotSource(name: "small.bin", content: .bytes(small)),
+      ])
+    let bytes = try SnapshotFixtures.read(path)
+    #expect(SHA256Hasher.hexDigest(of: bytes) == contents.sha256)
+    #expect(contents.manifest.files.map(\.sha256) == [SHA256Hasher.hexDigest(of: big), SHA256Hasher.hexDigest(of: small)])
+    #expect(try SnapshotArchive.readManifest(path: path).archiveSize == bytes.count)
+    #expect(try SnapshotArchive.check(path: path) == contents)
+    _ = try SnapshotArchive.extract(path: path, into: temporary.path + "/out")
+    #expect(try SnapshotFixtures.read(temporary.path + "/out/big.bin") == big)
+    #expect(try SnapshotFixtures.read(temporary.path + "/out/small.bin") == small)
+  }
+
+  @Test func aMissingSourceFailsTheSnapshotAndLeavesNothing() throws {
+    let temporary = TemporaryDirectory()
+    try FileManager.default.createDirectory(atPath: temporary.path + "/out", withIntermediateDirectories: false)
+    let source = temporary.path + "/source"
+    try SnapshotFixtures.write([1, 2, 3], to: source)
+    let missing = SnapshotFixtures.errorCode { () throws(SnapshotError) in
+      _ = try SnapshotArchive.write(
+        to: temporary.path + "/out/s.snapshot", collection: "c", created: "2026-01-02T03:04:05Z",
+        config: .object([:]), files: [("a", source), ("b", temporary.path + "/nothing")])
+    }
+    #expect(missing == .sourceChanged)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path + "/out").isEmpty)
+  }
 }

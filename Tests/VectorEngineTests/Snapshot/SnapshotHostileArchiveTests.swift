@@ -99,7 +99,7 @@ struct SnapshotHostileArchiveTests {
     var future = ForgedTar()
     future.file(
       "manifest.json",
-      Array("{\"format\": 2, \"collection\": \"c\", \"created\": \"2026-01-02T03:04:05Z\", \"config\": {}, \"files\": []}".utf8))
+      Array("{\"format\": 3, \"collection\": \"c\", \"created\": \"2026-01-02T03:04:05Z\", \"config\": {}, \"files\": []}".utf8))
     future.end()
     result.append(("unknown format", .invalidManifest, future))
     var listsEscape = ForgedTar()

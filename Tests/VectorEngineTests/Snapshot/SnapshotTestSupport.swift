@@ -47,6 +47,24 @@ struct ForgedTar {
     bytes += [UInt8](repeating: 0, count: 1024)
   }
 
+  /// A full snapshot's manifest listing `collections` and `files` (name, content).
+  static func fullManifest(collections: [String], _ files: [(String, [UInt8])]) -> [UInt8] {
+    SnapshotManifest(
+      kind: .full, created: "2026-01-02T03:04:05Z",
+      collections: collections.map { SnapshotManifest.Collection(name: $0, config: .object([:])) },
+      files: files.map { .init(name: $0.0, size: $0.1.count, sha256: SHA256Hasher.hexDigest(of: $0.1)) }
+    ).encoded()
+  }
+
+  /// A complete archive: a full manifest for `files`, then each file, then the end blocks.
+  static func full(collections: [String], _ files: [(String, [UInt8])]) -> ForgedTar {
+    var tar = ForgedTar()
+    tar.file("manifest.json", fullManifest(collections: collections, files))
+    for (name, content) in files { tar.file(name, content) }
+    tar.end()
+    return tar
+  }
+
   /// A manifest for `files` (name, content), with optional extra listed names.
   static func manifest(_ files: [(String, [UInt8])]) -> [UInt8] {
     SnapshotManifest(
@@ -98,5 +116,19 @@ enum SnapshotFixtures {
     } catch {
       return error.code
     }
+  }
+}
+
+extension SnapshotArchive {
+  /// Writes a collection snapshot of files given by path, as the tests' fixtures do.
+  static func write(
+    to path: String, collection: String, created: String, config: JSONValue,
+    files: [(name: String, sourcePath: String)]
+  ) throws(SnapshotError) -> (size: Int, sha256: String) {
+    let written = try write(
+      to: path, kind: .collection, created: created,
+      collections: [SnapshotManifest.Collection(name: collection, config: config)],
+      sources: files.map { SnapshotSource(name: $0.name, content: .file($0.sourcePath)) })
+    return (written.size, written.sha256)
   }
 }

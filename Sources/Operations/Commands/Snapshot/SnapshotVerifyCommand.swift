@@ -1,25 +1,53 @@
 public import ArgumentParser
 import VectorEngine
 
-/// `snapshot verify NAME SNAP|FILE`.
+/// `snapshot verify NAME SNAP|FILE` or `snapshot verify --all SNAP|FILE`.
 public struct SnapshotVerifyCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
-    commandName: "verify", abstract: "Read a whole snapshot and check every checksum.")
+    commandName: "verify", abstract: "Read a whole snapshot and check every checksum.",
+    discussion: """
+      Give a collection and one of its snapshots (a name from `snapshot list NAME`, or a path), \
+      or --all and a full snapshot (a name from `snapshot list`, or a path to a snapshot file of \
+      either kind).
+      """)
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
-  @Argument(help: "The collection.") public var name: String
+  @Argument(help: "The collection (not with --all).") public var name: String?
   /// The snapshot.
-  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public var snapshot: String
+  @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public
+    var snapshot: String?
+  /// A full snapshot.
+  @Option(
+    name: .customLong("all"),
+    help: ArgumentHelp(
+      "A full snapshot's name, or a path to a snapshot file.", valueName: "snapshot"))
+  public var full: String?
 
   /// Creates the command (used by the parser).
   public init() {}
 
+  /// Requires NAME and SNAP, or --all alone.
+  public func validate() throws {
+    try SnapshotFormatting.requireTarget(name: name, snapshot: snapshot, full: full)
+  }
+
   /// Verifies the snapshot.
   public func execute(in context: CommandContext) throws -> CommandResult {
-    let verified = try context.backend.verifySnapshot(snapshot, collection: name)
-    return CommandResult(json: SnapshotFormatting.json(verified), blocks: [.text("\(verified.name): verified, every checksum matches")])
+    let verified: SnapshotDescription
+    if let full {
+      verified = try context.backend.verifySnapshotFile(
+        at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
+    } else if let name, let snapshot {
+      verified = try context.backend.verifySnapshot(snapshot, collection: name)
+    } else {
+      throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")
+    }
+    let holds = verified.isFull ? " (full: \(verified.collections.count) collections)" : ""
+    return CommandResult(
+      json: SnapshotFormatting.json(verified, verification: .passed),
+      blocks: [.text("\(verified.name)\(holds): verified, every checksum matches")])
   }
 }

@@ -1,0 +1,194 @@
+// Snapshot files by path, of either kind: verify, restore, delete.
+
+extension Database {
+  /// Reads a whole snapshot file of either kind and checks everything: every header, the
+  /// manifest, every file's SHA-256, a full snapshot's layout and aliases, and the sidecar when
+  /// there is one.
+  ///
+  /// - Parameter path: The `.snapshot` file.
+  /// - Returns: The snapshot, with the SHA-256 computed from the archive and its absolute path.
+  /// - Complexity: O(archive size).
+  /// - Throws: ``EngineError``: `notFound`, `corrupted` naming the entry and the problem, `io`.
+  public func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
+    let resolved = try existingSnapshotFile(path)
+    do {
+      return Self.description(of: try SnapshotArchive.check(path: resolved), at: resolved)
+    } catch {
+      throw Self.engineError(error, "snapshot \(Self.lastComponent(resolved)) failed verification")
+    }
+  }
+
+  /// Restores a snapshot file of either kind.
+  ///
+  /// Nothing live changes until the whole archive is verified, extracted into a fresh hidden
+  /// folder and every collection in it opened (every file validated).
+  /// - A collection snapshot goes into `target` (default: the collection it was taken of);
+  ///   replacing an existing collection needs `replace` and the same dimension and distance.
+  /// - A full snapshot restores every collection under its own name (`target` must be `nil`)
+  ///   and its aliases. Existing collections it holds are replaced only with `replace`, and
+  ///   only when every one of them has the snapshot's dimension and distance; these checks all
+  ///   pass before the first collection is swapped in. Each collection is swapped in by one
+  ///   atomic rename, then the aliases are written: a crash part-way leaves each collection
+  ///   either as it was or as restored.
+  ///
+  /// - Returns: The restored collections, sorted by name.
+  /// - Complexity: O(archive size).
+  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `corrupted`, `alreadyExists` (naming
+  ///   the collections), `invalidInput` (a target for a full snapshot, a shape mismatch, a
+  ///   name clash with an alias), `io`, `diskFull`.
+  public func restoreSnapshotFile(at path: String, as target: String? = nil, replace: Bool = false)
+    throws(EngineError) -> [CollectionInfo]
+  {
+    try requireWritableForSnapshots()
+    let resolved = try existingSnapshotFile(path)
+    let name = Self.lastComponent(resolved)
+    let manifest: SnapshotManifest
+    do {
+      manifest = try SnapshotArchive.readManifest(path: resolved).manifest
+    } catch {
+      throw Self.engineError(error, "snapshot \(name) was not restored")
+    }
+    if let target {
+      guard manifest.kind == .collection else {
+        throw EngineError(
+          .invalidInput,
+          "\(name) is a full snapshot: it restores every collection under its own name, so it takes no target"
+        )
+      }
+      try CollectionName.validate(target)
+    }
+    try refuseConflicts(manifest, target: target, replace: replace, archive: name)
+    let staging = collectionsDirectory + "/.restore-" + String(System.randomUInt32(), radix: 16)
+    let contents: SnapshotContents
+    do {
+      contents = try SnapshotArchive.extractContents(path: resolved, into: staging)
+    } catch {
+      throw Self.engineError(error, "snapshot \(name) was not restored")
+    }
+    defer { try? System.removeTree(staging) }
+    switch contents.manifest.kind {
+    case .collection:
+      let destination = target ?? contents.manifest.collection
+      try CollectionName.validate(destination)
+      return [try restoreCollection(from: staging, as: destination, replace: replace)]
+    case .full:
+      return try restoreFull(contents, from: staging, archive: name, replace: replace)
+    }
+  }
+
+  /// Deletes a snapshot file (any `.snapshot` file) and its sidecar, then syncs the folder.
+  ///
+  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `invalidInput` when the path does not
+  ///   name a `.snapshot` file, `io`.
+  public func deleteSnapshotFile(at path: String) throws(EngineError) {
+    try requireWritableForSnapshots()
+    let resolved = try existingSnapshotFile(path)
+    do {
+      try System.removeFile(resolved)
+      try System.removeFileIfPresent(resolved + SnapshotArchive.sidecarSuffix)
+      try System.syncDirectory(SnapshotArchive.split(resolved).directory)
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// Refuses, from the manifest alone, what the verified archive would be refused for anyway
+  /// (existing collections without `replace`, a shape mismatch, a collection name that is an
+  /// alias here), so that a refusal does not wait for the whole archive to be read. Every
+  /// check is made again on the verified, extracted archive.
+  private func refuseConflicts(
+    _ manifest: SnapshotManifest, target: String?, replace: Bool, archive: String
+  ) throws(EngineError) {
+    let destinations =
+      manifest.kind == .full
+      ? manifest.collections : [.init(name: target ?? manifest.collection, config: manifest.config)]
+    let aliasNames = Set(aliases().map(\.alias))
+    if let clash = destinations.first(where: { aliasNames.contains($0.name) }) {
+      throw Self.aliasClash(clash.name, archive: archive, full: manifest.kind == .full)
+    }
+    let current = Set(try collectionNames())
+    let existing = destinations.filter { current.contains($0.name) }
+    guard replace || existing.isEmpty else {
+      throw Self.needsConfirmation(existing.map(\.name))
+    }
+    for entry in existing {
+      guard let config = try? CollectionConfig(json: entry.config) else { continue }
+      try Self.requireSameShape(try collection(entry.name).config, config, collection: entry.name)
+    }
+  }
+
+  /// Restoring over existing collections needs `replace`.
+  static func needsConfirmation(_ names: [String]) -> EngineError {
+    if names.count == 1 {
+      return EngineError(
+        .alreadyExists,
+        "collection \(names[0]) exists; restoring over it needs confirmation (--yes)")
+    }
+    return EngineError(
+      .alreadyExists,
+      "collections \(names.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)"
+    )
+  }
+
+  /// A snapshot's collection would take the name of an alias.
+  static func aliasClash(_ name: String, archive: String, full: Bool) -> EngineError {
+    if full {
+      return EngineError(
+        .invalidInput,
+        "snapshot \(archive) holds collection \(name), which is an alias here; drop the alias first"
+      )
+    }
+    return EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
+  }
+
+  /// Swaps the extracted collection at `staging` in as `destination`.
+  private func restoreCollection(from staging: String, as destination: String, replace: Bool)
+    throws(EngineError) -> CollectionInfo
+  {
+    // Open the restored files read-only: every header and checksum is validated here.
+    let restored = try CollectionStore(name: destination, directory: staging, readOnly: true)
+    let existing = try? collection(destination)
+    if let existing {
+      guard replace else { throw Self.needsConfirmation([destination]) }
+      try Self.requireSameShape(existing.config, restored.config, collection: destination)
+    }
+    try swapIn(staging: staging, as: destination, replacing: existing)
+    return try collection(destination).info()
+  }
+
+  /// Refuses to replace a collection by one of another dimension or distance.
+  static func requireSameShape(
+    _ current: CollectionConfig, _ restored: CollectionConfig, collection: String
+  )
+    throws(EngineError)
+  {
+    guard current.dimension == restored.dimension, current.distance == restored.distance else {
+      throw EngineError(
+        .invalidInput,
+        "snapshot has \(restored.dimension) dimensions and \(restored.distance.rawValue) distance; collection \(collection) has \(current.dimension) and \(current.distance.rawValue)"
+      )
+    }
+  }
+
+  /// The absolute path of an existing `.snapshot` file; a symbolic link is refused, so a
+  /// deletion never reaches another file through one.
+  private func existingSnapshotFile(_ path: String) throws(EngineError) -> String {
+    guard path.hasSuffix(".snapshot"), !path.contains("\0") else {
+      throw EngineError(.invalidInput, "\(path) is not a .snapshot file")
+    }
+    do {
+      switch try System.kindOfEntry(path) {
+      case nil: throw EngineError(.notFound, "snapshot file \(path) does not exist")
+      case .file?: break
+      default: throw EngineError(.invalidInput, "\(path) is not a regular file")
+      }
+      let (folder, file) = SnapshotArchive.split(path)
+      let base = try System.resolvedPath(folder)
+      return (base == "/" ? "" : base) + "/" + file
+    } catch let error as EngineError {
+      throw error
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+}
