@@ -69,7 +69,7 @@ struct BackupRunnerTests {
 
   @Test func schedulerCrossesMidnightOnceAndAConcurrentOneShotReportsTheLock() throws {
     let scratch = ScratchDirectory()
-    let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --collection docs --retention-days 3")
+    let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3")
     let fifo = scratch.path + "/hold"
     #expect(mkfifo(fifo, 0o600) == 0)
 

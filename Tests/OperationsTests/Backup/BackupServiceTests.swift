@@ -249,6 +249,22 @@ struct BackupServiceTests {
     #expect(!FileManager.default.fileExists(atPath: folder))
   }
 
+  @Test func aBackupOfEveryCollectionRestoresThemAllWithTheAliases() throws {
+    let fixture = try fixture()
+    try fixture.target.backend.createAlias("docs-live", collection: "docs")
+    let record = try fixture.service.backupNow(collection: nil, backupDirectory: fixture.directory.path + "/cold", target: fixture.target)
+    #expect(record.collection == nil && record.path?.hasPrefix(fixture.directory.path + "/cold/manual-") == true)
+    _ = try fixture.target.backend.delete(collection: "docs", selector: .ids([.number(1), .number(2)]))
+    try fixture.target.backend.dropAlias("docs-live")
+    // Replacing live collections needs the operator's confirmation; --as does not apply.
+    #expect(throws: BackupError.self) { try fixture.service.restore(id: record.id, as: nil, replace: false, target: fixture.target) }
+    #expect(throws: BackupError.self) { try fixture.service.restore(id: record.id, as: "other", replace: true, target: fixture.target) }
+    let restored = try fixture.service.restore(id: record.id, as: nil, replace: true, target: fixture.target)
+    #expect(restored.map(\.name) == ["docs"] && restored[0].pointsCount == 20)
+    #expect(try fixture.target.backend.aliases().map(\.alias) == ["docs-live"])
+    #expect(try fixture.service.verify(id: record.id, target: fixture.target).status == .succeeded)
+  }
+
   @Test func manualBackupVerifyCorruptAndRestore() throws {
     let fixture = try fixture()
     let record = try fixture.service.backupNow(collection: "docs", backupDirectory: nil, target: fixture.target)
