@@ -287,10 +287,12 @@ extension AppReducer {
     switch state.route {
     case .collection(let name):
       guard let points = state.page?.points, !points.filterText.isEmpty || points.similarTo != nil else { return }
-      state.page?.points.filterText = ""
+      // Esc leaves the similar list first (back to the filtered list), then the filter.
+      let filter = points.similarTo == nil ? "" : points.filterText
+      state.page?.points.filterText = filter
       state.page?.points.isLoading = true
       state.page?.points.total = nil
-      effects.append(.loadPoints(collection: name, filter: "", offset: nil, append: false))
+      effects.append(.loadPoints(collection: name, filter: filter, offset: nil, append: false))
     default:
       state.collections.filter = ""
       clampCollections(&state)

@@ -6,7 +6,7 @@ enum BackupsScreen {
   /// Draws the page in `area`.
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     let model = state.backups
-    let scheduleRows = min(max(3, model.schedules.count + 3), max(3, area.height / 3))
+    let scheduleRows = min(max(4, model.schedules.count + 3), max(4, area.height / 3))
     let eventRows = area.height >= 24 ? 8 : 5
     let parts = Layout.vertical([.fixed(scheduleRows), .fill, .fixed(eventRows)], in: area)
     let schedulesFocused = model.focus == .schedules

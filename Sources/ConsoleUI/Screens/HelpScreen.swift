@@ -6,7 +6,8 @@ enum HelpScreen {
   /// The help lines: section titles and key rows.
   static func lines(_ state: AppState, themeName: String) -> [(keys: String, text: String, role: ThemeRole)] {
     var sections: [HelpSection] = []
-    for context in [KeyContext.json, .dialog, .prompt] {
+    // Each context's own keys, as they act there (Enter opens in a list, folds in JSON).
+    for context in [KeyContext.list, .json, .dialog, .prompt] {
       for section in state.keymap.helpSections(for: context) where !sections.contains(where: { $0.context == section.context }) {
         sections.append(section)
       }
