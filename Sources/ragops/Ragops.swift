@@ -97,6 +97,11 @@ struct Ragops: ParsableCommand {
     let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
     return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(EngineError) in
       if demo, try DemoData.install(into: backend) {
+        do throws(BackupError) {
+          try DemoData.installBackups(dataDirectory: directory, target: backend)
+        } catch {
+          Console.error("warning: demo backups: \(error.message)\n")
+        }
         Console.error("created demo data in \(directory)\n")
       }
       let runner = CommandRunner(
