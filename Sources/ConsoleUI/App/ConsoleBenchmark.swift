@@ -67,11 +67,3 @@ public enum ConsoleBenchmark {
     return Report(collection: largest.name, points: largest.pointsCount, size: size, milliseconds: times)
   }
 }
-
-/// Why a console measurement could not run.
-public struct BenchmarkError: Error, CustomStringConvertible {
-  /// What went wrong.
-  public var message: String
-  /// The message.
-  public var description: String { message }
-}
