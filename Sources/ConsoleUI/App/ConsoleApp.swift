@@ -23,8 +23,8 @@ public enum ConsoleApp {
     public var readOnly: Bool
     /// The process environment.
     public var environment: [String: String]
-    /// When set, quit right after the first frame and report how long it took from this
-    /// instant (`--first-frame`, for measurements).
+    /// When set, quit right after the first frame that shows the collections table and report
+    /// how long it took from this instant (`--first-frame`, for measurements).
     public var exitAfterFirstFrame: DispatchTime?
 
     /// Creates options.
@@ -88,7 +88,8 @@ public enum ConsoleApp {
       if drawn != state {
         session.flush(ScreenRenderer.render(state, size: state.size, theme: selection.theme), theme: resolved)
         drawn = state
-        if let start = options.exitAfterFirstFrame {
+        // Measured to the first frame that shows the collections, not the empty chrome.
+        if let start = options.exitAfterFirstFrame, state.collections.isLoaded {
           outcome.firstFrameSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
           break
         }
