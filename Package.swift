@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "ragops",
       dependencies: [
-        "VectorEngine", "Operations",
+        "VectorEngine", "Operations", "ConsoleUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import Foundation
 import Operations
 import VectorEngine
@@ -10,8 +11,8 @@ struct Ragops: ParsableCommand {
     commandName: "ragops",
     abstract: "Operate the vector store behind a RAG system: an embedded engine and its console.",
     discussion: """
-      With no command, ragops shows the data directory's collections (the interactive console \
-      arrives in a later version). Every command below also runs from a script with --batch or \
+      With no command, ragops opens the console on a terminal (and prints the collections \
+      table when standard input or output is not a terminal). Every command below also runs from a script with --batch or \
       -c, one command per line. Exit codes: 0 ok, 1 a command failed, 2 a parse or usage error, \
       3 the data directory is locked by another process.
       """,
@@ -32,11 +33,24 @@ struct Ragops: ParsableCommand {
   @Flag(name: .long, help: "Use the demo data directory, creating it with sample collections on first run.")
   var demo = false
 
+  @Option(name: .long, help: ArgumentHelp("The console's theme: a name or a .toml path (default $RAGOPS_THEME, then qdrant-dark; NO_COLOR selects mono).", valueName: "name|path"))
+  var theme: String?
+
+  @Flag(name: .long, help: "Report mouse clicks and the wheel to the console (Shift-drag still selects text).")
+  var mouse = false
+
+  @Flag(name: .customLong("first-frame"), help: .hidden)
+  var firstFrame = false
+
+  @Option(name: .customLong("measure-render"), help: .hidden)
+  var measureRender: Int?
+
   func validate() throws {
     if batch != nil && command != nil { throw ValidationError("give either --batch or -c, not both") }
   }
 
   static func main() {
+    let started = DispatchTime.now()
     let arguments = Array(CommandLine.arguments.dropFirst())
     let parsed: any ParsableCommand
     do {
@@ -48,7 +62,7 @@ struct Ragops: ParsableCommand {
       Foundation.exit(status.rawValue)
     }
     if let root = parsed as? Ragops {
-      Foundation.exit(root.runRoot().rawValue)
+      Foundation.exit(root.runRoot(started: started).rawValue)
     } else if let runner = parsed as? BackupRunCommand {
       let directory = DataDirectory.resolve(explicit: runner.globals.data, environment: ProcessInfo.processInfo.environment)
       let (status, result) = runner.runStandalone(dataDirectory: directory) { Console.error($0 + "\n") }
@@ -79,10 +93,15 @@ struct Ragops: ParsableCommand {
     }
   }
 
-  private func runRoot() -> ExitStatus {
+  private func runRoot(started: DispatchTime) -> ExitStatus {
     let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
     return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(EngineError) in
       if demo, try DemoData.install(into: backend) {
+        do throws(BackupError) {
+          try DemoData.installBackups(dataDirectory: directory, target: backend)
+        } catch {
+          Console.error("warning: demo backups: \(error.message)\n")
+        }
         Console.error("created demo data in \(directory)\n")
       }
       let runner = CommandRunner(
@@ -102,8 +121,34 @@ struct Ragops: ParsableCommand {
       if let command {
         return runner.run(script: Script(text: command, name: "-c"))
       }
+      if let measureRender {
+        return RenderMeasurement.run(backend: backend, frames: measureRender)
+      }
+      if isatty(0) == 1 && isatty(1) == 1 {
+        return openConsole(backend, started: started)
+      }
       Console.out("ragops \(Database.engineVersion) · data directory \(directory)\n\n")
       return runner.run(script: Script(text: "collections", name: "ragops"))
+    }
+  }
+
+  /// Runs the interactive console on the terminal.
+  private func openConsole(_ backend: EmbeddedBackend, started: DispatchTime) -> ExitStatus {
+    let options = ConsoleApp.Options(
+      backend: backend, theme: theme, mouse: mouse, readOnly: globals.readOnly || backend.isReadOnly,
+      environment: ProcessInfo.processInfo.environment, exitAfterFirstFrame: firstFrame ? started : nil)
+    do {
+      let outcome = try MainActor.assumeIsolated { try ConsoleApp.run(options) }
+      if let seconds = outcome.firstFrameSeconds {
+        Console.error("first frame after \(Int((seconds * 1_000).rounded())) ms\n")
+      }
+      return .success
+    } catch let error as ThemeError {
+      Console.error("error: \(error)\n")
+      return .usage
+    } catch {
+      Console.error("error: \(error)\n")
+      return .commandFailed
     }
   }
 

@@ -81,6 +81,30 @@ public enum Action: String, CaseIterable, Hashable {
   case historyNext = "history-next"
   /// Complete the word being typed.
   case complete
+  /// Create something new here: a collection, a snapshot, a schedule.
+  case create
+  /// Edit the selected point's payload as JSON.
+  case edit
+  /// List the points most similar to the selected one.
+  case similar
+  /// Verify the selected snapshot or backup by reading it back.
+  case verify
+  /// Restore the selected snapshot or backup, after confirmation.
+  case restore
+  /// Take a manual backup now.
+  case backupNow = "backup-now"
+  /// Pause or resume the selected schedule.
+  case pause
+  /// Run the measurement this tab shows (search quality).
+  case run
+  /// Colour the projection by the next payload field.
+  case colorBy = "color-by"
+  /// Show the collections.
+  case showCollections = "show-collections"
+  /// Show the backups page.
+  case showBackups = "show-backups"
+  /// Show the command console and its scrollback.
+  case showConsole = "show-console"
 
   /// A word or two for the footer: `quit`, `filter`, `delete`.
   public var title: String {
@@ -105,6 +129,13 @@ public enum Action: String, CaseIterable, Hashable {
     case .deleteForward: "delete"
     case .historyPrevious: "previous command"
     case .historyNext: "next command"
+    case .create: "new"
+    case .backupNow: "backup now"
+    case .pause: "pause/resume"
+    case .colorBy: "colour by"
+    case .showCollections: "collections"
+    case .showBackups: "backups"
+    case .showConsole: "console"
     default: rawValue
     }
   }
@@ -151,6 +182,18 @@ public enum Action: String, CaseIterable, Hashable {
     case .historyPrevious: "Recall the previous command"
     case .historyNext: "Recall the next command"
     case .complete: "Complete the word being typed"
+    case .create: "Create a collection, take a snapshot or add a schedule (by page)"
+    case .edit: "Edit the selected payload in $EDITOR, with a diff before saving"
+    case .similar: "List the points most similar to the selected one, with scores"
+    case .verify: "Read the selected snapshot or backup back and check every checksum"
+    case .restore: "Restore the selected snapshot or backup, after confirmation"
+    case .backupNow: "Take a manual backup now"
+    case .pause: "Pause or resume the selected schedule"
+    case .run: "Run the measurement (recall and latency of the index against exact search)"
+    case .colorBy: "Colour the projection by the next payload field"
+    case .showCollections: "Show the collections"
+    case .showBackups: "Show the backups page"
+    case .showConsole: "Show the command console and its results"
     }
   }
 }

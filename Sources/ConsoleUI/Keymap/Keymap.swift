@@ -140,6 +140,9 @@ extension Keymap {
     KeyBinding(.character("M"), .toggleMouse, in: .global),
     KeyBinding(.character("q"), .quit, in: .global, footer: true),
     KeyBinding(.control("c"), .quit, in: .global),
+    KeyBinding(.character("1"), .showCollections, in: .global),
+    KeyBinding(.character("2"), .showBackups, in: .global),
+    KeyBinding(.character("3"), .showConsole, in: .global),
 
     // Tables and lists.
     KeyBinding(.enter, .open, in: .list, footer: true),
@@ -164,6 +167,15 @@ extension Keymap {
     KeyBinding(.control("f"), .pageDown, in: .list),
     KeyBinding(.character("O"), .sortByColumn, in: .list),
     KeyBinding(.character("R"), .reverseSort, in: .list),
+    KeyBinding(.character("n"), .create, in: .list, footer: true),
+    KeyBinding(.character("e"), .edit, in: .list, footer: true),
+    KeyBinding(.character("s"), .similar, in: .list, footer: true),
+    KeyBinding(.character("v"), .verify, in: .list, footer: true),
+    KeyBinding(.character("r"), .restore, in: .list, footer: true),
+    KeyBinding(.character("b"), .backupNow, in: .list, footer: true),
+    KeyBinding(.character("p"), .pause, in: .list, footer: true),
+    KeyBinding(.character("x"), .run, in: .list, footer: true),
+    KeyBinding(.character("f"), .colorBy, in: .list, footer: true),
 
     // The JSON view: Enter and Space fold instead of opening.
     KeyBinding(.enter, .toggleFold, in: .json, footer: true),
@@ -200,6 +212,21 @@ extension Keymap {
     KeyBinding(.down, .historyNext, in: .prompt),
     KeyBinding(.tab, .complete, in: .prompt),
   ])
+}
+
+extension Keymap {
+  /// The actions that change stored data; `--read-only` removes their keys, so help and the
+  /// footer never offer them.
+  public static let writingActions: Set<Action> = [
+    .create, .edit, .delete, .restore, .backupNow, .pause,
+  ]
+
+  /// This keymap without any key for the ``writingActions``.
+  ///
+  /// - Complexity: O(n) in the number of bindings.
+  public func readOnly() -> Keymap {
+    Keymap(bindings.filter { !Self.writingActions.contains($0.action) })
+  }
 }
 
 extension Keymap: Sendable {}

@@ -252,6 +252,34 @@ public final class TerminalSession {
     return nil
   }
 
+  /// Gives the terminal to `body` (an editor), then takes it back and redraws.
+  ///
+  /// curses leaves its mode for the duration (`def_prog_mode`, `endwin`), so the program
+  /// `body` runs sees an ordinary terminal.
+  public func runOutside<Result>(_ body: () throws -> Result) rethrows -> Result {
+    guard isOpen else { return try body() }
+    _ = def_prog_mode()
+    _ = endwin()
+    defer {
+      _ = reset_prog_mode()
+      _ = clearok(cnc_stdscr(), true)
+      _ = refresh()
+    }
+    return try body()
+  }
+
+  /// Puts `text` on the clipboard of the user's terminal with OSC 52, wrapped for tmux's
+  /// passthrough when `insideTmux`; works over SSH as well.
+  public func copyToClipboard(_ text: String, insideTmux: Bool) {
+    guard isOpen else { return }
+    var sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+    if insideTmux {
+      sequence = "\u{1B}Ptmux;" + sequence.replacingOccurrencesOfEscape() + "\u{1B}\\"
+    }
+    fputs(sequence, output)
+    fflush(output)
+  }
+
   private static func attributes(_ attributes: TextAttributes) -> attr_t {
     var result = cnc_attr_normal()
     if attributes.contains(.bold) { result |= cnc_attr_bold() }
@@ -265,3 +293,14 @@ public final class TerminalSession {
 
 // Isolated to the main actor: every use hops there, so curses only ever runs on one thread.
 extension TerminalSession: Sendable {}
+
+extension String {
+  /// The string with each ESC doubled, as tmux's passthrough wants.
+  fileprivate func replacingOccurrencesOfEscape() -> String {
+    var result = ""
+    for scalar in unicodeScalars {
+      if scalar == "\u{1B}" { result += "\u{1B}\u{1B}" } else { result.unicodeScalars.append(scalar) }
+    }
+    return result
+  }
+}

@@ -127,4 +127,12 @@ public struct BackupEvent: Hashable, Sendable {
   public var schedule: String?
   /// What was decided or done.
   public var message: String
+
+  /// Creates an event.
+  public init(id: Int64, at: Int64, schedule: String?, message: String) {
+    self.id = id
+    self.at = at
+    self.schedule = schedule
+    self.message = message
+  }
 }

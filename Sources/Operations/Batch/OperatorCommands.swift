@@ -28,4 +28,18 @@ public struct OperatorCommands: ParsableCommand {
     }
     return search(all, prefix: [])?.joined(separator: " ") ?? String(describing: type)
   }
+
+  /// The command or subcommand names that may follow `words` (for completion), or `nil` when
+  /// `words` are not a command group (a leaf command, or not a command at all).
+  ///
+  /// - Complexity: O(n) in the size of the command tree.
+  public static func subcommandNames(after words: [String]) -> [String]? {
+    var level: [any ParsableCommand.Type] = all
+    for word in words {
+      guard let next = level.first(where: { $0.configuration.commandName == word }) else { return nil }
+      level = next.configuration.subcommands
+      if level.isEmpty { return nil }
+    }
+    return level.compactMap { $0.configuration.commandName }
+  }
 }

@@ -17,6 +17,29 @@ public enum DemoData {
     return true
   }
 
+  /// Gives the demo a backup schedule (`nightly`, daily 02:00 UTC, 7 days, scope `docs`) and
+  /// two verified manual backups, so the Backups page has something to show. Does nothing
+  /// when the catalog already has a schedule.
+  ///
+  /// - Returns: whether anything was created.
+  @discardableResult
+  public static func installBackups(dataDirectory: String, target: any BackupTarget) throws(BackupError) -> Bool {
+    let service = try BackupService(dataDirectory: dataDirectory)
+    guard try service.catalog.schedules().isEmpty else { return false }
+    let spec: ScheduleSpec
+    do {
+      spec = try ScheduleSpec(.daily(hour: 2, minute: 0))
+    } catch {
+      throw BackupError(.invalidInput, error.message)
+    }
+    try service.setSchedule(
+      name: "nightly", spec: spec, collection: "docs", retentionDays: 7, minimumKeep: 2, deadline: nil,
+      backupDirectory: nil)
+    _ = try service.backupNow(collection: "docs", backupDirectory: nil, target: target)
+    _ = try service.backupNow(collection: "product-images", backupDirectory: nil, target: target)
+    return true
+  }
+
   private static let tenants = ["acme", "globex", "initech", "umbrella"]
   private static let sources = ["wiki", "handbook", "support", "blog", "api-reference"]
   private static let languages = ["en", "en", "en", "de", "fr", "ja"]

@@ -1,0 +1,169 @@
+import Foundation
+public import Operations
+import VectorEngine
+
+/// The interactive console: opens the terminal, runs the loop, gives the terminal back.
+///
+/// The loop waits up to 50 ms for a key, turns keys, ticks and results from the worker into
+/// ``AppAction`` values, reduces them (``AppReducer``), starts the effects they ask for, and
+/// redraws only when the state changed. Engine work runs on the worker thread; the backup
+/// scheduler runs on a thread of its own (``BackupDaemon``), sharing the engine gate, and
+/// stops when the console quits.
+@MainActor
+public enum ConsoleApp {
+  /// How the console opens.
+  public struct Options: Sendable {
+    /// The open data directory.
+    public var backend: EmbeddedBackend
+    /// `--theme NAME|PATH`, or `nil` for `$RAGOPS_THEME` or the default.
+    public var theme: String?
+    /// `--mouse`: report clicks and the wheel from the start.
+    public var mouse: Bool
+    /// `--read-only`: hide and refuse every writing action; no background scheduler.
+    public var readOnly: Bool
+    /// The process environment.
+    public var environment: [String: String]
+    /// When set, quit right after the first frame that shows the collections table and report
+    /// how long it took from this instant (`--first-frame`, for measurements).
+    public var exitAfterFirstFrame: DispatchTime?
+
+    /// Creates options.
+    public init(
+      backend: EmbeddedBackend, theme: String?, mouse: Bool, readOnly: Bool,
+      environment: [String: String], exitAfterFirstFrame: DispatchTime? = nil
+    ) {
+      self.backend = backend
+      self.theme = theme
+      self.mouse = mouse
+      self.readOnly = readOnly
+      self.environment = environment
+      self.exitAfterFirstFrame = exitAfterFirstFrame
+    }
+  }
+
+  /// What a console run ended with.
+  public struct Outcome: Sendable {
+    /// Seconds from `exitAfterFirstFrame`'s instant to the first frame on the terminal.
+    public var firstFrameSeconds: Double?
+  }
+
+  /// Runs the console until the user quits.
+  ///
+  /// - Throws: ``ThemeError`` for a theme that cannot be loaded, ``TerminalError`` when there
+  ///   is no usable terminal.
+  public static func run(_ options: Options) throws -> Outcome {
+    let selection = try ThemeLocator.forCurrentProcess().load(requested: options.theme)
+    let session = try TerminalSession.open(
+      TerminalSession.Options(mouse: options.mouse, colorDisabled: selection.colorDisabled, environment: options.environment))
+    defer { session.close() }
+    let resolved = selection.theme.resolved(for: session.colorDepth)
+
+    let mailbox = Mailbox()
+    let gate = EngineGate()
+    let runner = EffectRunner(backend: options.backend, gate: gate, mailbox: mailbox)
+    let history = HistoryStore(dataDirectory: options.backend.location, environment: options.environment)
+    let stop = StopSignal()
+    var schedulerFinished: DispatchSemaphore?
+    defer {
+      stop.stop()
+      // The scheduler finishes a backup in progress before it sees the stop; wait for it.
+      schedulerFinished?.wait()
+    }
+
+    var state = AppState(
+      size: session.size, now: Int64(Date().timeIntervalSince1970), keymap: .standard, isReadOnly: options.readOnly,
+      location: options.backend.location, engineVersion: options.backend.engineVersion,
+      themeName: selection.theme.name, isMouseEnabled: options.mouse)
+    state.scheduler.isRunning = !options.readOnly
+    state.console.history = history.load()
+
+    if !options.readOnly {
+      schedulerFinished = startScheduler(backend: options.backend, gate: gate, stop: stop)
+    }
+    for effect in AppReducer.initialEffects { runner.start(effect) }
+
+    var outcome = Outcome()
+    var drawn: AppState?
+    while !state.isQuitting {
+      if drawn != state {
+        session.flush(ScreenRenderer.render(state, size: state.size, theme: selection.theme), theme: resolved)
+        drawn = state
+        // Measured to the first frame that shows the collections, not the empty chrome.
+        if let start = options.exitAfterFirstFrame, state.collections.isLoaded {
+          outcome.firstFrameSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+          break
+        }
+      }
+      var actions: [AppAction] = []
+      if let key = session.readKey(timeoutMilliseconds: 50) {
+        actions.append(.key(key))
+        // Take keys typed ahead in the same turn, so held keys never lag behind.
+        while actions.count < 64, let more = session.readKey(timeoutMilliseconds: 0) { actions.append(.key(more)) }
+      }
+      actions += mailbox.drain()
+      let now = Int64(Date().timeIntervalSince1970)
+      if now != state.now { actions.append(.tick(now: now)) }
+      for action in actions {
+        let (next, effects) = AppReducer.reduce(state, action)
+        state = next
+        for effect in effects {
+          perform(effect, state: &state, session: session, runner: runner, history: history, mailbox: mailbox, environment: options.environment)
+        }
+      }
+    }
+    return outcome
+  }
+
+  /// Starts an effect: terminal work here on the loop, engine work on the worker.
+  private static func perform(
+    _ effect: Effect, state: inout AppState, session: TerminalSession, runner: EffectRunner, history: HistoryStore,
+    mailbox: Mailbox, environment: [String: String]
+  ) {
+    switch effect {
+    case .copy(let text):
+      session.copyToClipboard(text, insideTmux: environment["TMUX"] != nil)
+    case .setMouse(let enabled):
+      session.setMouse(enabled)
+    case .saveHistory(let lines):
+      history.save(lines)
+    case .editPayload(let collection, let id, let payload):
+      do {
+        let edited = try EditorLauncher.edit(payload, environment: environment) { body in session.runOutside(body) }
+        mailbox.post(.payloadEdited(collection: collection, id: id, old: payload, new: edited))
+      } catch {
+        mailbox.post(.failed(error.message))
+      }
+    default:
+      runner.start(effect)
+    }
+  }
+
+  /// Runs the backup schedules on a thread of their own until `stop`.
+  ///
+  /// - Returns: a semaphore signalled when the thread has stopped.
+  private static func startScheduler(backend: EmbeddedBackend, gate: EngineGate, stop: StopSignal) -> DispatchSemaphore? {
+    guard let service = try? BackupService(dataDirectory: backend.location) else { return nil }
+    let finished = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      defer { finished.signal() }
+      var holding = false
+      BackupDaemon(service: service, tick: 60).run(
+        openTarget: { () throws(EngineError) in
+          gate.enter()
+          holding = true
+          return backend
+        },
+        closeTarget: {
+          if holding {
+            holding = false
+            gate.leave()
+          }
+        },
+        wait: { seconds in stop.wait(seconds: seconds) },
+        log: { _ in })
+    }
+    thread.name = "ragops.console.scheduler"
+    thread.start()
+    return finished
+  }
+}

@@ -1,0 +1,66 @@
+import Operations
+import VectorEngine
+
+/// The Points tab: the filter bar, the points table and the selected payload as JSON.
+enum PointsTab {
+  /// Draws the tab in `area`.
+  static func render(_ page: CollectionPageModel, state: AppState, into surface: inout Surface, area: Rect) {
+    let points = page.points
+    let parts = Layout.vertical([.fixed(1), .fill], in: area)
+    renderFilterBar(points, into: &surface, area: parts[0])
+    let wide = parts[1].width >= 100
+    let split = wide
+      ? Layout.horizontal([.fill(weight: 3), .fixed(1), .fill(weight: 2)], in: parts[1])
+      : Layout.vertical([.fill(weight: 3), .fixed(0), .fill(weight: 2)], in: parts[1])
+    table(points).render(into: &surface, area: split[0])
+    renderPayload(points, into: &surface, area: split[2])
+  }
+
+  /// The table of the loaded points: id, score when listing similar points, payload columns.
+  static func table(_ points: PointsModel) -> TableView {
+    let keys = points.payloadColumns
+    let similar = points.similarTo != nil
+    var columns = [TableColumn("ID", width: .fit(minimum: 2, maximum: 36), alignment: .right)]
+    if similar { columns.append(TableColumn("SCORE", width: .fit(minimum: 5, maximum: 8), alignment: .right)) }
+    columns += keys.map { TableColumn($0.uppercased(), width: .fit(minimum: 4, maximum: 28)) }
+    let rows = points.records.map { record -> [String] in
+      var row = [record.id.description]
+      if similar { row.append(points.scores[record.id].map(ResultFormatting.score) ?? "") }
+      row += keys.map { key in record.payload?[key].map(ResultFormatting.cell) ?? "" }
+      return row
+    }
+    let empty = points.isLoaded ? (points.filterText.isEmpty ? "no points" : "no point matches the filter") : "loading…"
+    return TableView(columns: columns, rows: rows, state: points.table, isFocused: !points.isJSONFocused, emptyMessage: empty)
+  }
+
+  /// `filter: tenant:acme · 50 of 1,204 loaded · PgDn loads more`.
+  static func renderFilterBar(_ points: PointsModel, into surface: inout Surface, area: Rect) {
+    var x = surface.write("filter ", at: area.origin, style: Style(.muted))
+    if let id = points.similarTo {
+      x = surface.write("similar to \(id)", at: Point(x: x, y: area.y), style: Style(.filter))
+      if !points.filterText.isEmpty { x = surface.write(" within " + points.filterText, at: Point(x: x, y: area.y), style: Style(.filter)) }
+    } else if points.filterText.isEmpty {
+      x = surface.write("none (/ to filter)", at: Point(x: x, y: area.y), style: Style(.muted))
+    } else {
+      x = surface.write(points.filterText, at: Point(x: x, y: area.y), style: Style(.filter), maxWidth: max(10, area.width / 2))
+    }
+    var counts = "  ·  \(ResultFormatting.count(points.records.count))"
+    if let total = points.total, points.similarTo == nil { counts += " of \(ResultFormatting.count(total))" }
+    counts += points.similarTo == nil ? " loaded" : " shown"
+    if points.nextOffset != nil, points.similarTo == nil { counts += " · more below" }
+    if points.isLoading { counts += " · loading…" }
+    surface.write(counts, at: Point(x: x, y: area.y), style: Style(.muted), maxWidth: area.maxX - x)
+  }
+
+  /// The selected point's payload as a JSON tree, in a frame titled with its id.
+  static func renderPayload(_ points: PointsModel, into surface: inout Surface, area: Rect) {
+    guard let record = points.selected else {
+      Frame(title: "Payload").render(into: &surface, area: area)
+      return
+    }
+    let inner = Frame(title: "Payload of \(record.id)", role: points.isJSONFocused ? .borderFocused : .border)
+      .render(into: &surface, area: area)
+    JSONTreeView(value: .object(record.payload ?? JSONObject()), state: points.json, isFocused: points.isJSONFocused)
+      .render(into: &surface, area: inner.inset(left: 1))
+  }
+}
