@@ -31,42 +31,50 @@ struct SnapshotCrashTests {
     let original = try export(data, "s")
     let first = try #require(try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"]).standardOutput
       .split(separator: "\"name\":\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
-    var kills = 0
-    for _ in 0..<22 {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: RagopsBinary.path)
-      process.arguments = ["--data", data, "--batch", "-"]
-      let input = Pipe()
-      process.standardInput = input
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      let round = "snapshot create s\nsnapshot restore s \(first) --as r --yes\n"
-      input.fileHandleForWriting.write(Data((round + "snapshot create --all\n" + String(repeating: round, count: 3)).utf8))
-      // The delay only picks the moment of the kill.
-      usleep(UInt32.random(in: 2_000...400_000, using: &generator))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      try? input.fileHandleForWriting.close()
-      if process.terminationReason == .uncaughtSignal { kills += 1 }
-
-      // Every listed snapshot verifies; the live collections hold exactly the original points.
-      let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
-      try #require(list.status == 0, "\(list.standardError)")
-      let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
-      let full = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list"])
-      try #require(full.status == 0, "\(full.standardError)")
-      let fullNames = full.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
-      let verify = try RagopsBinary.run(
-        ["--data", data, "--batch", "-", "--keep-going"],
-        input: names.map { "snapshot verify s \($0)\n" }.joined() + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
-      #expect(verify.status == 0, "a listed snapshot failed verification: \(verify.standardError)")
-      #expect(try export(data, "s") == original)
-      let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput
-      if collections.contains("\"name\":\"r\"") {
-        #expect(try export(data, "r") == original, "the restored collection is incomplete")
+    // Two phases of 20 kills each: scripts that only take snapshots (collection and full), then
+    // scripts that only restore, so each operation is interrupted at 20 random moments.
+    let creating = String(repeating: "snapshot create s\nsnapshot create --all\n", count: 40)
+    let restoring = String(repeating: "snapshot restore s \(first) --as r --yes\n", count: 6)
+    for (phase, script) in [("create", creating), ("restore", restoring)] {
+      var kills = 0
+      for _ in 0..<20 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RagopsBinary.path)
+        process.arguments = ["--data", data, "--batch", "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        // The delay only picks the moment of the kill.
+        usleep(UInt32.random(in: 2_000...300_000, using: &generator))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        if process.terminationReason == .uncaughtSignal { kills += 1 }
+        try checkAfterKill(data: data, original: original)
       }
+      #expect(kills == 20, "the \(phase) phase ended before some kills")
     }
-    #expect(kills >= 20)
+  }
+
+  /// Every listed snapshot verifies; the live collections hold exactly the original points.
+  private func checkAfterKill(data: String, original: String) throws {
+    let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
+    try #require(list.status == 0, "\(list.standardError)")
+    let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    let full = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list"])
+    try #require(full.status == 0, "\(full.standardError)")
+    let fullNames = full.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    let verify = try RagopsBinary.run(
+      ["--data", data, "--batch", "-", "--keep-going"],
+      input: names.map { "snapshot verify s \($0)\n" }.joined() + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
+    #expect(verify.status == 0, "a listed snapshot failed verification: \(verify.standardError)")
+    #expect(try export(data, "s") == original)
+    let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput
+    if collections.contains("\"name\":\"r\"") {
+      #expect(try export(data, "r") == original, "the restored collection is incomplete")
+    }
   }
 }
