@@ -42,7 +42,7 @@ extension AppReducer {
         return
       }
       state.dialog = nil
-      confirm(model.act, &state, &effects)
+      if let act = model.act(for: pressed) { confirm(act, &state, &effects) }
       return
     case .cancel:
       state.dialog = nil
@@ -86,8 +86,9 @@ extension AppReducer {
     case .restoreSnapshot(let collection, let name, let target, let replace):
       state.activity = "restoring \(name)…"
       effects.append(.restoreSnapshot(collection: collection, name: name, target: target, replace: replace))
-    case .deleteSchedule(let name):
-      effects.append(.deleteSchedule(name))
+    case .deleteSchedule(let name, let deletingBackups):
+      state.activity = deletingBackups ? "deleting \(name) and its backups…" : nil
+      effects.append(.deleteSchedule(name, deletingBackups: deletingBackups))
     case .deleteBackup(let id):
       effects.append(.deleteBackup(id))
     case .restoreBackup(let id, let target, let replace):
