@@ -15,6 +15,8 @@ extension AppReducer {
     }
     if state.dialog != nil {
       dialogKey(key, &state, &effects)
+    } else if state.columnPicker != nil {
+      pickerKey(key, &state)
     } else if state.form != nil {
       formKey(key, &state, &effects)
     } else if state.prompt != nil {
@@ -95,6 +97,34 @@ extension AppReducer {
       state.activity = "restoring backup \(id)…"
       effects.append(.restoreBackup(id: id, target: target, replace: replace))
     }
+  }
+
+  // MARK: The column picker
+
+  static func pickerKey(_ key: Key, _ state: inout AppState) {
+    guard var picker = state.columnPicker else { return }
+    let count = picker.keys.count
+    switch state.keymap.action(for: key, in: .picker) {
+    case .toggle: picker.toggleSelected()
+    case .up: picker.selected = max(0, picker.selected - 1)
+    case .down: picker.selected = min(max(0, count - 1), picker.selected + 1)
+    case .top: picker.selected = 0
+    case .bottom: picker.selected = max(0, count - 1)
+    case .submit:
+      state.payloadColumns[picker.collection] = picker.chosen
+      state.columnPicker = nil
+      state.message = StatusMessage(
+        picker.chosen.isEmpty ? "no payload columns" : "columns: " + picker.chosen.joined(separator: ", "))
+      return
+    case .cancel:
+      state.columnPicker = nil
+      return
+    case .quit:
+      state.isQuitting = true
+      return
+    default: return
+    }
+    state.columnPicker = picker
   }
 
   // MARK: Forms

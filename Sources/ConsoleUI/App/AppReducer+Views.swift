@@ -228,6 +228,11 @@ extension AppReducer {
       }
       return
     }
+    if action == .chooseColumns {
+      state.columnPicker = ColumnPickerModel(
+        collection: name, keys: payloadKeys(state), chosen: state.payloadColumns(of: name))
+      return
+    }
     let before = points.table.selectedRow
     if move(&points.table, action, count: points.records.count, page: rows) {
       if points.table.selectedRow != before { points.json = JSONTreeState() }

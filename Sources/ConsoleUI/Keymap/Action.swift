@@ -99,6 +99,10 @@ public enum Action: String, CaseIterable, Hashable {
   case run
   /// Colour the projection by the next payload field.
   case colorBy = "color-by"
+  /// Choose the payload keys shown as columns of the points table.
+  case chooseColumns = "choose-columns"
+  /// Choose or drop the selected entry of a picker.
+  case toggle
   /// Show the collections.
   case showCollections = "show-collections"
   /// Show the backups page.
@@ -133,6 +137,7 @@ public enum Action: String, CaseIterable, Hashable {
     case .backupNow: "backup now"
     case .pause: "pause/resume"
     case .colorBy: "colour by"
+    case .chooseColumns: "columns"
     case .showCollections: "collections"
     case .showBackups: "backups"
     case .showConsole: "console"
@@ -191,6 +196,8 @@ public enum Action: String, CaseIterable, Hashable {
     case .pause: "Pause or resume the selected schedule"
     case .run: "Run the measurement (recall and latency of the index against exact search)"
     case .colorBy: "Colour the projection by the next payload field"
+    case .chooseColumns: "Choose the payload keys shown as columns of the points table"
+    case .toggle: "Choose or drop the selected entry"
     case .showCollections: "Show the collections"
     case .showBackups: "Show the backups page"
     case .showConsole: "Show the command console and its results"

@@ -176,6 +176,12 @@ extension Keymap {
     KeyBinding(.character("p"), .pause, in: .list, footer: true),
     KeyBinding(.character("x"), .run, in: .list, footer: true),
     KeyBinding(.character("f"), .colorBy, in: .list, footer: true),
+    KeyBinding(.character("C"), .chooseColumns, in: .list, footer: true),
+
+    // The column picker: Space ticks, Enter applies, Esc leaves the columns as they were.
+    KeyBinding(.character(" "), .toggle, in: .picker, footer: true),
+    KeyBinding(.enter, .submit, in: .picker, footer: true),
+    KeyBinding(.escape, .cancel, in: .picker, footer: true),
 
     // The JSON view: Enter and Space fold instead of opening.
     KeyBinding(.enter, .toggleFold, in: .json, footer: true),

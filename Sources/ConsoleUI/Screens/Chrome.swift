@@ -92,7 +92,11 @@ enum Chrome {
     let context = state.keyContext
     let available = state.availableActions
     let hints = state.keymap.footerHints(for: context).filter { hint in
-      context != .list || available.contains(hint.action)
+      switch context {
+      case .list: available.contains(hint.action)
+      case .picker: [.toggle, .submit, .cancel].contains(hint.action)
+      default: true
+      }
     }
     FooterHints(hints).render(into: &surface, area: area)
   }
