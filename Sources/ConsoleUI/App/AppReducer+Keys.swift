@@ -17,6 +17,8 @@ extension AppReducer {
       dialogKey(key, &state, &effects)
     } else if state.columnPicker != nil {
       pickerKey(key, &state)
+    } else if state.payloadEditor != nil {
+      editorKey(key, &state)
     } else if state.form != nil {
       formKey(key, &state, &effects)
     } else if state.prompt != nil {
@@ -125,6 +127,57 @@ extension AppReducer {
     default: return
     }
     state.columnPicker = picker
+  }
+
+  // MARK: The inline payload editor
+
+  /// Rows the editor shows (the body less its frame, the error and the key line).
+  static func editorRows(_ state: AppState) -> Int { max(1, ChromeLayout(size: state.size).body.height - 4) }
+
+  static func editorKey(_ key: Key, _ state: inout AppState) {
+    guard var model = state.payloadEditor else { return }
+    switch state.keymap.action(for: key, in: .editor) {
+    case .save:
+      switch model.parsed() {
+      case .success(let payload):
+        state.payloadEditor = nil
+        // The same step as after $EDITOR: the diff, then a confirmation to save.
+        var effects: [Effect] = []
+        payloadEdited(collection: model.collection, id: model.id, old: model.original, new: payload, &state, &effects)
+      case .failure(let problem):
+        model.error = problem.message
+        state.payloadEditor = model
+      }
+      return
+    case .cancel:
+      state.payloadEditor = nil
+      state.message = StatusMessage("payload of \(model.id) not changed")
+      return
+    case .quit:
+      state.isQuitting = true
+      return
+    case .newline: model.editor.insertNewline()
+    case .cursorLeft: model.editor.moveLeft()
+    case .cursorRight: model.editor.moveRight()
+    case .up: model.editor.moveLines(by: -1)
+    case .down: model.editor.moveLines(by: 1)
+    case .cursorStart: model.editor.moveToLineStart()
+    case .cursorEnd: model.editor.moveToLineEnd()
+    case .deleteBackward: model.editor.deleteBackward()
+    case .deleteForward: model.editor.deleteForward()
+    default:
+      if key == .tab {
+        model.editor.insert(" ")
+        model.editor.insert(" ")
+      } else if let character = key.typedCharacter {
+        model.editor.insert(character)
+      } else {
+        return
+      }
+    }
+    model.error = nil
+    model.editor.scroll(visibleLines: editorRows(state))
+    state.payloadEditor = model
   }
 
   // MARK: Forms

@@ -252,6 +252,8 @@ extension AppReducer {
       points.isJSONFocused = true
     case .edit:
       effects.append(.editPayload(collection: name, id: record.id, payload: record.payload ?? JSONObject()))
+    case .editInline:
+      state.payloadEditor = PayloadEditorModel(collection: name, id: record.id, payload: record.payload ?? JSONObject())
     case .similar:
       points.isLoading = true
       effects.append(.findSimilar(collection: name, id: record.id, filter: points.filterText))

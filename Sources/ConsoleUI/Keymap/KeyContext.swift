@@ -16,13 +16,15 @@ public enum KeyContext: String, CaseIterable, Hashable {
   case textInput = "text-input"
   /// The `:` command line and the `/` filter line.
   case prompt
+  /// The multi-line JSON editor: every printable key types.
+  case editor
   /// A list of entries to choose from, with check boxes (the payload column picker).
   case picker
 
   /// The context consulted for keys this one does not bind.
   public var fallback: KeyContext? {
     switch self {
-    case .global, .dialog, .textInput: nil
+    case .global, .dialog, .textInput, .editor: nil
     case .list: .global
     case .json, .picker: .list
     case .prompt: .textInput
@@ -46,6 +48,7 @@ public enum KeyContext: String, CaseIterable, Hashable {
     case .textInput: "Text fields"
     case .prompt: "Command and filter line"
     case .picker: "Column picker"
+    case .editor: "JSON editor"
     }
   }
 }

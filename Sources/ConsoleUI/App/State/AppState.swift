@@ -41,6 +41,8 @@ public struct AppState: Hashable {
   public var dialog: DialogModel?
   /// The open form.
   public var form: FormModel?
+  /// The open inline payload editor.
+  public var payloadEditor: PayloadEditorModel?
   /// The open payload column picker.
   public var columnPicker: ColumnPickerModel?
   /// The payload columns chosen per collection this session (absent: the first keys seen).
@@ -84,6 +86,7 @@ public struct AppState: Hashable {
   public var keyContext: KeyContext {
     if dialog != nil { return .dialog }
     if columnPicker != nil { return .picker }
+    if payloadEditor != nil { return .editor }
     if form != nil { return .textInput }
     if prompt != nil { return .prompt }
     if case .collection = route, let page, page.tab == .points, page.points.isJSONFocused {
@@ -105,7 +108,7 @@ public struct AppState: Hashable {
       actions.formUnion([.nextTab, .previousTab])
       switch page?.tab ?? .points {
       case .points:
-        actions.formUnion([.filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open, .chooseColumns])
+        actions.formUnion([.filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open, .chooseColumns, .editInline])
       case .info: break
       case .quality: actions.insert(.run)
       case .snapshots: actions.formUnion([.create, .verify, .restore, .delete, .copy])
