@@ -15,6 +15,10 @@ extension AppReducer {
     }
     if state.dialog != nil {
       dialogKey(key, &state, &effects)
+    } else if state.columnPicker != nil {
+      pickerKey(key, &state)
+    } else if state.payloadEditor != nil {
+      editorKey(key, &state)
     } else if state.form != nil {
       formKey(key, &state, &effects)
     } else if state.prompt != nil {
@@ -42,7 +46,7 @@ extension AppReducer {
         return
       }
       state.dialog = nil
-      confirm(model.act, &state, &effects)
+      if let act = model.act(for: pressed) { confirm(act, &state, &effects) }
       return
     case .cancel:
       state.dialog = nil
@@ -86,14 +90,94 @@ extension AppReducer {
     case .restoreSnapshot(let collection, let name, let target, let replace):
       state.activity = "restoring \(name)…"
       effects.append(.restoreSnapshot(collection: collection, name: name, target: target, replace: replace))
-    case .deleteSchedule(let name):
-      effects.append(.deleteSchedule(name))
+    case .deleteSchedule(let name, let deletingBackups):
+      state.activity = deletingBackups ? "deleting \(name) and its backups…" : nil
+      effects.append(.deleteSchedule(name, deletingBackups: deletingBackups))
     case .deleteBackup(let id):
       effects.append(.deleteBackup(id))
     case .restoreBackup(let id, let target, let replace):
       state.activity = "restoring backup \(id)…"
       effects.append(.restoreBackup(id: id, target: target, replace: replace))
     }
+  }
+
+  // MARK: The column picker
+
+  static func pickerKey(_ key: Key, _ state: inout AppState) {
+    guard var picker = state.columnPicker else { return }
+    let count = picker.keys.count
+    switch state.keymap.action(for: key, in: .picker) {
+    case .toggle: picker.toggleSelected()
+    case .up: picker.selected = max(0, picker.selected - 1)
+    case .down: picker.selected = min(max(0, count - 1), picker.selected + 1)
+    case .top: picker.selected = 0
+    case .bottom: picker.selected = max(0, count - 1)
+    case .submit:
+      state.payloadColumns[picker.collection] = picker.chosen
+      state.columnPicker = nil
+      state.message = StatusMessage(
+        picker.chosen.isEmpty ? "no payload columns" : "columns: " + picker.chosen.joined(separator: ", "))
+      return
+    case .cancel:
+      state.columnPicker = nil
+      return
+    case .quit:
+      state.isQuitting = true
+      return
+    default: return
+    }
+    state.columnPicker = picker
+  }
+
+  // MARK: The inline payload editor
+
+  /// Rows the editor shows (the body less its frame, the error and the key line).
+  static func editorRows(_ state: AppState) -> Int { max(1, ChromeLayout(size: state.size).body.height - 4) }
+
+  static func editorKey(_ key: Key, _ state: inout AppState) {
+    guard var model = state.payloadEditor else { return }
+    switch state.keymap.action(for: key, in: .editor) {
+    case .save:
+      switch model.parsed() {
+      case .success(let payload):
+        state.payloadEditor = nil
+        // The same step as after $EDITOR: the diff, then a confirmation to save.
+        var effects: [Effect] = []
+        payloadEdited(collection: model.collection, id: model.id, old: model.original, new: payload, &state, &effects)
+      case .failure(let problem):
+        model.error = problem.message
+        state.payloadEditor = model
+      }
+      return
+    case .cancel:
+      state.payloadEditor = nil
+      state.message = StatusMessage("payload of \(model.id) not changed")
+      return
+    case .quit:
+      state.isQuitting = true
+      return
+    case .newline: model.editor.insertNewline()
+    case .cursorLeft: model.editor.moveLeft()
+    case .cursorRight: model.editor.moveRight()
+    case .up: model.editor.moveLines(by: -1)
+    case .down: model.editor.moveLines(by: 1)
+    case .cursorStart: model.editor.moveToLineStart()
+    case .cursorEnd: model.editor.moveToLineEnd()
+    case .deleteBackward: model.editor.deleteBackward()
+    case .deleteForward: model.editor.deleteForward()
+    default:
+      if key == .tab {
+        model.editor.insert(" ")
+        model.editor.insert(" ")
+      } else if let character = key.typedCharacter {
+        model.editor.insert(character)
+      } else {
+        return
+      }
+    }
+    model.error = nil
+    model.editor.scroll(visibleLines: editorRows(state))
+    state.payloadEditor = model
   }
 
   // MARK: Forms

@@ -228,6 +228,11 @@ extension AppReducer {
       }
       return
     }
+    if action == .chooseColumns {
+      state.columnPicker = ColumnPickerModel(
+        collection: name, keys: payloadKeys(state), chosen: state.payloadColumns(of: name))
+      return
+    }
     let before = points.table.selectedRow
     if move(&points.table, action, count: points.records.count, page: rows) {
       if points.table.selectedRow != before { points.json = JSONTreeState() }
@@ -247,6 +252,8 @@ extension AppReducer {
       points.isJSONFocused = true
     case .edit:
       effects.append(.editPayload(collection: name, id: record.id, payload: record.payload ?? JSONObject()))
+    case .editInline:
+      state.payloadEditor = PayloadEditorModel(collection: name, id: record.id, payload: record.payload ?? JSONObject())
     case .similar:
       points.isLoading = true
       effects.append(.findSimilar(collection: name, id: record.id, filter: points.filterText))
@@ -279,7 +286,10 @@ extension AppReducer {
       state.prompt = PromptModel(kind: .restoreAs(snapshot: snapshot.name), text: page.name)
     case .delete:
       state.dialog = DialogModel(
-        .confirmation(title: "Delete snapshot?", message: "Deletes \(snapshot.name) (\(ResultFormatting.bytes(snapshot.size))). This cannot be undone.", action: "Delete"),
+        .typedConfirmation(
+          title: "Delete snapshot?",
+          message: "Deletes \(snapshot.name) (\(ResultFormatting.bytes(snapshot.size))). This cannot be undone.",
+          name: snapshot.name, action: "Delete"),
         act: .deleteSnapshot(collection: page.name, name: snapshot.name))
     case .copy:
       effects.append(.copy(snapshot.name))
@@ -339,9 +349,7 @@ extension AppReducer {
       case .pause:
         effects.append(.pauseSchedule(schedule.name, pause: !schedule.paused))
       case .delete:
-        state.dialog = DialogModel(
-          .confirmation(title: "Delete schedule \(schedule.name)?", message: "The schedule stops. Its backups are kept (delete them one by one).", action: "Delete"),
-          act: .deleteSchedule(schedule.name))
+        state.dialog = scheduleDeletion(schedule.name, backups: state.backups.records)
       case .open, .describe:
         state.backups.focus = .backups
       default: break
@@ -357,10 +365,26 @@ extension AppReducer {
         state.prompt = PromptModel(kind: .restoreBackupAs(id: record.id))
       case .delete:
         state.dialog = DialogModel(
-          .confirmation(title: "Delete backup \(record.id)?", message: "Deletes the archive of backup \(record.id) (\(record.size.map { ResultFormatting.bytes(Int($0)) } ?? "no file")). This cannot be undone.", action: "Delete"),
+          .typedConfirmation(
+            title: "Delete backup \(record.id)?",
+            message: "Deletes the archive of backup \(record.id) (\(record.size.map { ResultFormatting.bytes(Int($0)) } ?? "no file")). This cannot be undone.",
+            name: "\(record.id)", action: "Delete"),
           act: .deleteBackup(record.id))
       default: break
       }
     }
+  }
+
+  /// The dialog for deleting a schedule: Cancel, Delete (its backups are kept), or Delete with
+  /// its backups, which stays disabled until the schedule's name is typed.
+  static func scheduleDeletion(_ name: String, backups: [BackupRecord]) -> DialogModel {
+    let kept = backups.filter { $0.scheduleName == name && $0.deletedAt == nil && $0.status == .succeeded }.count
+    let dialog = Dialog(
+      title: "Delete schedule \(name)?",
+      message: "The schedule stops. Delete keeps its \(kept) backups. Delete with backups also deletes their archives, which cannot be undone: type the name for that.",
+      buttons: ["Cancel", "Delete", "Delete with backups"], cancelButton: 0, requiredText: name, guardedButton: 2)
+    return DialogModel(
+      dialog, act: .deleteSchedule(name, deletingBackups: true),
+      otherActs: [1: .deleteSchedule(name, deletingBackups: false)])
   }
 }

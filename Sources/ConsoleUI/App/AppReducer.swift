@@ -117,16 +117,7 @@ public enum AppReducer {
     case .historyLoaded(let history):
       state.console.history = history
     case .payloadEdited(let collection, let id, let old, let new):
-      if old == new {
-        state.message = StatusMessage("payload of \(id) unchanged")
-        break
-      }
-      let diff = PayloadDiff.lines(old: old, new: new)
-      state.dialog = DialogModel(
-        .confirmation(
-          title: "Save payload of \(id)?",
-          message: diff.joined(separator: "\n"), action: "Save"),
-        act: .savePayload(collection: collection, id: id, payload: new))
+      payloadEdited(collection: collection, id: id, old: old, new: new, &state, &effects)
     case .succeeded(let text, let then):
       state.activity = nil
       state.message = StatusMessage(text, role: .statusOK)
@@ -145,6 +136,21 @@ public enum AppReducer {
       effects += then
     }
     return (state, effects)
+  }
+
+  /// Shows an edited payload as a diff in a confirmation that saves it (or says nothing
+  /// changed).
+  static func payloadEdited(
+    collection: String, id: PointID, old: JSONObject, new: JSONObject, _ state: inout AppState, _ effects: inout [Effect]
+  ) {
+    if old == new {
+      state.message = StatusMessage("payload of \(id) unchanged")
+      return
+    }
+    let diff = PayloadDiff.lines(old: old, new: new)
+    state.dialog = DialogModel(
+      .confirmation(title: "Save payload of \(id)?", message: diff.joined(separator: "\n"), action: "Save"),
+      act: .savePayload(collection: collection, id: id, payload: new))
   }
 
   /// The header's scheduler line from the schedules and backups.

@@ -47,8 +47,8 @@ public enum Effect: Hashable, Sendable {
   case backupNow(collection: String?)
   /// Pause (`true`) or resume a schedule.
   case pauseSchedule(String, pause: Bool)
-  /// Delete a schedule (its backups stay).
-  case deleteSchedule(String)
+  /// Delete a schedule; its backups' files too when `deletingBackups`.
+  case deleteSchedule(String, deletingBackups: Bool)
   /// Delete a backup's files.
   case deleteBackup(Int64)
   /// Verify a backup's archive.

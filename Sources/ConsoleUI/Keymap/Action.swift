@@ -99,6 +99,16 @@ public enum Action: String, CaseIterable, Hashable {
   case run
   /// Colour the projection by the next payload field.
   case colorBy = "color-by"
+  /// Edit the selected point's payload in the console's own JSON editor.
+  case editInline = "edit-inline"
+  /// Start a new line in the editor.
+  case newline
+  /// Save what the editor holds (after checking it and showing the diff).
+  case save
+  /// Choose the payload keys shown as columns of the points table.
+  case chooseColumns = "choose-columns"
+  /// Choose or drop the selected entry of a picker.
+  case toggle
   /// Show the collections.
   case showCollections = "show-collections"
   /// Show the backups page.
@@ -133,6 +143,8 @@ public enum Action: String, CaseIterable, Hashable {
     case .backupNow: "backup now"
     case .pause: "pause/resume"
     case .colorBy: "colour by"
+    case .chooseColumns: "columns"
+    case .editInline: "edit inline"
     case .showCollections: "collections"
     case .showBackups: "backups"
     case .showConsole: "console"
@@ -191,6 +203,11 @@ public enum Action: String, CaseIterable, Hashable {
     case .pause: "Pause or resume the selected schedule"
     case .run: "Run the measurement (recall and latency of the index against exact search)"
     case .colorBy: "Colour the projection by the next payload field"
+    case .editInline: "Edit the selected payload here, as JSON, with a diff before saving"
+    case .newline: "Start a new line"
+    case .save: "Check the JSON, show the diff, then save"
+    case .chooseColumns: "Choose the payload keys shown as columns of the points table"
+    case .toggle: "Choose or drop the selected entry"
     case .showCollections: "Show the collections"
     case .showBackups: "Show the backups page"
     case .showConsole: "Show the command console and its results"

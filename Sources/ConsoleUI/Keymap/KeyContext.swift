@@ -16,13 +16,17 @@ public enum KeyContext: String, CaseIterable, Hashable {
   case textInput = "text-input"
   /// The `:` command line and the `/` filter line.
   case prompt
+  /// The multi-line JSON editor: every printable key types.
+  case editor
+  /// A list of entries to choose from, with check boxes (the payload column picker).
+  case picker
 
   /// The context consulted for keys this one does not bind.
   public var fallback: KeyContext? {
     switch self {
-    case .global, .dialog, .textInput: nil
+    case .global, .dialog, .textInput, .editor: nil
     case .list: .global
-    case .json: .list
+    case .json, .picker: .list
     case .prompt: .textInput
     }
   }
@@ -43,6 +47,8 @@ public enum KeyContext: String, CaseIterable, Hashable {
     case .dialog: "Dialogs"
     case .textInput: "Text fields"
     case .prompt: "Command and filter line"
+    case .picker: "Column picker"
+    case .editor: "JSON editor"
     }
   }
 }

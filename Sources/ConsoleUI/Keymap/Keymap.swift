@@ -115,7 +115,7 @@ public struct Keymap: Hashable {
           $0.context == binding.context && $0.key == binding.key
         },
         "\(binding.key) is bound twice in \(binding.context)")
-      if binding.context == .textInput || binding.context == .prompt {
+      if binding.context == .textInput || binding.context == .prompt || binding.context == .editor {
         precondition(
           binding.key.typedCharacter == nil, "text contexts must not bind \(binding.key)")
       }
@@ -176,6 +176,27 @@ extension Keymap {
     KeyBinding(.character("p"), .pause, in: .list, footer: true),
     KeyBinding(.character("x"), .run, in: .list, footer: true),
     KeyBinding(.character("f"), .colorBy, in: .list, footer: true),
+    KeyBinding(.character("C"), .chooseColumns, in: .list, footer: true),
+    KeyBinding(.character("E"), .editInline, in: .list),
+
+    // The JSON editor: printable keys type, Enter breaks the line, Ctrl-S saves.
+    KeyBinding(.control("s"), .save, in: .editor, footer: true),
+    KeyBinding(.escape, .cancel, in: .editor, footer: true),
+    KeyBinding(.enter, .newline, in: .editor),
+    KeyBinding(.left, .cursorLeft, in: .editor),
+    KeyBinding(.right, .cursorRight, in: .editor),
+    KeyBinding(.up, .up, in: .editor),
+    KeyBinding(.down, .down, in: .editor),
+    KeyBinding(.home, .cursorStart, in: .editor),
+    KeyBinding(.end, .cursorEnd, in: .editor),
+    KeyBinding(.backspace, .deleteBackward, in: .editor),
+    KeyBinding(.delete, .deleteForward, in: .editor),
+    KeyBinding(.control("c"), .quit, in: .editor),
+
+    // The column picker: Space ticks, Enter applies, Esc leaves the columns as they were.
+    KeyBinding(.character(" "), .toggle, in: .picker, footer: true),
+    KeyBinding(.enter, .submit, in: .picker, footer: true),
+    KeyBinding(.escape, .cancel, in: .picker, footer: true),
 
     // The JSON view: Enter and Space fold instead of opening.
     KeyBinding(.enter, .toggleFold, in: .json, footer: true),
@@ -218,7 +239,7 @@ extension Keymap {
   /// The actions that change stored data; `--read-only` removes their keys, so help and the
   /// footer never offer them.
   public static let writingActions: Set<Action> = [
-    .create, .edit, .delete, .restore, .backupNow, .pause,
+    .create, .edit, .editInline, .delete, .restore, .backupNow, .pause,
   ]
 
   /// This keymap without any key for the ``writingActions``.

@@ -6,13 +6,42 @@ enum Chrome {
   /// The header: `ragops 0.5.0 │ /data/demo │ 3 collections │ scheduler: next nightly …`.
   static func renderHeader(_ state: AppState, into surface: inout Surface, area: Rect) {
     surface.fill(area, style: Style(.header))
-    var parts = [
-      "ragops \(state.engineVersion)", state.location,
-      state.collections.isLoaded ? "\(state.collections.infos.count) collections" : "loading…",
-      "scheduler: " + schedulerText(state),
-    ]
-    if state.isReadOnly { parts.append("READ-ONLY") }
-    surface.write(" " + parts.joined(separator: " │ "), at: area.origin, style: Style(.header), maxWidth: area.width)
+    func line(_ scheduler: String, location: String = state.location) -> String {
+      var parts = [
+        "ragops \(state.engineVersion)", location,
+        state.collections.isLoaded ? "\(state.collections.infos.count) collections" : "loading…",
+        "scheduler: " + scheduler,
+      ]
+      if state.isReadOnly { parts.append("READ-ONLY") }
+      return " " + parts.joined(separator: " │ ")
+    }
+    // A narrow terminal gets the short scheduler state rather than a cut-off word.
+    var text = line(schedulerText(state))
+    if DisplayWidth.of(text) > area.width { text = line(shortSchedulerText(state)) }
+    let excess = DisplayWidth.of(text) - area.width
+    if excess > 0 {
+      // Then the data directory gives up its start: `…/ragops/data`.
+      let kept = max(0, state.location.count - excess - 1)
+      text = line(shortSchedulerText(state), location: "…" + String(state.location.suffix(kept)))
+    }
+    surface.write(text, at: area.origin, style: Style(.header), maxWidth: area.width)
+  }
+
+  /// The scheduler's state in as few columns as it takes: `next 02:00 UTC · last ✓`.
+  static func shortSchedulerText(_ state: AppState) -> String {
+    let scheduler = state.scheduler
+    guard scheduler.isRunning else { return state.isReadOnly ? "off (read-only)" : "off" }
+    var words: [String] = []
+    if let slot = scheduler.nextSlot {
+      words.append("next \(Format.minute(slot).split(separator: " ").last ?? "") UTC")
+    } else {
+      words.append("none due")
+    }
+    if let status = scheduler.lastStatus {
+      let mark = status.hasPrefix("SUCCEEDED") ? "✓" : (status.hasPrefix("FAILED") ? "✗" : status.lowercased())
+      words.append("last \(mark)")
+    }
+    return words.joined(separator: " · ")
   }
 
   /// The scheduler's state in a few words.
@@ -92,7 +121,11 @@ enum Chrome {
     let context = state.keyContext
     let available = state.availableActions
     let hints = state.keymap.footerHints(for: context).filter { hint in
-      context != .list || available.contains(hint.action)
+      switch context {
+      case .list: available.contains(hint.action)
+      case .picker: [.toggle, .submit, .cancel].contains(hint.action)
+      default: true
+      }
     }
     FooterHints(hints).render(into: &surface, area: area)
   }

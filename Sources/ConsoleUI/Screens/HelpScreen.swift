@@ -7,12 +7,12 @@ enum HelpScreen {
   static func lines(_ state: AppState, themeName: String) -> [(keys: String, text: String, role: ThemeRole)] {
     var sections: [HelpSection] = []
     // Each context's own keys, as they act there (Enter opens in a list, folds in JSON).
-    for context in [KeyContext.list, .json, .dialog, .prompt] {
+    for context in [KeyContext.list, .json, .picker, .editor, .dialog, .prompt] {
       for section in state.keymap.helpSections(for: context) where !sections.contains(where: { $0.context == section.context }) {
         sections.append(section)
       }
     }
-    let order: [KeyContext] = [.global, .list, .json, .prompt, .textInput, .dialog]
+    let order: [KeyContext] = [.global, .list, .json, .picker, .editor, .prompt, .textInput, .dialog]
     sections.sort { (order.firstIndex(of: $0.context) ?? 0) < (order.firstIndex(of: $1.context) ?? 0) }
     var lines: [(keys: String, text: String, role: ThemeRole)] = []
     lines.append(("", "theme \(themeName) · data \(state.location)" + (state.isReadOnly ? " · read-only: writing keys are off" : ""), .muted))

@@ -37,6 +37,34 @@ enum InfoTab {
         lines.append(row(entry.field, entry.type.rawValue.padded(to: 10) + ResultFormatting.count(entry.points)))
       }
     }
+    lines.append(("", .text))
+    lines += indexLines(info.indexStats)
+    return lines
+  }
+
+  /// The graph of each sealed segment: layers, nodes per layer and link counts.
+  static func indexLines(_ stats: [SegmentIndexStats]) -> [(String, ThemeRole)] {
+    var lines: [(String, ThemeRole)] = [("HNSW graphs (per sealed segment)", .title)]
+    guard !stats.isEmpty else {
+      lines.append(("  no sealed segment yet: new points are searched by a scan", .muted))
+      return lines
+    }
+    lines.append((
+      "  " + "SEGMENT".padded(to: 9) + "POINTS".padded(to: 10) + "LAYERS".padded(to: 8)
+        + "DEGREE L0".padded(to: 11) + "ABOVE".padded(to: 9) + "NODES PER LAYER", .tableHeader))
+    for entry in stats {
+      let head = "  " + "\(entry.segment)".padded(to: 9) + ResultFormatting.count(entry.points).padded(to: 10)
+      guard entry.hasGraph else {
+        lines.append((head + "no graph: searched by a scan", .muted))
+        continue
+      }
+      let level0 = "\(Format.fixed(entry.meanDegreeLevel0, 1))/\(entry.maxDegreeLevel0)"
+      let upper = entry.layers > 1 ? "\(Format.fixed(entry.meanDegreeUpper, 1))/\(entry.maxDegreeUpper)" : "-"
+      let nodes = entry.nodesPerLayer.map(ResultFormatting.count).joined(separator: " / ")
+      lines.append((
+        head + "\(entry.layers)".padded(to: 8) + level0.padded(to: 11) + upper.padded(to: 9) + nodes, .text))
+    }
+    lines.append(("  degrees are mean/max links per list: level 0 keeps at most 2·m, the layers above m", .muted))
     return lines
   }
 

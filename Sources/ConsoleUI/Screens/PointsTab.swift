@@ -12,13 +12,12 @@ enum PointsTab {
     let split = wide
       ? Layout.horizontal([.fill(weight: 3), .fixed(1), .fill(weight: 2)], in: parts[1])
       : Layout.vertical([.fill(weight: 3), .fixed(0), .fill(weight: 2)], in: parts[1])
-    table(points).render(into: &surface, area: split[0])
+    table(points, columns: state.payloadColumns(of: page.name)).render(into: &surface, area: split[0])
     renderPayload(points, into: &surface, area: split[2])
   }
 
   /// The table of the loaded points: id, score when listing similar points, payload columns.
-  static func table(_ points: PointsModel) -> TableView {
-    let keys = points.payloadColumns
+  static func table(_ points: PointsModel, columns keys: [String]) -> TableView {
     let similar = points.similarTo != nil
     var columns = [TableColumn("ID", width: .fit(minimum: 2, maximum: 36), alignment: .right)]
     if similar { columns.append(TableColumn("SCORE", width: .fit(minimum: 5, maximum: 8), alignment: .right)) }

@@ -33,6 +33,8 @@ public enum ScreenRenderer {
     Chrome.renderStatus(state, into: &surface, area: layout.status)
     Chrome.renderFooter(state, into: &surface, area: layout.footer)
     if let form = state.form { FormOverlay.render(form, into: &surface, area: layout.body) }
+    if let editor = state.payloadEditor { PayloadEditorOverlay.render(editor, into: &surface, area: layout.body) }
+    if let picker = state.columnPicker { ColumnPickerOverlay.render(picker, into: &surface, area: layout.body) }
     if let dialog = state.dialog {
       dialog.dialog.render(into: &surface, area: layout.body, state: dialog.state)
     }

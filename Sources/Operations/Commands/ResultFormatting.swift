@@ -27,6 +27,12 @@ public enum ResultFormatting {
     return value < 0 ? "-" + result : result
   }
 
+  /// A mean with one decimal: `12.3`, `8.0`.
+  public static func oneDecimal(_ value: Double) -> String {
+    guard value.isFinite else { return "-" }
+    return "\((value * 10).rounded() / 10)"
+  }
+
   /// A score with 4 decimals.
   public static func score(_ value: Float) -> String {
     let scaled = (Double(value) * 10_000).rounded() / 10_000

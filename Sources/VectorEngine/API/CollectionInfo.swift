@@ -18,11 +18,14 @@ public struct CollectionInfo: Hashable {
   public var payloadSchema: [PayloadSchemaEntry]
   /// Aliases pointing at the collection.
   public var aliases: [String]
+  /// The HNSW graph of each sealed segment, oldest segment first.
+  public var indexStats: [SegmentIndexStats]
 
   /// Creates an info value.
   public init(
     name: String, config: CollectionConfig, pointsCount: Int, segmentsCount: Int, unsealedPoints: Int,
-    diskBytes: Int, ramBytes: Int, payloadSchema: [PayloadSchemaEntry], aliases: [String]
+    diskBytes: Int, ramBytes: Int, payloadSchema: [PayloadSchemaEntry], aliases: [String],
+    indexStats: [SegmentIndexStats] = []
   ) {
     self.name = name
     self.config = config
@@ -33,6 +36,7 @@ public struct CollectionInfo: Hashable {
     self.ramBytes = ramBytes
     self.payloadSchema = payloadSchema
     self.aliases = aliases
+    self.indexStats = indexStats
   }
 }
 

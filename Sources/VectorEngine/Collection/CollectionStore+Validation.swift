@@ -54,7 +54,9 @@ extension CollectionStore {
     }
   }
 
-  /// Sizes and schema.
+  /// Sizes, schema and the shape of each sealed segment's graph.
+  ///
+  /// - Complexity: O(files + payload-indexed appendable rows + graph nodes).
   func info() throws(EngineError) -> CollectionInfo {
     var disk = 0
     do {
@@ -84,6 +86,10 @@ extension CollectionStore {
     return CollectionInfo(
       name: name, config: config, pointsCount: try count(nil),
       segmentsCount: sealed.count + (appendable.liveCount > 0 ? 1 : 0), unsealedPoints: appendable.liveCount,
-      diskBytes: disk, ramBytes: ram, payloadSchema: schema, aliases: [])
+      diskBytes: disk, ramBytes: ram, payloadSchema: schema, aliases: [],
+      indexStats: sealed.map { segment in
+        segment.graph?.graph.indexStats(segment: segment.id)
+          ?? .withoutGraph(segment: segment.id, points: segment.count)
+      })
   }
 }

@@ -191,6 +191,10 @@ struct AppReducerTests {
   @Test func theHeaderShowsTheSchedulerState() {
     let state = ConsoleFixtures.state(size: size)
     #expect(Chrome.schedulerText(state) == "next nightly 2026-11-19 02:00 UTC (in 14h40m) · last SUCCEEDED 9h20m ago")
+    #expect(Chrome.shortSchedulerText(state) == "next 02:00 UTC · last ✓")
+    let narrow = ScreenRenderer.render(state, size: Size(width: 80, height: 24), theme: .builtIn).text
+    let header = narrow.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(header.hasSuffix("scheduler: next 02:00 UTC · last ✓"), "\(header)")
   }
 
   @Test func projectionSeparatesTwoClusters() {

@@ -69,7 +69,7 @@ struct KeymapTests {
       hints.map { "\($0.keys) \($0.title)" } == [
         "Enter open", "d describe", "Ctrl-D delete", "c copy", "n new", "e edit", "s similar",
         "v verify", "r restore", "b backup now", "p pause/resume", "x run", "f colour by",
-        ": command", "/ filter", "? help", "q quit",
+        "C columns", ": command", "/ filter", "? help", "q quit",
       ])
     let json = keymap.footerHints(for: .json).map(\.action)
     #expect(json.first == .toggleFold)

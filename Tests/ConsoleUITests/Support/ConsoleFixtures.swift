@@ -8,16 +8,20 @@ enum ConsoleFixtures {
   /// 2026-11-18 11:20:00 UTC.
   static let now: Int64 = 1_795_000_800
 
-  static func info(_ name: String, points: Int, segments: Int, unsealed: Int = 0, dimension: Int, distance: Distance, storage: StorageMode, disk: Int, ram: Int, aliases: [String] = [], schema: [PayloadSchemaEntry] = []) -> CollectionInfo {
+  static func info(_ name: String, points: Int, segments: Int, unsealed: Int = 0, dimension: Int, distance: Distance, storage: StorageMode, disk: Int, ram: Int, aliases: [String] = [], schema: [PayloadSchemaEntry] = [], index: [SegmentIndexStats] = []) -> CollectionInfo {
     CollectionInfo(
       name: name, config: CollectionConfig(dimension: dimension, distance: distance, storage: storage, segmentPoints: 1_500),
       pointsCount: points, segmentsCount: segments, unsealedPoints: unsealed, diskBytes: disk, ramBytes: ram,
-      payloadSchema: schema, aliases: aliases)
+      payloadSchema: schema, aliases: aliases, indexStats: index)
   }
 
   static let collections: [CollectionInfo] = [
     info("docs", points: 3_000, segments: 2, dimension: 48, distance: .cosine, storage: .mmap, disk: 1_677_721, ram: 896, aliases: ["docs-live"],
-         schema: [PayloadSchemaEntry(field: "tenant", type: .keyword, points: 3_000), PayloadSchemaEntry(field: "year", type: .integer, points: 3_000)]),
+         schema: [PayloadSchemaEntry(field: "tenant", type: .keyword, points: 3_000), PayloadSchemaEntry(field: "year", type: .integer, points: 3_000)],
+         index: [
+           SegmentIndexStats(segment: 1, points: 1_500, hasGraph: true, maxLevel: 2, nodesPerLayer: [1_500, 94, 6], meanDegreeLevel0: 17.46, maxDegreeLevel0: 32, meanDegreeUpper: 9.2, maxDegreeUpper: 16),
+           SegmentIndexStats(segment: 2, points: 1_500, hasGraph: false, maxLevel: nil, nodesPerLayer: [], meanDegreeLevel0: 0, maxDegreeLevel0: 0, meanDegreeUpper: 0, maxDegreeUpper: 0),
+         ]),
     info("support-tickets", points: 800, segments: 1, unsealed: 800, dimension: 32, distance: .dot, storage: .memory, disk: 209_408, ram: 442_368),
     info("product-images", points: 400, segments: 1, dimension: 16, distance: .euclid, storage: .mmap, disk: 59_494, ram: 157_184),
   ]

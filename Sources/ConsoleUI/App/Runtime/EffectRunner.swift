@@ -132,9 +132,10 @@ final class EffectRunner: @unchecked Sendable {
     case .pauseSchedule(let name, let pause):
       if pause { try backups().pause(name) } else { try backups().resume(name) }
       post(.succeeded("\(pause ? "paused" : "resumed") \(name)", then: [.loadBackups]))
-    case .deleteSchedule(let name):
-      try backups().deleteSchedule(name, deletingBackups: false)
-      post(.succeeded("deleted schedule \(name); its backups are kept", then: [.loadBackups]))
+    case .deleteSchedule(let name, let deletingBackups):
+      let deleted = try backups().deleteSchedule(name, deletingBackups: deletingBackups)
+      let text = deletingBackups ? "deleted schedule \(name) and \(deleted) backups" : "deleted schedule \(name); its backups are kept"
+      post(.succeeded(text, then: [.loadBackups]))
     case .deleteBackup(let id):
       _ = try backups().delete(id: id)
       post(.succeeded("deleted backup \(id)", then: [.loadBackups]))

@@ -41,6 +41,12 @@ public struct AppState: Hashable {
   public var dialog: DialogModel?
   /// The open form.
   public var form: FormModel?
+  /// The open inline payload editor.
+  public var payloadEditor: PayloadEditorModel?
+  /// The open payload column picker.
+  public var columnPicker: ColumnPickerModel?
+  /// The payload columns chosen per collection this session (absent: the first keys seen).
+  public var payloadColumns: [String: [String]] = [:]
   /// The latest status message.
   public var message: StatusMessage?
   /// Long work under way, as shown in the status row (`taking snapshot…`).
@@ -65,12 +71,22 @@ public struct AppState: Hashable {
     self.isMouseEnabled = isMouseEnabled
   }
 
+  /// The payload keys shown as columns of `collection`'s points table: the chosen ones, else
+  /// the first keys of the loaded points.
+  public func payloadColumns(of collection: String) -> [String] {
+    if let chosen = payloadColumns[collection] { return chosen }
+    guard let page, page.name == collection else { return [] }
+    return page.points.payloadColumns
+  }
+
   /// The route shown.
   public var route: Route { stack.last ?? .collections }
 
   /// Where the keyboard focus is, which decides what keys mean.
   public var keyContext: KeyContext {
     if dialog != nil { return .dialog }
+    if columnPicker != nil { return .picker }
+    if payloadEditor != nil { return .editor }
     if form != nil { return .textInput }
     if prompt != nil { return .prompt }
     if case .collection = route, let page, page.tab == .points, page.points.isJSONFocused {
@@ -92,7 +108,7 @@ public struct AppState: Hashable {
       actions.formUnion([.nextTab, .previousTab])
       switch page?.tab ?? .points {
       case .points:
-        actions.formUnion([.filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open])
+        actions.formUnion([.filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open, .chooseColumns, .editInline])
       case .info: break
       case .quality: actions.insert(.run)
       case .snapshots: actions.formUnion([.create, .verify, .restore, .delete, .copy])

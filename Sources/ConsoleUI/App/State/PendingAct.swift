@@ -12,8 +12,8 @@ public enum PendingAct: Hashable {
   case deleteSnapshot(collection: String, name: String)
   /// Restore a snapshot, into `target` (replacing it when `replace`).
   case restoreSnapshot(collection: String, name: String, target: String, replace: Bool)
-  /// Delete a schedule (its backups stay).
-  case deleteSchedule(String)
+  /// Delete a schedule; its backups' files too when `deletingBackups`.
+  case deleteSchedule(String, deletingBackups: Bool)
   /// Delete a backup's files.
   case deleteBackup(Int64)
   /// Restore a backup, under `target` when given.

@@ -41,7 +41,48 @@ public struct CollectionInfoCommand: OperatorCommand {
         columns: [.left("field"), .left("type"), .right("points")],
         rows: info.payloadSchema.map { [$0.field, $0.type.rawValue, ResultFormatting.count($0.points)] })))
     }
-    return CommandResult(json: Self.json(info), blocks: blocks)
+    if info.indexStats.isEmpty {
+      blocks.append(.text("hnsw graphs: no sealed segment yet"))
+    } else {
+      blocks.append(.table(ResultTable(
+        columns: [
+          .right("segment"), .right("points"), .left("graph"), .right("layers"), .left("nodes per layer"),
+          .right("degree l0 mean/max"), .right("degree upper mean/max"),
+        ],
+        rows: info.indexStats.map(Self.indexRow))))
+    }
+    var json = Self.json(info)
+    if case .object(var object) = json {
+      object["index"] = .array(info.indexStats.map(Self.indexJSON))
+      json = .object(object)
+    }
+    return CommandResult(json: json, blocks: blocks)
+  }
+
+  /// One segment's graph as a row of the text table.
+  static func indexRow(_ stats: SegmentIndexStats) -> [String] {
+    guard stats.hasGraph else {
+      return ["\(stats.segment)", ResultFormatting.count(stats.points), "none (scan)", "-", "-", "-", "-"]
+    }
+    return [
+      "\(stats.segment)", ResultFormatting.count(stats.points), "hnsw", "\(stats.layers)",
+      stats.nodesPerLayer.map(ResultFormatting.count).joined(separator: " / "),
+      "\(ResultFormatting.oneDecimal(stats.meanDegreeLevel0))/\(stats.maxDegreeLevel0)",
+      stats.layers > 1 ? "\(ResultFormatting.oneDecimal(stats.meanDegreeUpper))/\(stats.maxDegreeUpper)" : "-",
+    ]
+  }
+
+  /// One segment's graph as JSON: `{"segment": 1, "points": …, "has_graph": true, …}`.
+  public static func indexJSON(_ stats: SegmentIndexStats) -> JSONValue {
+    var object: JSONObject = [
+      "segment": .int(Int64(stats.segment)), "points": .int(Int64(stats.points)), "has_graph": .bool(stats.hasGraph),
+    ]
+    guard stats.hasGraph else { return .object(object) }
+    object["max_level"] = stats.maxLevel.map { .int(Int64($0)) } ?? .null
+    object["nodes_per_layer"] = .array(stats.nodesPerLayer.map { .int(Int64($0)) })
+    object["degree_level0"] = ["mean": .double(stats.meanDegreeLevel0), "max": .int(Int64(stats.maxDegreeLevel0))]
+    object["degree_upper"] = ["mean": .double(stats.meanDegreeUpper), "max": .int(Int64(stats.maxDegreeUpper))]
+    return .object(object)
   }
 
   /// The info as JSON, shaped after Qdrant's `CollectionInfo`.
