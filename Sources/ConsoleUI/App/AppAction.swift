@@ -8,7 +8,8 @@ public import VectorEngine
 public enum AppAction: Sendable {
   /// A key, mouse event or resize from the terminal.
   case key(Key)
-  /// The clock advanced (the loop ticks about once a second).
+  /// The clock advanced: the loop ticks when the second changes, and about ten times a
+  /// second while long work runs (each tick turns the spinner).
   case tick(now: Int64)
   /// The collections were listed.
   case collectionsLoaded([CollectionInfo])

@@ -79,7 +79,7 @@ extension AppReducer {
   static func confirm(_ act: PendingAct, _ state: inout AppState, _ effects: inout [Effect]) {
     switch act {
     case .dropCollection(let name):
-      state.activity = "dropping \(name)…"
+      state.activity = ActivityModel("dropping \(name)…", startedAt: state.now)
       effects.append(.dropCollection(name))
     case .deletePoint(let collection, let id):
       effects.append(.deletePoint(collection: collection, id: id))
@@ -88,15 +88,15 @@ extension AppReducer {
     case .deleteSnapshot(let collection, let name):
       effects.append(.deleteSnapshot(collection: collection, name: name))
     case .restoreSnapshot(let collection, let name, let target, let replace):
-      state.activity = "restoring \(name)…"
+      state.activity = ActivityModel("restoring \(name)…", startedAt: state.now)
       effects.append(.restoreSnapshot(collection: collection, name: name, target: target, replace: replace))
     case .deleteSchedule(let name, let deletingBackups):
-      state.activity = deletingBackups ? "deleting \(name) and its backups…" : nil
+      state.activity = deletingBackups ? ActivityModel("deleting \(name) and its backups…", startedAt: state.now) : nil
       effects.append(.deleteSchedule(name, deletingBackups: deletingBackups))
     case .deleteBackup(let id):
       effects.append(.deleteBackup(id))
     case .restoreBackup(let id, let target, let replace):
-      state.activity = "restoring backup \(id)…"
+      state.activity = ActivityModel("restoring backup \(id)…", startedAt: state.now)
       effects.append(.restoreBackup(id: id, target: target, replace: replace))
     }
   }
@@ -190,7 +190,7 @@ extension AppReducer {
       switch FormCommand.command(for: form) {
       case .success(let command):
         state.form = nil
-        state.activity = "\(form.title.lowercased())…"
+        state.activity = ActivityModel("\(form.title.lowercased())…", startedAt: state.now)
         state.console.append([ConsoleLine(":" + command, role: .commandLine)])
         effects.append(.runCommand(command))
       case .failure(let problem):
@@ -293,7 +293,7 @@ extension AppReducer {
       }
       state.console.append([ConsoleLine(":" + text, role: .commandLine)])
       state.console.isRunning = true
-      state.activity = "running \(text)…"
+      state.activity = ActivityModel("running \(text)…", startedAt: state.now)
       if state.route != .console { state.stack.append(.console) }
       effects += [.saveHistory(state.console.history), .runCommand(text)]
     case .filter:
@@ -336,7 +336,7 @@ extension AppReducer {
           act: .restoreBackup(id: id, target: target, replace: false))
       }
     case .backupScope:
-      state.activity = "backing up \(text.isEmpty ? "every collection" : text)…"
+      state.activity = ActivityModel("backing up \(text.isEmpty ? "every collection" : text)…", startedAt: state.now)
       effects.append(.backupNow(collection: text.isEmpty ? nil : text))
     }
   }

@@ -199,7 +199,7 @@ extension AppReducer {
     case .quality:
       guard action == .run, !page.quality.isRunning else { return }
       page.quality.progress = (0, page.quality.sample)
-      state.activity = "measuring search quality…"
+      state.activity = ActivityModel("measuring search quality…", startedAt: state.now)
       effects.append(.measureQuality(collection: name, sample: page.quality.sample, limit: page.quality.limit))
     case .snapshots: snapshotsAction(action, &page, &state, &effects, rows: rows)
     case .visualize: visualizeAction(action, &page, &state, &effects)
@@ -273,14 +273,14 @@ extension AppReducer {
   ) {
     if move(&page.snapshots.table, action, count: page.snapshots.snapshots.count, page: rows) { return }
     if action == .create {
-      state.activity = "taking a snapshot of \(page.name)…"
+      state.activity = ActivityModel("taking a snapshot of \(page.name)…", startedAt: state.now)
       effects.append(.createSnapshot(page.name))
       return
     }
     guard let snapshot = page.snapshots.selected else { return }
     switch action {
     case .verify:
-      state.activity = "verifying \(snapshot.name)…"
+      state.activity = ActivityModel("verifying \(snapshot.name)…", startedAt: state.now)
       effects.append(.verifySnapshot(collection: page.name, name: snapshot.name))
     case .restore:
       state.prompt = PromptModel(kind: .restoreAs(snapshot: snapshot.name), text: page.name)
@@ -359,7 +359,7 @@ extension AppReducer {
       guard let record = state.backups.selectedBackup else { return }
       switch action {
       case .verify:
-        state.activity = "verifying backup \(record.id)…"
+        state.activity = ActivityModel("verifying backup \(record.id)…", startedAt: state.now)
         effects.append(.verifyBackup(record.id))
       case .restore:
         state.prompt = PromptModel(kind: .restoreBackupAs(id: record.id))

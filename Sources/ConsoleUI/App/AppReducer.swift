@@ -27,6 +27,7 @@ public enum AppReducer {
     case .tick(let now):
       let previous = state.now
       state.now = now
+      state.activity?.ticks += 1
       if now / eventPollInterval != previous / eventPollInterval {
         effects.append(.loadEvents(after: state.backups.lastEventID))
       }

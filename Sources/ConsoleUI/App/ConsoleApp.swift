@@ -84,6 +84,7 @@ public enum ConsoleApp {
 
     var outcome = Outcome()
     var drawn: AppState?
+    var lastTick: UInt64 = 0
     while !state.isQuitting {
       if drawn != state {
         session.flush(ScreenRenderer.render(state, size: state.size, theme: selection.theme), theme: resolved)
@@ -102,7 +103,13 @@ public enum ConsoleApp {
       }
       actions += mailbox.drain()
       let now = Int64(Date().timeIntervalSince1970)
-      if now != state.now { actions.append(.tick(now: now)) }
+      let instant = DispatchTime.now().uptimeNanoseconds
+      // While long work runs, tick often enough to turn the spinner; otherwise once a second.
+      let spinnerDue = state.activity != nil && instant - lastTick >= spinnerInterval
+      if now != state.now || spinnerDue {
+        actions.append(.tick(now: now))
+        lastTick = instant
+      }
       for action in actions {
         let (next, effects) = AppReducer.reduce(state, action)
         state = next
@@ -113,6 +120,9 @@ public enum ConsoleApp {
     }
     return outcome
   }
+
+  /// Nanoseconds between two ticks while long work runs (the spinner's pace).
+  private static let spinnerInterval: UInt64 = 100_000_000
 
   /// Starts an effect: terminal work here on the loop, engine work on the worker.
   private static func perform(

@@ -94,7 +94,7 @@ enum Chrome {
       return
     }
     if let activity = state.activity {
-      surface.write("⟳ " + activity, at: Point(x: area.x + 1, y: area.y), style: Style(.statusInfo), maxWidth: area.width - 1)
+      surface.write(activity.statusText(now: state.now), at: Point(x: area.x + 1, y: area.y), style: Style(.statusInfo), maxWidth: area.width - 1)
       return
     }
     if let message = state.message {

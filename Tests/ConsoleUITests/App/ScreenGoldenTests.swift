@@ -28,9 +28,15 @@ struct ScreenGoldenTests {
       state.message = nil
       return state
     }),
+    ("snapshot-in-progress", { size in
+      var state = ConsoleFixtures.collectionState(size: size, tab: .snapshots)
+      state = AppReducer.reduce(state, .key(.character("n"))).0
+      state = AppReducer.reduce(state, .tick(now: ConsoleFixtures.now + 12)).0
+      return state
+    }),
   ]
 
-  @Test(arguments: [0, 1, 2, 3, 4, 5, 6])
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
   func screenMatchesItsGoldenFiles(_ index: Int) {
     let (name, make) = Self.screens[index]
     for size in Self.sizes {

@@ -80,6 +80,6 @@ struct TypedDeletionTests {
     (state, effects) = press(state, .enter)
     #expect(state.dialog == nil)
     #expect(effects == [.deleteSchedule("nightly", deletingBackups: true)])
-    #expect(state.activity == "deleting nightly and its backups…")
+    #expect(state.activity?.text == "deleting nightly and its backups…")
   }
 }

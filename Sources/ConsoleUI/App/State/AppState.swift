@@ -49,8 +49,9 @@ public struct AppState: Hashable {
   public var payloadColumns: [String: [String]] = [:]
   /// The latest status message.
   public var message: StatusMessage?
-  /// Long work under way, as shown in the status row (`taking snapshot…`).
-  public var activity: String?
+  /// Long work under way, shown in the status row with a spinner and its elapsed time until
+  /// its result arrives.
+  public var activity: ActivityModel?
   /// First line shown by help.
   public var helpScroll = 0
   /// Set when the user asked to quit; the loop stops.
