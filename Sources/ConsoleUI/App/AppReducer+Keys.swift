@@ -382,36 +382,6 @@ extension AppReducer {
       clampCollections(&state)
     }
   }
-
-  // MARK: Mouse
-
-  static func handleMouse(_ event: MouseEvent, _ state: inout AppState, _ effects: inout [Effect]) {
-    switch event.kind {
-    case .wheelUp:
-      for _ in 0..<3 { perform(.up, &state, &effects) }
-    case .wheelDown:
-      for _ in 0..<3 { perform(.down, &state, &effects) }
-    case .leftPress:
-      let layout = ChromeLayout(size: state.size)
-      if event.position.y == layout.menu.y {
-        if let section = ChromeLayout.menuSection(at: event.position.x - layout.menu.x) {
-          perform([.showCollections, .showBackups, .showConsole, .help][section.rawValue], &state, &effects)
-        }
-        return
-      }
-      guard state.dialog == nil, state.form == nil, state.route == .collections else { return }
-      let table = layout.body.inset(by: 1)
-      let row = event.position.y - table.y - 1
-      let count = state.collections.visible.count
-      guard table.contains(event.position), row >= 0 else { return }
-      let offset = Scrolling.offset(
-        state.collections.table.scrollOffset, keeping: state.collections.table.selectedRow,
-        visible: max(0, table.height - 1), count: count)
-      if offset + row < count { state.collections.table.select(offset + row, rowCount: count) }
-    case .leftRelease, .rightPress:
-      break
-    }
-  }
 }
 
 extension String {

@@ -180,15 +180,7 @@ extension AppReducer {
     case .nextTab, .previousTab:
       let count = CollectionTab.allCases.count
       let next = (page.tab.rawValue + (action == .nextTab ? 1 : count - 1)) % count
-      page.tab = CollectionTab(rawValue: next) ?? .points
-      page.points.isJSONFocused = false
-      switch page.tab {
-      case .snapshots where !page.snapshots.isLoaded: effects.append(.loadSnapshots(name))
-      case .visualize where !page.visualize.isLoaded && !page.visualize.isLoading:
-        page.visualize.isLoading = true
-        effects.append(.loadProjection(name))
-      default: break
-      }
+      show(CollectionTab(rawValue: next) ?? .points, &page, &effects)
       return
     default: break
     }
@@ -203,6 +195,19 @@ extension AppReducer {
       effects.append(.measureQuality(collection: name, sample: page.quality.sample, limit: page.quality.limit))
     case .snapshots: snapshotsAction(action, &page, &state, &effects, rows: rows)
     case .visualize: visualizeAction(action, &page, &state, &effects)
+    }
+  }
+
+  /// Shows `tab` of a collection's page, loading what it shows the first time.
+  static func show(_ tab: CollectionTab, _ page: inout CollectionPageModel, _ effects: inout [Effect]) {
+    page.tab = tab
+    page.points.isJSONFocused = false
+    switch tab {
+    case .snapshots where !page.snapshots.isLoaded: effects.append(.loadSnapshots(page.name))
+    case .visualize where !page.visualize.isLoaded && !page.visualize.isLoading:
+      page.visualize.isLoading = true
+      effects.append(.loadProjection(page.name))
+    default: break
     }
   }
 

@@ -6,17 +6,16 @@ enum BackupsScreen {
   /// Draws the page in `area`.
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     let model = state.backups
-    let scheduleRows = min(max(4, model.schedules.count + 3), max(4, area.height / 3))
-    let eventRows = area.height >= 24 ? 8 : 5
-    let parts = Layout.vertical([.fixed(scheduleRows), .fill, .fixed(eventRows)], in: area)
+    let parts = panels(state, in: area)
     let schedulesFocused = model.focus == .schedules
-    let schedulesInner = Frame(title: "Schedules (\(model.schedules.count)) · n new · p pause · b backup now", role: schedulesFocused ? .borderFocused : .border)
-      .render(into: &surface, area: parts[0])
-    schedulesTable(state, focused: schedulesFocused).render(into: &surface, area: schedulesInner.inset(left: 1, right: 1))
-    let backupsInner = Frame(title: "Backups (\(model.records.count)) · r restore · v verify · Ctrl-D delete", role: schedulesFocused ? .border : .borderFocused)
-      .render(into: &surface, area: parts[1])
-    backupsTable(state, focused: !schedulesFocused).render(into: &surface, area: backupsInner.inset(left: 1, right: 1))
-    let eventsInner = Frame(title: "Events").render(into: &surface, area: parts[2])
+    let tables = tableAreas(state, in: area)
+    Frame(title: "Schedules (\(model.schedules.count)) · n new · p pause · b backup now", role: schedulesFocused ? .borderFocused : .border)
+      .render(into: &surface, area: parts.schedules)
+    schedulesTable(state, focused: schedulesFocused).render(into: &surface, area: tables.schedules)
+    Frame(title: "Backups (\(model.records.count)) · r restore · v verify · Ctrl-D delete", role: schedulesFocused ? .border : .borderFocused)
+      .render(into: &surface, area: parts.backups)
+    backupsTable(state, focused: !schedulesFocused).render(into: &surface, area: tables.backups)
+    let eventsInner = Frame(title: "Events").render(into: &surface, area: parts.events)
     let shown = model.events.suffix(eventsInner.height)
     for (row, event) in shown.enumerated() {
       let x = surface.write(Format.minute(event.at) + " ", at: Point(x: eventsInner.x + 1, y: eventsInner.y + row), style: Style(.muted))
@@ -27,6 +26,23 @@ enum BackupsScreen {
     if shown.isEmpty {
       surface.write("no events yet", at: Point(x: eventsInner.x + 1, y: eventsInner.y), style: Style(.muted))
     }
+  }
+
+  /// The frames of the schedules, the backups and the events when the page has `area`.
+  static func panels(_ state: AppState, in area: Rect) -> (schedules: Rect, backups: Rect, events: Rect) {
+    let scheduleRows = min(max(4, state.backups.schedules.count + 3), max(4, area.height / 3))
+    let eventRows = area.height >= 24 ? 8 : 5
+    let parts = Layout.vertical([.fixed(scheduleRows), .fill, .fixed(eventRows)], in: area)
+    return (parts[0], parts[1], parts[2])
+  }
+
+  /// Where the schedules and the backups tables are drawn when the page has `area`.
+  static func tableAreas(_ state: AppState, in area: Rect) -> (schedules: Rect, backups: Rect) {
+    let parts = panels(state, in: area)
+    return (
+      Frame.innerArea(of: parts.schedules).inset(left: 1, right: 1),
+      Frame.innerArea(of: parts.backups).inset(left: 1, right: 1)
+    )
   }
 
   static func schedulesTable(_ state: AppState, focused: Bool) -> TableView {

@@ -7,10 +7,9 @@ enum CollectionScreen {
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     guard let page = state.page else { return }
     let info = page.info.map { " · \(ResultFormatting.count($0.pointsCount)) points · \($0.config.dimension) · \($0.config.distance.rawValue)" } ?? ""
-    let inner = Frame(title: page.name + info, role: .borderFocused).render(into: &surface, area: area)
-    let parts = Layout.vertical([.fixed(1), .fixed(1), .fill], in: inner.inset(left: 1, right: 1))
-    TabBar(titles: CollectionTab.allCases.map(\.title), selected: page.tab.rawValue).render(into: &surface, area: parts[0])
-    let content = parts[2]
+    Frame(title: page.name + info, role: .borderFocused).render(into: &surface, area: area)
+    let (tabs, content) = areas(in: area)
+    tabBar(page).render(into: &surface, area: tabs)
     switch page.tab {
     case .points: PointsTab.render(page, state: state, into: &surface, area: content)
     case .info: InfoTab.render(page, into: &surface, area: content)
@@ -18,5 +17,16 @@ enum CollectionScreen {
     case .snapshots: SnapshotsTab.render(page, into: &surface, area: content)
     case .visualize: VisualizeTab.render(page, into: &surface, area: content)
     }
+  }
+
+  /// Where the tab bar and the tab's content are drawn when the page has `area`.
+  static func areas(in area: Rect) -> (tabs: Rect, content: Rect) {
+    let parts = Layout.vertical([.fixed(1), .fixed(1), .fill], in: Frame.innerArea(of: area).inset(left: 1, right: 1))
+    return (parts[0], parts[2])
+  }
+
+  /// The tab bar of `page`.
+  static func tabBar(_ page: CollectionPageModel) -> TabBar {
+    TabBar(titles: CollectionTab.allCases.map(\.title), selected: page.tab.rawValue)
   }
 }

@@ -6,14 +6,21 @@ enum PointsTab {
   /// Draws the tab in `area`.
   static func render(_ page: CollectionPageModel, state: AppState, into surface: inout Surface, area: Rect) {
     let points = page.points
+    let parts = areas(in: area)
+    renderFilterBar(points, into: &surface, area: parts.filter)
+    table(points, columns: state.payloadColumns(of: page.name)).render(into: &surface, area: parts.table)
+    renderPayload(points, into: &surface, area: parts.payload)
+  }
+
+  /// Where the filter bar, the table and the payload are drawn when the tab has `area`: the
+  /// payload beside the table from 100 columns, below it when narrower.
+  static func areas(in area: Rect) -> (filter: Rect, table: Rect, payload: Rect) {
     let parts = Layout.vertical([.fixed(1), .fill], in: area)
-    renderFilterBar(points, into: &surface, area: parts[0])
     let wide = parts[1].width >= 100
     let split = wide
       ? Layout.horizontal([.fill(weight: 3), .fixed(1), .fill(weight: 2)], in: parts[1])
       : Layout.vertical([.fill(weight: 3), .fixed(0), .fill(weight: 2)], in: parts[1])
-    table(points, columns: state.payloadColumns(of: page.name)).render(into: &surface, area: split[0])
-    renderPayload(points, into: &surface, area: split[2])
+    return (parts[0], split[0], split[2])
   }
 
   /// The table of the loaded points: id, score when listing similar points, payload columns.

@@ -31,7 +31,7 @@ public struct Frame: Hashable {
   /// - Complexity: O(perimeter of `area`).
   @discardableResult
   public func render(into surface: inout Surface, area: Rect) -> Rect {
-    guard area.width >= 2, area.height >= 2 else { return area }
+    guard area.width >= 2, area.height >= 2 else { return Self.innerArea(of: area) }
     let style = Style(role)
     surface.withClip(area) { surface in
       let top = area.y
@@ -61,6 +61,13 @@ public struct Frame: Hashable {
         surface.write(" ", at: Point(x: end, y: top), style: style)
       }
     }
+    return Self.innerArea(of: area)
+  }
+
+  /// The area inside a frame drawn on the edge of `area`, as ``render(into:area:)`` returns
+  /// it (for mouse clicks, without drawing).
+  public static func innerArea(of area: Rect) -> Rect {
+    guard area.width >= 2, area.height >= 2 else { return area }
     return area.inset(by: 1)
   }
 }

@@ -76,8 +76,7 @@ public struct TableView {
           maxWidth: area.width - 1)
         return
       }
-      let offset = Scrolling.offset(
-        state.scrollOffset, keeping: state.selectedRow, visible: body.height, count: rows.count)
+      let offset = firstShownRow(area: area)
       let selectionRole: ThemeRole = isFocused ? .selection : .selectionInactive
       for line in 0..<min(body.height, rows.count - offset) {
         let rowIndex = offset + line
@@ -134,10 +133,31 @@ public struct TableView {
   public func row(at point: Point, area: Rect) -> Int? {
     let body = area.inset(top: 1)
     guard body.contains(point) else { return nil }
-    let offset = Scrolling.offset(
-      state.scrollOffset, keeping: state.selectedRow, visible: body.height, count: rows.count)
-    let row = offset + point.y - body.y
+    let row = firstShownRow(area: area) + point.y - body.y
     return row < rows.count ? row : nil
+  }
+
+  /// The index of the first row shown when the table is drawn in `area`.
+  ///
+  /// A click that selects a row stores this as ``TableState/scrollOffset``, so the rows stay
+  /// where they were under the pointer.
+  public func firstShownRow(area: Rect) -> Int {
+    Scrolling.offset(
+      state.scrollOffset, keeping: state.selectedRow, visible: max(0, area.height - 1), count: rows.count)
+  }
+
+  /// The column whose header title is under `point` when the table is drawn in `area`, for
+  /// clicks that sort; `nil` off the header row and in the gaps between columns.
+  ///
+  /// - Complexity: O(rows × columns), to size the columns as drawing does.
+  public func column(at point: Point, area: Rect) -> Int? {
+    guard !area.isEmpty, area.row(0).contains(point) else { return nil }
+    let widths = columnWidths(available: area.width)
+    let starts = columnStarts(widths)
+    let totalWidth = (starts.last ?? 0) + (widths.last ?? 0)
+    let shift = min(max(0, state.horizontalOffset), max(0, totalWidth - area.width))
+    let x = point.x - area.x + shift
+    return widths.indices.first { widths[$0] > 0 && (starts[$0]..<(starts[$0] + widths[$0])).contains(x) }
   }
 
   /// The number of body rows shown when the table is drawn in `area` (for page moves).
