@@ -9,17 +9,6 @@ import VectorEngine
 struct ActivityModelTests {
   let size = Size(width: 100, height: 30)
 
-  private func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
-    var state = state
-    var effects: [Effect] = []
-    for key in keys {
-      let (next, more) = AppReducer.reduce(state, .key(key))
-      state = next
-      effects += more
-    }
-    return (state, effects)
-  }
-
   /// The status row as drawn.
   private func statusRow(_ state: AppState) -> String {
     let surface = ScreenRenderer.render(state, size: size, theme: .builtIn)

@@ -8,23 +8,6 @@ import VectorEngine
 struct AppReducerTests {
   let size = Size(width: 100, height: 30)
 
-  private func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
-    var state = state
-    var effects: [Effect] = []
-    for key in keys {
-      let (next, more) = AppReducer.reduce(state, .key(key))
-      state = next
-      effects += more
-    }
-    return (state, effects)
-  }
-
-  private func type(_ state: AppState, _ text: String) -> AppState {
-    var state = state
-    for character in text { state = AppReducer.reduce(state, .key(.character(character))).0 }
-    return state
-  }
-
   @Test func enterOpensTheSelectedCollectionAndLoadsItsFirstPage() {
     let state = ConsoleFixtures.state(size: size)
     #expect(state.collections.selected?.name == "docs")

@@ -8,23 +8,6 @@ import VectorEngine
 struct PayloadEditorTests {
   let size = Size(width: 100, height: 30)
 
-  private func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
-    var state = state
-    var effects: [Effect] = []
-    for key in keys {
-      let (next, more) = AppReducer.reduce(state, .key(key))
-      state = next
-      effects += more
-    }
-    return (state, effects)
-  }
-
-  private func type(_ state: AppState, _ text: String) -> AppState {
-    var state = state
-    for character in text { state = AppReducer.reduce(state, .key(.character(character))).0 }
-    return state
-  }
-
   @Test func editingShowsErrorsThenTheDiffThenSaves() throws {
     var state = ConsoleFixtures.collectionState(size: size, tab: .points)
     state.page?.points.records[0].payload = ["tenant": "acme"]

@@ -9,23 +9,6 @@ import VectorEngine
 struct TypedDeletionTests {
   let size = Size(width: 100, height: 30)
 
-  private func press(_ state: AppState, _ keys: Key...) -> (AppState, [Effect]) {
-    var state = state
-    var effects: [Effect] = []
-    for key in keys {
-      let (next, more) = AppReducer.reduce(state, .key(key))
-      state = next
-      effects += more
-    }
-    return (state, effects)
-  }
-
-  private func type(_ state: AppState, _ text: String) -> AppState {
-    var state = state
-    for character in text { state = AppReducer.reduce(state, .key(.character(character))).0 }
-    return state
-  }
-
   @Test func deletingASnapshotAsksForItsName() {
     let name = ConsoleFixtures.snapshots[0].name
     var (state, effects) = press(ConsoleFixtures.collectionState(size: size, tab: .snapshots), .control("d"))
