@@ -8,7 +8,7 @@ public import VectorEngine
 /// daemon, a cron one-shot and an interactive "Backup now" never overlap (rule R5); the kernel
 /// drops the lock with its process. A backup succeeds only after its archive is published and
 /// read back and verified (R8); retention runs only after such a success (R9).
-public final class BackupService: @unchecked Sendable {
+public final class BackupService: Sendable {
   /// The data directory.
   public let dataDirectory: String
   /// The catalog.
