@@ -69,16 +69,17 @@ final class CollectionStore {
           path: directory + "/" + SegmentPayloadIndex.fileName(segment: entry.id, index: index.id),
           expectedType: index.type, rowCount: segment.count)
       }
-      if entry.hasGraph {
-        do {
-          segment.graph = try SegmentGraph.load(segment: segment, directory: directory)
-        } catch where error.kind == .corrupted && !readOnly {
-          // The graph is derived data: rebuild it from the segment's vectors.
-          segment.graph = try SegmentGraph.build(segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
-          notes.append("\(error.message); rebuilt it from the segment's vectors")
-        }
-      }
       sealed.append(segment)
+    }
+    let indexed = zip(sealed, manifest.segments).filter { $0.1.hasGraph }.map(\.0)
+    for (segment, loaded) in zip(indexed, SegmentGraphLoader.load(indexed, directory: directory)) {
+      do {
+        segment.graph = try loaded.get()
+      } catch where error.kind == .corrupted && !readOnly {
+        // The graph is derived data: rebuild it from the segment's vectors.
+        segment.graph = try SegmentGraph.build(segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
+        notes.append("\(error.message); rebuilt it from the segment's vectors")
+      }
     }
     let (log, recovery) = try WriteAheadLog.recover(directory: directory, from: manifest.walStart, repair: !readOnly)
     wal = log

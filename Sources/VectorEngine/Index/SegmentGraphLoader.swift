@@ -1,0 +1,49 @@
+import Dispatch
+import Synchronization
+
+/// Loads the graph files of several sealed segments at once, one worker per core, so opening
+/// a large collection costs the slowest graph rather than the sum of them.
+///
+/// Thread safety: each worker reads only its own segment's immutable fields (id, row count)
+/// and its own graph file; results go into a table guarded by `lock`, which the caller reads
+/// only after every worker has finished.
+final class SegmentGraphLoader: @unchecked Sendable {
+  private let segments: [SealedSegment]
+  private let directory: String
+  private let next = Atomic<Int>(0)
+  private let lock = Lock()
+  private var results: [Result<SegmentGraph, EngineError>?]
+
+  private init(segments: [SealedSegment], directory: String) {
+    self.segments = segments
+    self.directory = directory
+    results = Array(repeating: nil, count: segments.count)
+  }
+
+  /// Each segment's graph or the error loading it, by position in `segments`.
+  ///
+  /// - Complexity: O(total graph bytes / workers).
+  static func load(_ segments: [SealedSegment], directory: String) -> [Result<SegmentGraph, EngineError>] {
+    let loader = SegmentGraphLoader(segments: segments, directory: directory)
+    let helpers = min(System.processorCount, segments.count) - 1
+    let group = DispatchGroup()
+    for helper in 0..<max(helpers, 0) {
+      // A queue of its own gets a thread even when Dispatch's pool is busy.
+      DispatchQueue(label: "ragops.graph.load.\(helper)").async(group: group) { loader.work() }
+    }
+    loader.work()
+    group.wait()
+    return loader.lock.withLock {
+      segments.indices.map { loader.results[$0] ?? .failure(EngineError(.io, "graph of segment \(segments[$0].id) was not loaded")) }
+    }
+  }
+
+  private func work() {
+    while true {
+      let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard index < segments.count else { return }
+      let result = Result { () throws(EngineError) in try SegmentGraph.load(segment: segments[index], directory: directory) }
+      lock.withLock { results[index] = result }
+    }
+  }
+}
