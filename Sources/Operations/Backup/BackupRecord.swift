@@ -1,37 +1,3 @@
-/// What started a backup.
-public enum BackupTrigger: String, Hashable, Sendable, CaseIterable {
-  /// A schedule's slot, on time.
-  case scheduled
-  /// A schedule's missed slot, run late within its deadline after downtime.
-  case catchUp = "catch-up"
-  /// "Backup now".
-  case manual
-
-  /// `Scheduled`, `Catch-up`, `Manual`.
-  public var title: String {
-    switch self {
-    case .scheduled: "Scheduled"
-    case .catchUp: "Catch-up"
-    case .manual: "Manual"
-    }
-  }
-}
-
-/// Where a backup is in its life (Qdrant Cloud's backup states, plus `CORRUPT` for a stored
-/// backup that later failed verification).
-public enum BackupStatus: String, Hashable, Sendable, CaseIterable {
-  /// Being written.
-  case running = "RUNNING"
-  /// Written, read back and verified.
-  case succeeded = "SUCCEEDED"
-  /// Not written or not verified; `reason` says why.
-  case failed = "FAILED"
-  /// Not started; `reason` says why (overlap, missed, missed-deadline, paused, clock-skew…).
-  case skipped = "SKIPPED"
-  /// Verified once, failed a later verification; kept as evidence, never counted by retention.
-  case corrupt = "CORRUPT"
-}
-
 /// One row of the backup list.
 public struct BackupRecord: Hashable, Sendable {
   /// The catalog's id (what `backup restore ID` takes).
@@ -96,43 +62,5 @@ public struct BackupRecord: Hashable, Sendable {
   public var statusText: String {
     guard status == .skipped, let reason else { return status.rawValue }
     return "SKIPPED(\(reason))"
-  }
-}
-
-/// One restore from a backup.
-public struct RestoreRecord: Hashable, Sendable {
-  /// The catalog's id.
-  public var id: Int64
-  /// The backup restored.
-  public var backupID: Int64
-  /// The collection restored into (or `all`).
-  public var target: String
-  /// `RUNNING`, `SUCCEEDED` or `FAILED`.
-  public var status: BackupStatus
-  /// Why it failed.
-  public var reason: String?
-  /// When it started (Unix seconds).
-  public var startedAt: Int64
-  /// When it finished (Unix seconds).
-  public var finishedAt: Int64?
-}
-
-/// A line of the scheduler's decision log, shared by every process through the catalog.
-public struct BackupEvent: Hashable, Sendable {
-  /// The catalog's id (increasing).
-  public var id: Int64
-  /// When (Unix seconds).
-  public var at: Int64
-  /// The schedule it concerns, if any.
-  public var schedule: String?
-  /// What was decided or done.
-  public var message: String
-
-  /// Creates an event.
-  public init(id: Int64, at: Int64, schedule: String?, message: String) {
-    self.id = id
-    self.at = at
-    self.schedule = schedule
-    self.message = message
   }
 }
