@@ -291,10 +291,14 @@ struct FileDescriptor: Sendable {
 
   /// Starts ``sync()`` on another thread and returns at once; the caller must call
   /// ``BackgroundSync/wait()`` before closing the descriptor.
+  ///
+  /// The sync runs on a serial queue of its own, which Dispatch backs with a thread at once,
+  /// not on the shared global queue: callers block in `wait()`, and when every thread of the
+  /// global pool is such a caller, work queued there waits for the pool to grow.
   func syncInBackground() -> BackgroundSync {
     let pending = BackgroundSync()
     pending.group.enter()
-    DispatchQueue.global().async { [self] in
+    DispatchQueue(label: "ragops.sync").async { [self] in
       do throws(SystemError) {
         try sync()
       } catch {
