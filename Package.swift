@@ -42,12 +42,14 @@ let package = Package(
         "VectorEngine", "Operations", "ConsoleUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine"]),
-    .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine"]),
+    // What several test targets share: seeded generators and replayable seeds.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine", "TestSupport"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine", "TestSupport"]),
     .testTarget(
       name: "ConsoleUITests", dependencies: ["ConsoleUI", "Operations", "VectorEngine"],
       exclude: ["Golden"]),
-    .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine"], exclude: ["Snapshots"]),
+    .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine", "TestSupport"], exclude: ["Snapshots"]),
   ]
 )
 

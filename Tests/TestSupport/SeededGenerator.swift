@@ -1,12 +1,15 @@
-/// A deterministic random number generator (SplitMix64) so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
+/// A deterministic random number generator (SplitMix64), so a randomized test replays exactly
+/// from its seed.
+public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  /// A generator whose sequence is fixed by `seed`.
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var value = state
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9

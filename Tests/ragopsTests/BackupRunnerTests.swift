@@ -1,31 +1,34 @@
 import Foundation
+import TestSupport
 import Testing
 import VectorEngine
 
 /// The one-shot runner and the scheduler daemon as operators run them: exit codes, the shared
 /// lock, and a day boundary crossed under `faketime`.
 struct BackupRunnerTests {
-  private func prepare(_ scratch: ScratchDirectory, schedule: String) throws -> String {
+  /// A data directory with one collection and `schedule`, set at `instant` (the test's own
+  /// clock when `nil`).
+  private func prepare(_ scratch: ScratchDirectory, schedule: String, at instant: Int64? = nil) throws -> String {
     let data = scratch.path + "/data"
     let points = scratch.file("points.jsonl", contents: (1...50).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3],\"payload\":{\"n\":\($0)}}" }.joined(separator: "\n"))
-    let setup = try RagopsBinary.run(["--data", data, "--batch", "-"], input: """
+    let script = """
       collection create docs --dim 4 --distance dot
       points upsert docs --file \(points)
       \(schedule)
 
-      """)
+      """
+    let arguments = ["--data", data, "--batch", "-"]
+    let setup = try instant.map { try Self.onFakeClock(at: $0, arguments, input: script) }
+      ?? RagopsBinary.run(arguments, input: script)
     try #require(setup.status == 0, "\(setup.standardError)")
     return data
   }
 
-  /// The `faketime` wrapper (Debian package `faketime`, installed by `.ci/run`).
-  private static var faketime: String {
-    ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "faketime"
-  }
-
-  /// `ragops arguments…` on a fake clock, to completion.
-  private static func onFakeClock(_ clock: String, _ arguments: [String]) throws -> RagopsBinary.Output {
-    try RagopsBinary.run(["-f", clock, RagopsBinary.path] + arguments, executable: faketime)
+  /// `ragops arguments…` with its clock started at `instant`, to completion.
+  private static func onFakeClock(at instant: Int64, _ arguments: [String], input: String? = nil) throws -> RagopsBinary.Output {
+    try RagopsBinary.run(
+      FakeClock.arguments(startingAt: instant, [RagopsBinary.path] + arguments), input: input,
+      environment: FakeClock.environment, executable: FakeClock.executable)
   }
 
   /// The pid of the process `faketime` started (it forks its command and waits).
@@ -42,7 +45,7 @@ struct BackupRunnerTests {
     #expect(first.status == 0)
     #expect(first.standardOutput.contains("schedule every: not due; next slot"))
     // Under a clock two minutes ahead, it runs and verifies.
-    let ahead = try Self.onFakeClock("+2m", ["backup", "run", "--if-due", "--data", data])
+    let ahead = try Self.onFakeClock(at: FakeClock.now + 120, ["backup", "run", "--if-due", "--data", data])
     #expect(ahead.status == 0, "\(ahead.standardError)")
     #expect(ahead.standardOutput.contains("SUCCEEDED") && ahead.standardOutput.contains("verified"))
     // Another process holding the data directory: exit 3, and nothing recorded for the slot.
@@ -54,57 +57,72 @@ struct BackupRunnerTests {
     holder.standardInput = input
     holder.standardOutput = output
     holder.standardError = FileHandle.nullDevice
-    try holder.run()
+    let holderExit = try holder.startWatched()
     let holderLines = LineStream(output.fileHandleForReading)
     input.fileHandleForWriting.write(Data("collections\n".utf8))
     #expect(holderLines.next(containing: "docs") != nil)
-    let busy = try Self.onFakeClock("+4m", ["backup", "run", "--if-due", "--data", data])
+    let busy = try Self.onFakeClock(at: FakeClock.now + 240, ["backup", "run", "--if-due", "--data", data])
     #expect(busy.status == 3)
     #expect(busy.standardError.contains("is in use by pid \(holder.processIdentifier)"))
     try input.fileHandleForWriting.close()
-    holder.waitUntilExit()
+    holderExit.waitForExit()
     let list = try RagopsBinary.run(["--data", data, "--json", "backup", "list"])
     #expect(list.standardOutput.components(separatedBy: "\"status\":\"SUCCEEDED\"").count - 1 == 1)
   }
 
   @Test func schedulerCrossesMidnightOnceAndAConcurrentOneShotReportsTheLock() throws {
+    // The next UTC midnight on the test's own clock; everything below runs on a fake clock
+    // placed around it, so the test reads the same on any day and in any time zone.
+    let midnight = FakeClock.nextUTCMidnight(after: FakeClock.now)
+    let day = Int64(86_400)
+    func minute(_ instant: Int64) -> String { UTCTimestamp(epochSeconds: instant).shortText }
     let scratch = ScratchDirectory()
-    let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3")
+    let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3", at: midnight - 600)
     let fifo = scratch.path + "/hold"
     #expect(mkfifo(fifo, 0o600) == 0)
 
     let scheduler = Process()
-    scheduler.executableURL = URL(fileURLWithPath: Self.faketime)
-    // One real second is one simulated minute; the scheduler re-checks every real second.
-    scheduler.arguments = ["-f", "@2026-11-27 23:57:00 x60", RagopsBinary.path, "scheduler", "--data", data, "--tick", "1", "--verbose"]
-    var environment = ProcessInfo.processInfo.environment
+    scheduler.executableURL = URL(fileURLWithPath: FakeClock.executable)
+    // Three simulated minutes before midnight; one real second is one simulated minute, and
+    // the scheduler re-checks every real second.
+    scheduler.arguments = FakeClock.arguments(
+      startingAt: midnight - 180, speed: 60, [RagopsBinary.path, "scheduler", "--data", data, "--tick", "1", "--verbose"])
+    var environment = ProcessInfo.processInfo.environment.merging(FakeClock.environment) { $1 }
     environment["RAGOPS_DEBUG_BACKUP_HOLD"] = fifo
     scheduler.environment = environment
     let errors = Pipe()
     scheduler.standardError = errors
     scheduler.standardOutput = FileHandle.nullDevice
-    try scheduler.run()
+    let schedulerExit = try scheduler.startWatched()
+    defer {
+      // A failed wait leaves the scheduler running (perhaps holding the lock on the FIFO).
+      if scheduler.isRunning {
+        if let child = try? Self.child(of: scheduler.processIdentifier) { kill(child, SIGKILL) }
+        scheduler.terminate()
+        schedulerExit.waitForExit()
+      }
+    }
     let log = LineStream(errors.fileHandleForReading)
 
-    #expect(log.next(containing: "not due; next slot 2026-11-28 00:00 UTC") != nil, "\(log.transcript)")
-    let running = try #require(log.next(containing: "slot 2026-11-28 00:00 due: running (scheduled)"), "\(log.transcript)")
-    #expect(running.hasPrefix("2026-11-28T00:0"))
+    #expect(log.next(containing: "not due; next slot \(minute(midnight)) UTC") != nil)
+    let running = try #require(log.next(containing: "slot \(minute(midnight)) due: running (scheduled)"))
+    #expect(running.hasPrefix(String(UTCTimestamp(epochSeconds: midnight).rfc3339.prefix(15))))
     #expect(log.next(containing: "debug: holding the backup lock") != nil)
 
     // While the scheduler holds the lock, a one-shot in the same simulated minute reports it.
-    let concurrent = try Self.onFakeClock("@2026-11-28 00:01:00", ["backup", "run", "--if-due", "--data", data])
+    let concurrent = try Self.onFakeClock(at: midnight + 60, ["backup", "run", "--if-due", "--data", data])
     #expect(concurrent.status == 3)
     #expect(concurrent.standardError.contains("the backup lock is held by pid"))
 
     let release = try #require(FileHandle(forWritingAtPath: fifo))
     release.write(Data([1]))
     try release.close()
-    #expect(log.next(containing: "backup 1 succeeded") != nil, "\(log.transcript)")
+    #expect(log.next(containing: "backup 1 succeeded") != nil)
     for _ in 0..<3 {
-      #expect(log.next(containing: "not due; next slot 2026-11-29 00:00 UTC") != nil, "\(log.transcript)")
+      #expect(log.next(containing: "not due; next slot \(minute(midnight + day)) UTC") != nil)
     }
     #expect(kill(try Self.child(of: scheduler.processIdentifier), SIGTERM) == 0)
-    scheduler.waitUntilExit()
+    schedulerExit.waitForExit()
     #expect(scheduler.terminationReason == .exit && scheduler.terminationStatus == 0)
     #expect(log.next(containing: "scheduler stopped on SIGTERM") != nil)
 
@@ -113,7 +131,7 @@ struct BackupRunnerTests {
       $0.contains("\"trigger\":\"scheduled\"") && $0.contains("\"status\":\"SUCCEEDED\"")
     }
     #expect(scheduled.count == 1, "\(list.standardOutput)")
-    #expect(scheduled.first?.contains("\"slot\":\"2026-11-28T00:00:00Z\"") == true)
+    #expect(scheduled.first?.contains("\"slot\":\"\(UTCTimestamp(epochSeconds: midnight).rfc3339)\"") == true)
     let verify = try RagopsBinary.run(["--data", data, "backup", "verify", "1"])
     #expect(verify.status == 0, "\(verify.standardError)")
   }

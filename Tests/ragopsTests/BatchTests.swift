@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command language as a user drives it: scripts, `-c`, the shell, exit codes, errors.
@@ -141,10 +142,10 @@ struct BatchTests {
     let output = Pipe()
     holder.standardInput = input
     holder.standardOutput = output
-    try holder.run()
+    let holderExit = try holder.startWatched()
     defer {
       try? input.fileHandleForWriting.close()
-      holder.waitUntilExit()
+      holderExit.waitForExit()
     }
     // Once the holder answers a command it holds the lock.
     input.fileHandleForWriting.write(Data("collections\n".utf8))

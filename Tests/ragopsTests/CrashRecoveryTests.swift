@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VectorEngine
 
@@ -15,7 +16,8 @@ struct CrashRecoveryTests {
     let data = scratch.path + "/data"
     let setup = try RagopsBinary.run(["--data", data, "-c", "collection create k --dim 8 --distance dot --segment-points 400"])
     try #require(setup.status == 0, "setup failed: \(setup.standardError)")
-    var generator = SystemRandomNumberGenerator()
+    let seed = ReplayableSeed(for: "kill -9 during upserts")
+    var generator = seed.generator
     var acknowledged: [PointID: Written] = [:]
     var kills = 0
     var totalAcked = 0
@@ -50,12 +52,12 @@ struct CrashRecoveryTests {
       process.standardInput = input
       process.standardOutput = output
       process.standardError = FileHandle.nullDevice
-      try process.run()
+      let processExit = try process.startWatched()
       input.fileHandleForWriting.write(Data(script.utf8))
       // The delay only picks the moment of the kill; the acknowledgements come from the output.
       usleep(UInt32.random(in: 2_000...1_500_000, using: &generator))
       kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      processExit.waitForExit()
       if process.terminationReason == .uncaughtSignal { kills += 1 }
       try? input.fileHandleForWriting.close()
       let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -69,7 +71,7 @@ struct CrashRecoveryTests {
 
       // Reopen through the binary and compare everything.
       let export = try RagopsBinary.run(["--data", data, "-c", "points export k --file -"])
-      try #require(export.status == 0, "reopen failed after kill \(iteration): \(export.standardError)")
+      try #require(export.status == 0, "reopen failed after kill \(iteration), \(seed): \(export.standardError)")
       var stored: [PointID: Written] = [:]
       for line in export.standardOutput.split(separator: "\n") {
         let object = try #require(try JSONParser.parse(String(line)).objectValue)
@@ -80,17 +82,17 @@ struct CrashRecoveryTests {
       var applied = 0
       for (id, written) in inFlight where stored[id] == written && acknowledged[id] != written { applied += 1 }
       let inFlightAppliedWholly = applied == 0 || applied == inFlight.filter { acknowledged[$0.key] != $0.value }.count
-      #expect(inFlightAppliedWholly, "kill \(iteration): the batch in flight was applied partially")
+      #expect(inFlightAppliedWholly, "kill \(iteration), \(seed): the batch in flight was applied partially")
       if applied > 0 {
         for (id, written) in inFlight { acknowledged[id] = written }
       }
       for (id, written) in acknowledged {
-        #expect(stored[id] == written, "kill \(iteration): point \(id) lost or changed")
+        #expect(stored[id] == written, "kill \(iteration), \(seed): point \(id) lost or changed")
       }
-      #expect(stored.count == acknowledged.count, "kill \(iteration): \(stored.count) stored, \(acknowledged.count) acknowledged")
+      #expect(stored.count == acknowledged.count, "kill \(iteration), \(seed): \(stored.count) stored, \(acknowledged.count) acknowledged")
     }
     print("kill -9 loop: \(kills) kills, \(totalAcked) acknowledged batches, \(acknowledged.count) points verified")
-    #expect(kills >= 20)
+    #expect(kills >= 20, "\(seed)")
     #expect(totalAcked > 0)
   }
 }

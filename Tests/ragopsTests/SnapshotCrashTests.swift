@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VectorEngine
 
@@ -15,7 +16,8 @@ struct SnapshotCrashTests {
     let scratch = ScratchDirectory()
     let data = scratch.path + "/data"
     var lines = ""
-    var generator = SystemRandomNumberGenerator()
+    let seed = ReplayableSeed(for: "kill -9 during snapshots")
+    var generator = seed.generator
     for id in 0..<2_000 {
       let vector = (0..<8).map { _ in Double(Float.random(in: -1...1, using: &generator)) }
       lines += JSONWriter.compact(["id": .int(Int64(id)), "vector": .array(vector.map { .double($0) }), "payload": ["n": .int(Int64(id % 7))]]) + "\n"
@@ -45,22 +47,22 @@ struct SnapshotCrashTests {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let processExit = try process.startWatched()
         input.fileHandleForWriting.write(Data(script.utf8))
         // The delay only picks the moment of the kill.
         usleep(UInt32.random(in: 2_000...300_000, using: &generator))
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        processExit.waitForExit()
         try? input.fileHandleForWriting.close()
         if process.terminationReason == .uncaughtSignal { kills += 1 }
-        try checkAfterKill(data: data, original: original)
+        try checkAfterKill(data: data, original: original, seed: seed)
       }
-      #expect(kills == 20, "the \(phase) phase ended before some kills")
+      #expect(kills == 20, "the \(phase) phase ended before some kills, \(seed)")
     }
   }
 
   /// Every listed snapshot verifies; the live collections hold exactly the original points.
-  private func checkAfterKill(data: String, original: String) throws {
+  private func checkAfterKill(data: String, original: String, seed: ReplayableSeed) throws {
     let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
     try #require(list.status == 0, "\(list.standardError)")
     let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
@@ -70,11 +72,11 @@ struct SnapshotCrashTests {
     let verify = try RagopsBinary.run(
       ["--data", data, "--batch", "-", "--keep-going"],
       input: names.map { "snapshot verify s \($0)\n" }.joined() + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
-    #expect(verify.status == 0, "a listed snapshot failed verification: \(verify.standardError)")
-    #expect(try export(data, "s") == original)
+    #expect(verify.status == 0, "a listed snapshot failed verification, \(seed): \(verify.standardError)")
+    #expect(try export(data, "s") == original, "\(seed)")
     let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput
     if collections.contains("\"name\":\"r\"") {
-      #expect(try export(data, "r") == original, "the restored collection is incomplete")
+      #expect(try export(data, "r") == original, "the restored collection is incomplete, \(seed)")
     }
   }
 }

@@ -39,9 +39,12 @@ final class FlakyTarget: BackupTarget {
 /// The backup service on a real data directory and an injected clock: every rule end to end.
 struct BackupServiceTests {
   private let day: Int64 = 86_400
-  private let start = UTCTimestamp(year: 2026, month: 11, day: 1, hour: 12).epochSeconds
+  /// The UTC midnight that starts the test's day on the real clock: the injected clock starts
+  /// there, so the rules are checked on today's dates whatever today is.
+  private let firstDay = Int64(Date().timeIntervalSince1970) / 86_400 * 86_400
+  private var start: Int64 { at(0, 12) }
   private func at(_ days: Int64, _ hour: Int64, _ minute: Int64 = 0) -> Int64 {
-    UTCTimestamp(year: 2026, month: 11, day: 1).epochSeconds + days * day + hour * 3_600 + minute * 60
+    firstDay + days * day + hour * 3_600 + minute * 60
   }
 
   private struct Fixture {
@@ -151,7 +154,8 @@ struct BackupServiceTests {
     // Retention did not run after the failure: the old verified backup is still there.
     #expect(try backups(fixture, status: .succeeded).count == 1)
     let folders = try FileManager.default.contentsOfDirectory(atPath: fixture.service.defaultBackupDirectory)
-    #expect(folders == ["nightly-20261102T0200Z"])
+    let slot = UTCTimestamp(epochSeconds: at(1, 2))
+    #expect(folders == ["nightly-\(slot.rfc3339.filter { $0 != "-" && $0 != ":" }.dropLast(3))Z"])
   }
 
   @Test func aBackupThatDoesNotVerifyIsFailedAndExitsFour() throws {

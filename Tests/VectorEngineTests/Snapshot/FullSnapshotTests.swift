@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VectorEngine
@@ -83,9 +84,9 @@ struct FullSnapshotTests {
     list.arguments = ["tf", snapshot.path]
     let pipe = Pipe()
     list.standardOutput = pipe
-    try list.run()
+    let listExit = try list.startWatched()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    list.waitUntilExit()
+    listExit.waitForExit()
     #expect(list.terminationStatus == 0)
     let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     #expect(names.first == "manifest.json")

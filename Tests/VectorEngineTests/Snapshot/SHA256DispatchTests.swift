@@ -1,5 +1,6 @@
 import CEngineSupport
 import Foundation
+import TestSupport
 import Testing
 @testable import VectorEngine
 

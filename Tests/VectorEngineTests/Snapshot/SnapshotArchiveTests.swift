@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VectorEngine
@@ -49,9 +50,9 @@ struct SnapshotArchiveTests {
     list.arguments = ["tf", written.path]
     let pipe = Pipe()
     list.standardOutput = pipe
-    try list.run()
+    let listExit = try list.startWatched()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    list.waitUntilExit()
+    listExit.waitForExit()
     #expect(list.terminationStatus == 0)
     let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     #expect(names == ["manifest.json"] + SnapshotFixtures.files.map(\.0))
@@ -61,8 +62,8 @@ struct SnapshotArchiveTests {
     let extract = Process()
     extract.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
     extract.arguments = ["xf", written.path, "-C", into]
-    try extract.run()
-    extract.waitUntilExit()
+    let extractExit = try extract.startWatched()
+    extractExit.waitForExit()
     #expect(extract.terminationStatus == 0)
     for (name, content) in SnapshotFixtures.files {
       #expect(try SnapshotFixtures.read(into + "/" + name) == content)

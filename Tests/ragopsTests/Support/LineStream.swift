@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Reads a child process's output line by line as it arrives, so a test can wait for a
 /// specific line (the event itself, not a sleep).
@@ -8,6 +9,7 @@ final class LineStream: @unchecked Sendable {
   private var partial = Data()
   private var closed = false
   private var consumed = 0
+  private var gaveUp = false
 
   /// Starts reading `handle` on a background thread.
   init(_ handle: FileHandle) {
@@ -33,9 +35,13 @@ final class LineStream: @unchecked Sendable {
     }
   }
 
-  /// Waits for the next line (after those already consumed) that contains `text`; returns it,
-  /// or `nil` when the stream ends or `limit` seconds pass (a hang guard, not a delay).
-  func next(containing text: String, limit: TimeInterval = 120) -> String? {
+  /// Waits for the next line (after those already consumed) that contains `text` and
+  /// returns it. When the stream ends first, or `limit` seconds pass, it records a test issue
+  /// with the transcript and returns `nil`; after one such failure every later wait fails at
+  /// once, so a broken run ends in about `limit` seconds however many waits follow.
+  func next(
+    containing text: String, limit: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String? {
     let deadline = Date().addingTimeInterval(limit)
     condition.lock()
     defer { condition.unlock() }
@@ -45,8 +51,16 @@ final class LineStream: @unchecked Sendable {
         consumed += 1
         if line.contains(text) { return line }
       }
-      if closed { return nil }
-      if !condition.wait(until: deadline) { return nil }
+      let failure = gaveUp ? "an earlier wait failed" : closed ? "the output ended" : nil
+      if let failure {
+        Issue.record("no line containing \"\(text)\": \(failure). Transcript:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        return nil
+      }
+      if !condition.wait(until: deadline) {
+        gaveUp = true
+        Issue.record("no line containing \"\(text)\" within \(Int(limit)) s. Transcript:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        return nil
+      }
     }
   }
 

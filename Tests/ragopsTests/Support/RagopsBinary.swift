@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `ragops` executable, as a user would.
 struct RagopsBinary {
@@ -40,34 +41,43 @@ struct RagopsBinary {
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
-    try process.run()
+    let processExit = try process.startWatched()
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
-    // Drain both pipes concurrently so a large output cannot block the child.
-    let group = DispatchGroup()
+    // Drain both pipes at once so a large output cannot block the child. Standard error gets
+    // a thread of its own, not a worker of a shared pool: tests already occupy the pool's
+    // threads, and one blocked here must not wait on the pool growing.
     let box = OutputBox()
-    group.enter()
-    DispatchQueue.global().async {
-      box.setError(stderr.fileHandleForReading.readDataToEndOfFile())
-      group.leave()
-    }
+    Thread.detachNewThread { box.setError(stderr.fileHandleForReading.readDataToEndOfFile()) }
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
+    let error = box.waitForError()
+    processExit.waitForExit()
     return Output(
       status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-      standardError: String(decoding: box.error, as: UTF8.self))
+      standardError: String(decoding: error, as: UTF8.self))
   }
 }
 
-/// Collects the standard error bytes drained on another thread.
+/// Hands the standard error bytes drained on another thread to the waiting one.
 final class OutputBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var bytes = Data()
+  private let condition = NSCondition()
+  private var bytes: Data?
 
-  var error: Data { lock.withLock { bytes } }
+  /// Stores the drained bytes and wakes the waiter.
+  func setError(_ data: Data) {
+    condition.withLock {
+      bytes = data
+      condition.broadcast()
+    }
+  }
 
-  func setError(_ data: Data) { lock.withLock { bytes = data } }
+  /// Waits until ``setError(_:)`` has run (the pipe reached its end) and returns its bytes.
+  func waitForError() -> Data {
+    condition.withLock {
+      while bytes == nil { condition.wait() }
+      return bytes ?? Data()
+    }
+  }
 }
 
 /// A fresh directory under the temporary folder, removed when released.

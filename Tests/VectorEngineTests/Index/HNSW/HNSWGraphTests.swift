@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+import TestSupport
 import Testing
 @testable import VectorEngine
 

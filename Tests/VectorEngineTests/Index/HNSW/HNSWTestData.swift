@@ -1,3 +1,4 @@
+import TestSupport
 @testable import VectorEngine
 
 /// Seeded vector sets for the HNSW tests, laid out like a sealed segment (64-byte aligned
