@@ -123,7 +123,7 @@ public final class EmbeddedBackend: Backend {
   }
 
   /// Every alias and its collection.
-  public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { database.aliases() }
+  public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { try database.aliases() }
 
   /// Points an alias at a collection.
   public func createAlias(_ alias: String, collection: String) throws(EngineError) {

@@ -1,7 +1,25 @@
-/// Rules for collection and alias names (Qdrant's, plus no leading dot).
+/// Rules for collection and alias names (Qdrant's, plus no leading dot, in Unicode NFC).
+///
+/// Swift compares strings by canonical equivalence, the file system by bytes: "é" typed as
+/// one code point or as "e" plus a combining accent is one name to a dictionary and two
+/// folders on disk. Every name that enters the engine is therefore normalized to NFC
+/// (``normalized(_:)``) before it is used, and a stored name must already be NFC.
 public enum CollectionName {
   /// The longest name accepted, in UTF-8 bytes.
   public static let maximumLength = 255
+
+  /// `name` in Unicode Normalization Form C (composed), the one form names are stored in.
+  ///
+  /// - Complexity: O(n) in the length of `name`.
+  public static func normalized(_ name: String) -> String {
+    // The standard library's own NFC transform (used by String comparison); public API.
+    String(decoding: name._nfcCodeUnits, as: UTF8.self)
+  }
+
+  /// Whether `name` is already in NFC form, byte for byte.
+  public static func isNormalized(_ name: String) -> Bool {
+    name.utf8.elementsEqual(name._nfcCodeUnits)
+  }
 
   /// Checks `name`.
   ///
@@ -20,5 +38,8 @@ public enum CollectionName {
       throw EngineError(.invalidInput, "\(kind) name must not contain control characters")
     }
     guard !name.hasPrefix(".") else { throw EngineError(.invalidInput, "\(kind) name must not start with '.'") }
+    guard isNormalized(name) else {
+      throw EngineError(.invalidInput, "\(kind) name is not in Unicode NFC form (composed characters)")
+    }
   }
 }

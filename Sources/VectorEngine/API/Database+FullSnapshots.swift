@@ -40,8 +40,15 @@ extension Database {
       let collection = try self.collection(name)
       frozen.append((collection, try collection.freezeForSnapshot()))
     }
+    for (collection, cut) in frozen {
+      do {
+        try Self.validateCut(cut, in: collection.directory)
+      } catch {
+        throw EngineError(error.kind, "full snapshot refused: collection \(collection.name): \(error.message)")
+      }
+    }
     let included = Set(frozen.map(\.collection.name))
-    let kept = aliases().filter { included.contains($0.collection) }
+    let kept = try aliases().filter { included.contains($0.collection) }
     var sources = [
       SnapshotSource(
         name: FullSnapshotLayout.aliasesEntry,
@@ -98,7 +105,7 @@ extension Database {
     let names = manifest.collections.map(\.name)
     let currentNames = Set(try collectionNames())
     let currentAliases = Dictionary(
-      uniqueKeysWithValues: aliases().map { ($0.alias, $0.collection) })
+      uniqueKeysWithValues: try aliases().map { ($0.alias, $0.collection) })
 
     // Conflicts that no confirmation resolves.
     if let clash = names.first(where: { currentAliases[$0] != nil }) {
@@ -119,8 +126,8 @@ extension Database {
     var replaced: [String: VectorCollection] = [:]
     for entry in manifest.collections {
       let folder = Self.stagedFolder(staging, entry.name)
-      let restored = try CollectionStore(name: entry.name, directory: folder, readOnly: true)
-      guard (try? CollectionConfig(json: entry.config)) == restored.config else {
+      let restored = try Self.openCandidate(folder, as: entry.name)
+      guard (try? CollectionConfig(json: entry.config)) == restored else {
         throw EngineError(
           .corrupted,
           "snapshot \(archive): the manifest's configuration of \(entry.name) differs from the collection's own"
@@ -128,28 +135,26 @@ extension Database {
       }
       if currentNames.contains(entry.name) {
         let current = try collection(entry.name)
-        try Self.requireSameShape(current.config, restored.config, collection: entry.name)
+        try Self.requireSameShape(current.config, restored, collection: entry.name)
         replaced[entry.name] = current
       }
     }
 
-    var swapped: [String] = []
+    var swapped: [SwappedFolder] = []
     do throws(EngineError) {
       for name in names {
-        try swapIn(staging: Self.stagedFolder(staging, name), as: name, replacing: replaced[name])
-        swapped.append(name)
+        swapped.append(try swapIn(staging: Self.stagedFolder(staging, name), as: name, replacing: replaced[name]))
       }
-      try restoreAliases(contents.aliases)
     } catch {
-      guard !swapped.isEmpty else { throw error }
-      throw EngineError(
-        error.kind,
-        "restoring \(archive) stopped after swapping in \(swapped.joined(separator: ", ")): \(error.message)"
-      )
+      // Put back what was swapped before the failure.
+      return try completeSwaps(swapped) { () throws(EngineError) -> [CollectionInfo] in throw error }
     }
-    var infos: [CollectionInfo] = []
-    for name in names.sorted() { infos.append(try collection(name).info()) }
-    return infos
+    return try completeSwaps(swapped) { () throws(EngineError) -> [CollectionInfo] in
+      var infos: [CollectionInfo] = []
+      for name in names.sorted() { infos.append(try collection(name).info()) }
+      try restoreAliases(contents.aliases)
+      return infos
+    }
   }
 
   private static func stagedFolder(_ staging: String, _ collection: String) -> String {

@@ -12,7 +12,9 @@ extension Database {
   public func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
     let resolved = try existingSnapshotFile(path)
     do {
-      return Self.description(of: try SnapshotArchive.check(path: resolved), at: resolved)
+      let contents = try SnapshotArchive.check(path: resolved)
+      try SnapshotContentCheck.validate(archive: resolved, contents: contents)
+      return Self.description(of: contents, at: resolved)
     } catch {
       throw Self.engineError(error, "snapshot \(Self.lastComponent(resolved)) failed verification")
     }
@@ -66,6 +68,11 @@ extension Database {
       throw Self.engineError(error, "snapshot \(name) was not restored")
     }
     defer { try? System.removeTree(staging) }
+    do {
+      try SnapshotContentCheck.validate(archive: resolved, contents: contents)
+    } catch {
+      throw Self.engineError(error, "snapshot \(name) was not restored")
+    }
     switch contents.manifest.kind {
     case .collection:
       let destination = target ?? contents.manifest.collection
@@ -102,7 +109,7 @@ extension Database {
     let destinations =
       manifest.kind == .full
       ? manifest.collections : [.init(name: target ?? manifest.collection, config: manifest.config)]
-    let aliasNames = Set(aliases().map(\.alias))
+    let aliasNames = Set(try aliases().map(\.alias))
     if let clash = destinations.first(where: { aliasNames.contains($0.name) }) {
       throw Self.aliasClash(clash.name, archive: archive, full: manifest.kind == .full)
     }
@@ -145,15 +152,73 @@ extension Database {
   private func restoreCollection(from staging: String, as destination: String, replace: Bool)
     throws(EngineError) -> CollectionInfo
   {
-    // Open the restored files read-only: every header and checksum is validated here.
-    let restored = try CollectionStore(name: destination, directory: staging, readOnly: true)
+    let restored = try Self.openCandidate(staging, as: destination)
     let existing = try? collection(destination)
     if let existing {
       guard replace else { throw Self.needsConfirmation([destination]) }
-      try Self.requireSameShape(existing.config, restored.config, collection: destination)
+      try Self.requireSameShape(existing.config, restored, collection: destination)
     }
-    try swapIn(staging: staging, as: destination, replacing: existing)
-    return try collection(destination).info()
+    let swapped = try swapIn(staging: staging, as: destination, replacing: existing)
+    return try completeSwaps([swapped]) { () throws(EngineError) in try [collection(destination).info()] }[0]
+  }
+
+  /// Checks a frozen collection's files as a snapshot of them will be checked
+  /// (``CollectionFileSet``), so that damaged bytes are refused before they are archived.
+  ///
+  /// - Complexity: O(size of the collection's files).
+  /// - Throws: ``EngineError`` `corrupted` naming the file and the problem, `io`.
+  static func validateCut(_ cut: CollectionStore.SnapshotCut, in folder: String) throws(EngineError) {
+    var regions: [MappedRegion] = []
+    var files: [String: UnsafeRawBufferPointer] = [:]
+    do throws(SystemError) {
+      for name in cut.files {
+        let region = try MappedRegion(path: folder + "/" + name, populate: false)
+        regions.append(region)
+        files[name] = region.bytes
+      }
+    } catch {
+      throw EngineError.from(error)
+    }
+    try cut.manifest.withUnsafeBytes { manifest in
+      files[CollectionManifest.fileName] = manifest
+      return withExtendedLifetime(regions) {
+        Result { () throws(EngineError) in _ = try CollectionFileSet.validate(files, folder: folder) }
+      }
+    }.get()
+  }
+
+  /// Opens an extracted collection folder exactly as the live open will (for writing:
+  /// leftovers removed, a log created) with every checksum of every file checked, then closes
+  /// it, so that nothing the swap would bring in can fail to open afterwards.
+  ///
+  /// - Returns: The collection's configuration.
+  /// - Complexity: O(size of the collection's files).
+  static func openCandidate(_ folder: String, as name: String) throws(EngineError) -> CollectionConfig {
+    let store = try CollectionStore(name: name, directory: folder, readOnly: false, logMayBeMissing: true)
+    try store.verifyEverything()
+    try store.close()
+    return store.config
+  }
+
+  /// Runs what follows the swaps (opening the restored collections, writing aliases); on
+  /// success removes the replaced folders, on failure puts every swapped folder back.
+  func completeSwaps<R>(_ swapped: [SwappedFolder], _ body: () throws(EngineError) -> R) throws(EngineError) -> R {
+    do {
+      let result = try body()
+      for folder in swapped { finishSwap(folder) }
+      return result
+    } catch {
+      var notes: [String] = []
+      for folder in swapped.reversed() {
+        do {
+          try undoSwap(folder)
+        } catch let undo {
+          notes.append(undo.message)
+        }
+      }
+      let outcome = notes.isEmpty ? "nothing was changed" : notes.joined(separator: "; ")
+      throw EngineError(error.kind, "\(error.message); the restore was undone: \(outcome)")
+    }
   }
 
   /// Refuses to replace a collection by one of another dimension or distance.

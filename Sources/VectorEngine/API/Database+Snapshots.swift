@@ -37,6 +37,11 @@ extension Database {
     let folder = try snapshotDestination(directory, defaultFolder: snapshotFolder(collection.name))
     let cut = try collection.freezeForSnapshot()
     defer { collection.unpin(cut.files) }
+    do {
+      try Self.validateCut(cut, in: collection.directory)
+    } catch {
+      throw EngineError(error.kind, "snapshot of \(collection.name) refused: \(error.message)")
+    }
     let now = UTCTimestamp(epochSeconds: System.wallClockSeconds)
     let path = Self.unusedArchivePath(in: folder, stem: "\(collection.name)-\(now.fileStamp)")
     let sources =

@@ -15,15 +15,19 @@ public final class Database: Sendable {
   public static let engineVersion = "0.1.0"
 
   private let lock: LockFile?
-  private let state: Mutex<State>
+  let state: Mutex<State>
 
-  private struct State {
+  /// What the database holds open, guarded by `state`.
+  struct State {
     var open: [String: VectorCollection] = [:]
+    /// The aliases in use; empty while ``aliasProblem`` is set.
     var aliases: [String: String] = [:]
+    /// Why `aliases.json` is not trusted (damaged, or breaking a rule); aliases are then
+    /// ignored and not rewritten until the file is repaired.
+    var aliasProblem: EngineError?
   }
 
   var collectionsDirectory: String { directory + "/collections" }
-  private static let aliasesFile = "aliases.json"
 
   /// Opens (creating if needed) the data directory.
   ///
@@ -47,9 +51,9 @@ public final class Database: Sendable {
       throw EngineError(.io, "\(error)")
     }
     lock = readOnly ? nil : try LockFile(dataDirectory: directory)
-    let aliases = try Self.readAliases(directory + "/" + Self.aliasesFile)
-    state = Mutex(State(aliases: aliases))
+    state = Mutex(State())
     if !readOnly { try removeLeftovers() }
+    loadAliases()
   }
 
   private static func makePath(_ path: String) throws(SystemError) {
@@ -86,11 +90,43 @@ public final class Database: Sendable {
 
   // MARK: Collections
 
-  /// The names of every collection, sorted.
+  /// The names of every collection, sorted: the folders of `collections/` with valid names.
+  ///
+  /// Anything else there is left alone and reported by ``problems``.
   public func collectionNames() throws(EngineError) -> [String] {
+    try listCollectionsFolder().names
+  }
+
+  /// What is wrong in the data directory but does not stop the rest from working: entries of
+  /// `collections/` that are not collections, a damaged `aliases.json`. Sentences.
+  public var problems: [String] {
+    var found = ((try? listCollectionsFolder())?.strays ?? [])
+    if let aliasProblem = state.withLock({ $0.aliasProblem }) {
+      found.append("\(aliasProblem.message); aliases are ignored until it is repaired")
+    }
+    return found
+  }
+
+  /// Splits `collections/` into collection folders and strays (with why each is one).
+  private func listCollectionsFolder() throws(EngineError) -> (names: [String], strays: [String]) {
     do {
-      guard try System.kindOfEntry(collectionsDirectory) == .directory else { return [] }
-      return try System.listDirectory(collectionsDirectory).filter { !$0.hasPrefix(".") }
+      guard try System.kindOfEntry(collectionsDirectory) == .directory else { return ([], []) }
+      var names: [String] = []
+      var strays: [String] = []
+      for entry in try System.listDirectory(collectionsDirectory).sorted() where !entry.hasPrefix(".") {
+        let shown = "collections/" + SnapshotError.escapedName(entry)
+        guard try System.kindOfEntry(collectionsDirectory + "/" + entry) == .directory else {
+          strays.append("\(shown) is not a collection folder; it was left alone")
+          continue
+        }
+        do {
+          try CollectionName.validate(entry)
+          names.append(entry)
+        } catch {
+          strays.append("\(shown) is not a valid collection name (\(error.message)); rename the folder to read it")
+        }
+      }
+      return (names, strays)
     } catch {
       throw EngineError.from(error)
     }
@@ -102,6 +138,7 @@ public final class Database: Sendable {
   @discardableResult
   public func createCollection(_ name: String, config: CollectionConfig) throws(EngineError) -> VectorCollection {
     try requireWritable()
+    let name = CollectionName.normalized(name)
     try CollectionName.validate(name)
     try config.validate()
     return try state.withLock { state in
@@ -113,6 +150,11 @@ public final class Database: Sendable {
         do {
           if try System.kindOfEntry(final) != nil {
             throw EngineError(.alreadyExists, "collection \(name) already exists")
+          }
+          // A folder whose name differs only in Unicode form would be a second folder for
+          // what every lookup treats as the same name.
+          if try System.listDirectory(collectionsDirectory).contains(where: { CollectionName.normalized($0) == name }) {
+            throw EngineError(.alreadyExists, "a collection folder with the same name in another Unicode form exists")
           }
           let temporary = collectionsDirectory + "/.create-" + String(System.randomUInt32(), radix: 16)
           try System.makeDirectory(temporary)
@@ -143,7 +185,8 @@ public final class Database: Sendable {
   ///
   /// - Throws: ``EngineError`` `notFound`, or an error opening its files.
   public func collection(_ name: String) throws(EngineError) -> VectorCollection {
-    try state.withLock { state in
+    let name = CollectionName.normalized(name)
+    return try state.withLock { state in
       Result { () throws(EngineError) -> VectorCollection in
         let resolved = state.aliases[name] ?? name
         if let open = state.open[resolved] { return open }
@@ -162,6 +205,7 @@ public final class Database: Sendable {
   /// Deletes a collection and the aliases pointing at it.
   public func dropCollection(_ name: String) throws(EngineError) {
     try requireWritable()
+    let name = CollectionName.normalized(name)
     try CollectionName.validate(name)
     try state.withLock { state in
       Result { () throws(EngineError) in
@@ -172,7 +216,7 @@ public final class Database: Sendable {
         var aliases = state.aliases
         aliases = aliases.filter { $0.value != name }
         if aliases != state.aliases {
-          try writeAliases(aliases)
+          try writeAliases(aliases, state: state)
           state.aliases = aliases
         }
         do {
@@ -188,10 +232,21 @@ public final class Database: Sendable {
     }.get()
   }
 
-  /// Moves a verified, extracted collection folder into place, replacing `existing`'s folder.
-  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(EngineError) {
+  /// A collection folder swapped in by a restore, and how to undo that.
+  struct SwappedFolder {
+    /// The collection.
+    var name: String
+    /// Where the folder it replaced now is (`nil`: there was none).
+    var replacedAt: String?
+    /// Where the restored folder came from.
+    var staging: String
+  }
+
+  /// Moves a verified, extracted collection folder into place, keeping the folder it
+  /// replaces (at `staging`) until ``finishSwap(_:)`` or ``undoSwap(_:)``.
+  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(EngineError) -> SwappedFolder {
     try state.withLock { state in
-      Result { () throws(EngineError) in
+      Result { () throws(EngineError) -> SwappedFolder in
         guard state.aliases[name] == nil else {
           throw EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
         }
@@ -203,11 +258,11 @@ public final class Database: Sendable {
             try System.exchange(staging, final)
             try System.syncDirectory(collectionsDirectory)
             state.open.removeValue(forKey: name)?.markDropped()
-            try? System.removeTree(staging)
-          } else {
-            try System.rename(staging, to: final)
-            try System.syncDirectory(collectionsDirectory)
+            return SwappedFolder(name: name, replacedAt: staging, staging: staging)
           }
+          try System.rename(staging, to: final)
+          try System.syncDirectory(collectionsDirectory)
+          return SwappedFolder(name: name, replacedAt: nil, staging: staging)
         } catch {
           throw EngineError.from(error)
         }
@@ -215,96 +270,33 @@ public final class Database: Sendable {
     }.get()
   }
 
-  // MARK: Aliases
-
-  /// Every alias and the collection it points at, sorted by alias.
-  public func aliases() -> [(alias: String, collection: String)] {
-    state.withLock { state in state.aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+  /// Removes the folder a swap replaced: the restore is final.
+  func finishSwap(_ swapped: SwappedFolder) {
+    if let replacedAt = swapped.replacedAt { try? System.removeTree(replacedAt) }
   }
 
-  /// The aliases pointing at `collection`, sorted.
-  public func aliases(of collection: String) -> [String] {
-    state.withLock { state in state.aliases.filter { $0.value == collection }.map(\.key).sorted() }
-  }
-
-  /// Points `alias` at `collection` (replacing an alias of that name).
-  public func createAlias(_ alias: String, for collection: String) throws(EngineError) {
-    try requireWritable()
-    try CollectionName.validate(alias, kind: "alias")
-    guard try collectionNames().contains(collection) else {
-      throw EngineError(.notFound, "collection \(collection) does not exist")
-    }
-    guard try !collectionNames().contains(alias) else {
-      throw EngineError(.alreadyExists, "\(alias) is a collection name; an alias must differ")
-    }
+  /// Puts back what a swap replaced (or removes what it added), after a later step failed.
+  ///
+  /// - Throws: ``EngineError`` when the folders could not be moved back; the message says
+  ///   where each one is.
+  func undoSwap(_ swapped: SwappedFolder) throws(EngineError) {
     try state.withLock { state in
       Result { () throws(EngineError) in
-        var aliases = state.aliases
-        aliases[alias] = collection
-        try writeAliases(aliases)
-        state.aliases = aliases
+        let final = collectionsDirectory + "/" + swapped.name
+        state.open.removeValue(forKey: swapped.name)?.markDropped()
+        do {
+          if let replacedAt = swapped.replacedAt {
+            try System.exchange(replacedAt, final)
+          } else {
+            try System.rename(final, to: swapped.staging)
+          }
+          try System.syncDirectory(collectionsDirectory)
+        } catch {
+          throw EngineError(
+            .io, "could not put collection \(swapped.name) back as it was (\(error)); the previous data is in \(swapped.replacedAt ?? "(none)")")
+        }
       }
     }.get()
-  }
-
-  /// Removes an alias.
-  public func dropAlias(_ alias: String) throws(EngineError) {
-    try requireWritable()
-    try state.withLock { state in
-      Result { () throws(EngineError) in
-        guard state.aliases[alias] != nil else { throw EngineError(.notFound, "alias \(alias) does not exist") }
-        var aliases = state.aliases
-        aliases[alias] = nil
-        try writeAliases(aliases)
-        state.aliases = aliases
-      }
-    }.get()
-  }
-
-  /// Points each alias of `restored` at its collection, durably, keeping the other aliases.
-  func restoreAliases(_ restored: [String: String]) throws(EngineError) {
-    guard !restored.isEmpty else { return }
-    try state.withLock { state in
-      Result { () throws(EngineError) in
-        let aliases = state.aliases.merging(restored) { _, new in new }
-        try writeAliases(aliases)
-        state.aliases = aliases
-      }
-    }.get()
-  }
-
-  private func writeAliases(_ aliases: [String: String]) throws(EngineError) {
-    var object = JSONObject()
-    for (alias, collection) in aliases.sorted(by: { $0.key < $1.key }) { object[alias] = .string(collection) }
-    let text = JSONWriter.pretty(["aliases": .object(object)]) + "\n"
-    do {
-      try DurableFile.publish(Array(text.utf8), as: Self.aliasesFile, in: directory)
-    } catch {
-      throw EngineError.from(error)
-    }
-  }
-
-  private static func readAliases(_ path: String) throws(EngineError) -> [String: String] {
-    let bytes: [UInt8]
-    do {
-      guard try System.kindOfEntry(path) != nil else { return [:] }
-      let descriptor = try System.open(path, .readOnly)
-      defer { descriptor.close() }
-      bytes = try descriptor.readAll()
-    } catch {
-      throw EngineError.from(error)
-    }
-    guard let json = try? JSONParser.parse(bytes), let object = json.objectValue?["aliases"]?.objectValue else {
-      throw EngineError(.corrupted, "corrupt data: \(path) is not a valid aliases file")
-    }
-    var aliases: [String: String] = [:]
-    for (alias, value) in object {
-      guard let collection = value.stringValue else {
-        throw EngineError(.corrupted, "corrupt data: \(path): alias \(alias) does not name a collection")
-      }
-      aliases[alias] = collection
-    }
-    return aliases
   }
 
   // MARK: Lifecycle

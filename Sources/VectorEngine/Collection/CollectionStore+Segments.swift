@@ -90,6 +90,15 @@ extension CollectionStore {
   /// - Complexity: O(n · d) over the selected points plus one graph build.
   func optimize(segments selection: Set<Int>) throws(EngineError) {
     guard !isReadOnly, let wal else { throw EngineError(.readOnly, "collection \(name) is open read-only") }
+    // Rewriting copies the rows with fresh checksums: damaged bytes must be refused here,
+    // never laundered into a segment that verifies.
+    for segment in sealed where selection.contains(segment.id) {
+      do {
+        try segment.verify()
+      } catch {
+        throw EngineError(error.kind, "optimization of collection \(name) refused: \(error.message)")
+      }
+    }
     // Pending deletions of the segments that stay must be written with the new manifest.
     let kept = sealed.filter { !selection.contains($0.id) }
     var next = manifest

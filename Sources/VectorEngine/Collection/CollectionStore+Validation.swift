@@ -18,18 +18,64 @@ extension CollectionStore {
     return prepared
   }
 
-  /// Checks a vector's dimension and finiteness and normalizes it for cosine.
+  /// Checks a vector's dimension and finiteness and normalizes it for cosine (where an
+  /// all-zero vector has no direction and is refused).
   func prepareVector(_ vector: [Float], context: String) throws(EngineError) -> [Float] {
-    guard vector.count == config.dimension else {
-      throw EngineError(.invalidInput, "\(context): vector has \(vector.count) components, collection \(name) needs \(config.dimension)")
-    }
-    if let bad = vector.firstIndex(where: { !$0.isFinite }) {
-      throw EngineError(.invalidInput, "\(context): vector component \(bad) is not finite (NaN or infinity)")
+    if let problem = vectorProblem(vector, normalizedAlready: false) {
+      throw EngineError(.invalidInput, "\(context): \(problem)")
     }
     guard config.distance == .cosine else { return vector }
     var normalized = vector
     DistanceKernels.normalize(&normalized)
     return normalized
+  }
+
+  /// What is wrong with a vector for this collection, or `nil`.
+  ///
+  /// - Parameter normalizedAlready: also require a cosine vector to have unit length (a
+  ///   vector read back from the log was normalized before it was logged).
+  /// - Complexity: O(d).
+  func vectorProblem(_ vector: [Float], normalizedAlready: Bool) -> String? {
+    guard vector.count == config.dimension else {
+      return "vector has \(vector.count) components, collection \(name) needs \(config.dimension)"
+    }
+    if let bad = vector.firstIndex(where: { !$0.isFinite }) {
+      return "vector component \(bad) is not finite (NaN or infinity)"
+    }
+    guard config.distance == .cosine else { return nil }
+    var squares: Double = 0
+    for component in vector { squares += Double(component) * Double(component) }
+    if squares == 0 { return "vector is all zeros, which has no direction for cosine distance" }
+    if normalizedAlready && abs(squares.squareRoot() - 1) > Self.unitLengthTolerance {
+      return "vector has length \(squares.squareRoot()), not 1 as every stored cosine vector has"
+    }
+    return nil
+  }
+
+  /// How far from 1 the length of a stored cosine vector may be (float rounding is ~1e-7).
+  static let unitLengthTolerance = 1e-3
+
+  /// Why a logged operation cannot be replayed, or `nil`: it is checked as the write that
+  /// logged it was (dimension, finiteness, unit length for cosine, payload index types).
+  ///
+  /// - Complexity: O(size of the operation).
+  func problem(replaying operation: CollectionOperation) -> String? {
+    do throws(EngineError) {
+      switch operation {
+      case .upsert(let points):
+        for point in points {
+          if let problem = vectorProblem(point.vector, normalizedAlready: true) { return "point \(point.id): \(problem)" }
+          try checkIndexedTypes(point.payload, id: point.id)
+        }
+      case .setPayload(_, let payload), .overwritePayload(_, let payload):
+        try checkIndexedTypes(payload, id: nil)
+      case .delete, .deletePayloadKeys:
+        break
+      }
+    } catch {
+      return error.message
+    }
+    return nil
   }
 
   /// Fails when a payload value contradicts the type of a payload index.

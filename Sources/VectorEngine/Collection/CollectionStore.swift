@@ -44,47 +44,46 @@ final class CollectionStore {
 
   var config: CollectionConfig { manifest.config }
 
-  /// Creates the files of a new collection in `directory`, which must be empty.
+  /// Creates the files of a new collection in `directory`, which must be empty: the manifest
+  /// and an empty write-ahead log (from then on a collection without a log is damaged).
   static func createFiles(in directory: String, config: CollectionConfig) throws(EngineError) {
     let manifest = CollectionManifest(config: config)
+    do {
+      _ = try WriteAheadLog.create(in: directory, startingAt: manifest.walStart)
+    } catch {
+      throw EngineError.from(error)
+    }
     try manifest.write(to: directory)
   }
 
   /// Opens the collection stored in `directory`, replaying its WAL.
   ///
+  /// Every replayed operation is validated as a new write would be; the first one that fails
+  /// is damage (see ``LogDamage``): a writable open is refused, a read-only open replays the
+  /// operations before it and leaves a note.
+  ///
+  /// - Parameter logMayBeMissing: the directory was just extracted from a snapshot, which
+  ///   carries no log; a writable open creates one. Otherwise a missing log is damage.
   /// - Complexity: O(segments + WAL size); points in sealed segments are not visited.
-  init(name: String, directory: String, readOnly: Bool) throws(EngineError) {
+  init(name: String, directory: String, readOnly: Bool, logMayBeMissing: Bool = false) throws(EngineError) {
     self.name = name
     self.directory = directory
     self.isReadOnly = readOnly
     manifest = try CollectionManifest.read(from: directory)
     appendable = AppendableSegment(dimension: manifest.config.dimension)
     if !readOnly { try removeUnreferencedFiles() }
-    for entry in manifest.segments {
-      let segment = try SealedSegment(
-        id: entry.id, directory: directory, expectedDimension: manifest.config.dimension,
-        populate: manifest.config.storage == .memory, deletionGeneration: entry.deletionGeneration)
-      for index in manifest.indexes {
-        segment.payloadIndexes[index.field] = try SegmentPayloadIndex.read(
-          path: directory + "/" + SegmentPayloadIndex.fileName(segment: entry.id, index: index.id),
-          expectedType: index.type, rowCount: segment.count)
-      }
-      sealed.append(segment)
-    }
-    let indexed = zip(sealed, manifest.segments).filter { $0.1.hasGraph }.map(\.0)
-    for (segment, loaded) in zip(indexed, SegmentGraphLoader.load(indexed, directory: directory)) {
-      do {
-        segment.graph = try loaded.get()
-      } catch where error.kind == .corrupted && !readOnly {
-        // The graph is derived data: rebuild it from the segment's vectors.
-        segment.graph = try SegmentGraph.build(segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
-        notes.append("\(error.message); rebuilt it from the segment's vectors")
-      }
-    }
-    let (log, recovery) = try WriteAheadLog.recover(directory: directory, from: manifest.walStart, repair: !readOnly)
+    try loadSegments()
+    let (log, recovery) = try WriteAheadLog.recover(
+      directory: directory, from: manifest.walStart, repair: !readOnly, allowMissing: logMayBeMissing)
     wal = log
     notes.append(contentsOf: recovery.notes)
-    for entry in recovery.operations {
+    for (replayed, entry) in recovery.operations.enumerated() {
+      if let problem = problem(replaying: entry.operation) {
+        let damage = LogDamage(path: entry.path, sequence: entry.sequence, offset: entry.offset, problem: problem)
+        if !readOnly { throw damage.refusal(intactRecords: replayed) }
+        notes.append(damage.readOnlyNote(intactRecords: replayed))
+        break
+      }
       apply(entry.operation)
     }
     if !readOnly {
@@ -309,6 +308,9 @@ final class CollectionStore {
       if existing.type == type { return }
       throw EngineError(.invalidInput, "field \"\(field)\" already has a \(existing.type.rawValue) index")
     }
+    // Seal first: the log then holds only operations logged (and type-checked) after the
+    // index exists, so replaying it checks every operation against the same indexes.
+    try seal()
     // Check every live value first: a mixed-type field is refused before anything is written.
     for row in 0..<appendable.rowCount where appendable.live[row] {
       try Self.checkType(Self.indexableValues(path, appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
@@ -349,6 +351,14 @@ final class CollectionStore {
     for value in values where value != .null && !type.accepts(value) {
       throw EngineError(.invalidInput, "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there")
     }
+  }
+
+  /// Checks every checksum of every sealed segment (vectors and payloads included, which an
+  /// `mmap` open leaves to a later verification).
+  ///
+  /// - Complexity: O(size of the segment files).
+  func verifyEverything() throws(EngineError) {
+    for segment in sealed { try segment.verify() }
   }
 
   /// Seals a large appendable segment and closes the WAL, so the next open replays little.

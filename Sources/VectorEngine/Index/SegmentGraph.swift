@@ -22,8 +22,9 @@ final class SegmentGraph {
     distance == .euclid ? .squaredL2 : .innerProduct
   }
 
-  /// Maps and validates the graph file of `segment`.
-  static func load(segment: SealedSegment, directory: String) throws(EngineError) -> SegmentGraph {
+  /// Maps and validates the graph file of `segment`, whose links must have been chosen by
+  /// `metric` (a graph built for another distance finds the wrong neighbours).
+  static func load(segment: SealedSegment, directory: String, metric: HNSWMetric) throws(EngineError) -> SegmentGraph {
     let path = directory + "/" + fileName(segment: segment.id)
     let region: MappedRegion
     do {
@@ -32,11 +33,16 @@ final class SegmentGraph {
       if error.code == System.errnoNotFound { throw EngineError(.corrupted, "corrupt data: \(path) is missing") }
       throw EngineError.from(error)
     }
+    let graph: HNSWGraph
     do {
-      return SegmentGraph(graph: try HNSWGraph(decoding: region.bytes, rowCount: segment.count, path: path), region: region)
+      graph = try HNSWGraph(decoding: region.bytes, rowCount: segment.count, path: path)
     } catch {
       throw EngineError.from(error)
     }
+    guard graph.metric == metric else {
+      throw EngineError(.corrupted, "corrupt data: \(path): the graph was built for metric \(graph.metric), the collection's distance needs \(metric)")
+    }
+    return SegmentGraph(graph: graph, region: region)
   }
 
   /// Builds a graph over `segment`'s vectors and publishes its file.

@@ -10,21 +10,23 @@ import Synchronization
 final class SegmentGraphLoader: @unchecked Sendable {
   private let segments: [SealedSegment]
   private let directory: String
+  private let metric: HNSWMetric
   private let next = Atomic<Int>(0)
   private let lock = Lock()
   private var results: [Result<SegmentGraph, EngineError>?]
 
-  private init(segments: [SealedSegment], directory: String) {
+  private init(segments: [SealedSegment], directory: String, metric: HNSWMetric) {
     self.segments = segments
     self.directory = directory
+    self.metric = metric
     results = Array(repeating: nil, count: segments.count)
   }
 
   /// Each segment's graph or the error loading it, by position in `segments`.
   ///
   /// - Complexity: O(total graph bytes / workers).
-  static func load(_ segments: [SealedSegment], directory: String) -> [Result<SegmentGraph, EngineError>] {
-    let loader = SegmentGraphLoader(segments: segments, directory: directory)
+  static func load(_ segments: [SealedSegment], directory: String, metric: HNSWMetric) -> [Result<SegmentGraph, EngineError>] {
+    let loader = SegmentGraphLoader(segments: segments, directory: directory, metric: metric)
     let helpers = min(System.processorCount, segments.count) - 1
     let group = DispatchGroup()
     for helper in 0..<max(helpers, 0) {
@@ -42,7 +44,7 @@ final class SegmentGraphLoader: @unchecked Sendable {
     while true {
       let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
       guard index < segments.count else { return }
-      let result = Result { () throws(EngineError) in try SegmentGraph.load(segment: segments[index], directory: directory) }
+      let result = Result { () throws(EngineError) in try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric) }
       lock.withLock { results[index] = result }
     }
   }

@@ -451,6 +451,7 @@ enum SnapshotArchive {
     let listed = Set(manifest.files.map(\.name))
     var seen: Set<String> = [SnapshotManifest.entryName]
     var aliasesBytes: [UInt8]?
+    var dataOffsets: [String: Int] = [:]
     var index = 0
     while let header = try reader.nextHeader() {
       if seen.contains(header.name) {
@@ -481,6 +482,7 @@ enum SnapshotArchive {
         aliasesBytes = []
       }
       try extractor?.begin(expected.name)
+      dataOffsets[header.name] = reader.offset
       var fileHasher = SHA256Hasher()
       var checksum: UInt32 = 0
       try reader.readBody(name: header.name, size: header.size) { chunk throws(SnapshotError) in
@@ -523,7 +525,7 @@ enum SnapshotArchive {
     try extractor?.syncDirectories()
     return SnapshotContents(
       manifest: manifest, size: reader.offset, sha256: SHA256Hasher.hex(archiveDigest),
-      aliases: aliases)
+      aliases: aliases, dataOffsets: dataOffsets)
   }
 
   /// Compares the archive's digest with `<path>.sha256` when that file exists.

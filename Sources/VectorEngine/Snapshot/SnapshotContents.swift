@@ -8,4 +8,6 @@ struct SnapshotContents: Hashable, Sendable {
   var sha256: String
   /// A full snapshot's aliases (alias → collection); empty for a collection snapshot.
   var aliases: [String: String]
+  /// Where each file's bytes start in the archive, by entry name.
+  var dataOffsets: [String: Int] = [:]
 }

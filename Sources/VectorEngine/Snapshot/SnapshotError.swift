@@ -53,6 +53,9 @@ struct SnapshotError: Error, Hashable, CustomStringConvertible {
     case invalidLayout
     /// A full snapshot's `aliases.json` is malformed or names collections it does not hold.
     case invalidAliases
+    /// A file in the archive fails its own format's checks (checksums, structure), or is not
+    /// a file of the collection.
+    case invalidContent
     /// A system call failed (the system's fault).
     case io
   }

@@ -68,7 +68,16 @@ struct CollectionManifest: Hashable, Sendable {
   /// Reads and validates the manifest in `directory`.
   static func read(from directory: String) throws(EngineError) -> CollectionManifest {
     let path = directory + "/" + fileName
-    let bytes = try DurableFile.readRequired(path)
+    return try decode(try DurableFile.readRequired(path), path: path)
+  }
+
+  /// Decodes and validates a manifest's bytes (`path` is named in errors).
+  ///
+  /// Besides the format, checks what readers rely on: segment ids and index ids unique and
+  /// below the next ones, one index per field.
+  ///
+  /// - Complexity: O(size).
+  static func decode(_ bytes: [UInt8], path: String) throws(EngineError) -> CollectionManifest {
     func corrupt(_ detail: String) -> EngineError {
       EngineError(.corrupted, "corrupt data: \(path): \(detail)")
     }
@@ -96,11 +105,15 @@ struct CollectionManifest: Hashable, Sendable {
       let nextGeneration = object["next_generation"]?.integerValue, let walStart = object["wal_start"]?.integerValue,
       nextSegment > 0, nextIndex > 0, nextGeneration > 0, walStart > 0
     else { throw corrupt("missing or invalid fields") }
+    var segmentIDs = Set<Int>()
+    var indexIDs = Set<Int>()
+    var indexFields = Set<String>()
     for segment in segments {
       guard let id = segment.objectValue?["id"]?.integerValue, let generation = segment.objectValue?["deletions"]?.integerValue,
         id > 0, id < nextSegment, generation >= 0, generation < nextGeneration
       else { throw corrupt("invalid segment entry") }
       let hasGraph = segment.objectValue?["graph"] == .bool(true)
+      guard segmentIDs.insert(Int(id)).inserted else { throw corrupt("segment \(id) is listed twice") }
       manifest.segments.append(SegmentEntry(id: Int(id), deletionGeneration: Int(generation), hasGraph: hasGraph))
     }
     for index in indexes {
@@ -108,6 +121,9 @@ struct CollectionManifest: Hashable, Sendable {
         let typeName = index.objectValue?["type"]?.stringValue, let type = PayloadIndexType(rawValue: typeName),
         id > 0, id < nextIndex
       else { throw corrupt("invalid index entry") }
+      guard indexIDs.insert(Int(id)).inserted, indexFields.insert(field).inserted else {
+        throw corrupt("index \(id) or its field is listed twice")
+      }
       manifest.indexes.append(IndexEntry(id: Int(id), field: field, type: type))
     }
     manifest.nextSegmentID = Int(nextSegment)

@@ -117,7 +117,7 @@ struct FullSnapshotHostileArchiveTests {
       }
       #expect(try database.collectionNames() == ["a"], "archive \(index)")
       #expect(try database.collection("a").scroll(limit: 10, withVector: true).points == before)
-      #expect(database.aliases().map(\.alias) == ["y"])
+      #expect(try database.aliases().map(\.alias) == ["y"])
       #expect(try System.listDirectory(temporary.path + "/data/collections") == ["a"], "archive \(index) left a folder")
     }
   }

@@ -4,9 +4,7 @@ import Testing
 
 struct WriteAheadLogTests {
   private func makeLog(_ directory: String) throws -> WriteAheadLog {
-    let (log, recovery) = try WriteAheadLog.recover(directory: directory, from: 1, repair: true)
-    #expect(recovery.operations.isEmpty)
-    return try #require(log)
+    try WriteAheadLog.create(in: directory, startingAt: 1)
   }
 
   private func upsert(_ id: UInt64) -> CollectionOperation {
@@ -29,6 +27,7 @@ struct WriteAheadLogTests {
     #expect(recovery.operations.map(\.sequence) == Array(1...7))
     #expect(recovery.operations[0].operation == upsert(1))
     #expect(recovery.operations[5].operation == .delete([.number(2)]))
+    #expect(recovery.damage == nil)
     #expect(recovery.notes.isEmpty)
   }
 
@@ -98,6 +97,7 @@ struct WriteAheadLogTests {
     } throws: { error in
       (error as? EngineError)?.kind == .corrupted && "\(error)".contains("later records exist")
     }
+    #expect(try #require(FileManager.default.contents(atPath: path)) == bytes, "the damaged log was changed")
   }
 
   @Test func failedWriteIsRolledBackAndLogStaysUsable() throws {

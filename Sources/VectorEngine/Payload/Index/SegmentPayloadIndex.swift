@@ -219,7 +219,12 @@ final class SegmentPayloadIndex: Sendable {
     }
   }
 
-  private static func decode(_ raw: UnsafeRawBufferPointer, path: String, expectedType: PayloadIndexType, rowCount: Int)
+  /// Decodes and validates an index file's bytes for a segment of `rowCount` rows: format,
+  /// checksum, type, every row in range, posting lists strictly ascending, values sorted.
+  ///
+  /// - Complexity: O(size).
+  /// - Throws: ``StorageCorruption`` naming `path`.
+  static func decode(_ raw: UnsafeRawBufferPointer, path: String, expectedType: PayloadIndexType, rowCount: Int)
     throws(StorageCorruption) -> SegmentPayloadIndex
   {
     var reader = ByteReader(raw, context: path)
@@ -244,13 +249,26 @@ final class SegmentPayloadIndex: Sendable {
       guard Int(value) < rowCount else { throw StorageCorruption(file: path, detail: "row \(value) out of range") }
       return value
     }
+    /// A posting list: rows strictly ascending (answers merge them as sorted sets).
     func rows() throws(StorageCorruption) -> [UInt32] {
       let count = Int(try body.readUInt32())
       guard count <= body.remaining / 4 else { throw StorageCorruption(file: path, detail: "posting list exceeds the file") }
       var result: [UInt32] = []
       result.reserveCapacity(count)
-      for _ in 0..<count { result.append(try row()) }
+      for _ in 0..<count {
+        let next = try row()
+        if let last = result.last, next <= last {
+          throw StorageCorruption(file: path, detail: "a posting list is not strictly ascending")
+        }
+        result.append(next)
+      }
       return result
+    }
+    /// Sorted values (answers binary-search them), finite.
+    func checkSorted<Value: Comparable>(_ values: [Value]) throws(StorageCorruption) {
+      for index in values.indices.dropFirst() where !(values[index - 1] <= values[index]) {
+        throw StorageCorruption(file: path, detail: "values are not in ascending order at entry \(index)")
+      }
     }
     let storage: Storage
     switch expectedType {
@@ -258,7 +276,12 @@ final class SegmentPayloadIndex: Sendable {
       let keys = Int(try body.readUInt32())
       guard keys <= body.remaining / 8 else { throw StorageCorruption(file: path, detail: "key count exceeds the file") }
       var postings: [String: [UInt32]] = [:]
-      for _ in 0..<keys { postings[try body.readString()] = try rows() }
+      for _ in 0..<keys {
+        let key = try body.readString()
+        guard postings.updateValue(try rows(), forKey: key) == nil else {
+          throw StorageCorruption(file: path, detail: "a keyword is listed twice")
+        }
+      }
       storage = .keyword(postings)
     case .integer, .float:
       let count = Int(try body.readUInt64())
@@ -272,6 +295,7 @@ final class SegmentPayloadIndex: Sendable {
           values.append(try body.readInt64())
           rowList.append(try row())
         }
+        try checkSorted(values)
         storage = .integer(values: values, rows: rowList)
       } else {
         var values: [Double] = []
@@ -280,6 +304,8 @@ final class SegmentPayloadIndex: Sendable {
           values.append(try body.readDouble())
           rowList.append(try row())
         }
+        guard values.allSatisfy(\.isFinite) else { throw StorageCorruption(file: path, detail: "a value is not finite") }
+        try checkSorted(values)
         storage = .float(values: values, rows: rowList)
       }
     case .bool:

@@ -44,63 +44,18 @@ final class SealedSegment {
       throw EngineError.from(error)
     }
     let bytes = region.bytes
-    func corrupt(_ detail: String) -> EngineError {
-      EngineError(.corrupted, "corrupt data: \(directory + "/" + SegmentFormat.fileName(segment: id)): \(detail)")
-    }
-    guard bytes.count >= SegmentFormat.headerSize, let base = bytes.baseAddress else {
-      throw corrupt("file is shorter than its header (\(bytes.count) bytes)")
-    }
-    guard Array(UnsafeRawBufferPointer(rebasing: bytes[0..<8])) == SegmentFormat.magic else {
-      throw corrupt("not a segment file (bad magic)")
-    }
-    let storedCRC = bytes.loadUnaligned(fromByteOffset: SegmentFormat.headerChecksumOffset, as: UInt32.self)
-    guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<SegmentFormat.headerChecksumOffset])) == UInt32(littleEndian: storedCRC) else {
-      throw corrupt("header checksum mismatch")
-    }
-    var reader = ByteReader(bytes, at: 8, context: path)
+    let layout: SegmentLayout
     do {
-      let version = try reader.readUInt32()
-      guard version == SegmentFormat.version else { throw corrupt("unsupported segment version \(version)") }
-      dimension = Int(try reader.readUInt32())
-      let rawCount = try reader.readUInt64()
-      stride = Int(try reader.readUInt32())
-      _ = try reader.readUInt32()
-      guard dimension == expectedDimension else {
-        throw corrupt("dimension \(dimension) differs from the collection's \(expectedDimension)")
-      }
-      guard rawCount <= UInt64(bytes.count), stride == SegmentFormat.stride(forDimension: dimension) else {
-        throw corrupt("header fields are out of range")
-      }
-      count = Int(rawCount)
-      var sections: [(offset: Int, length: Int, crc: UInt32)] = []
-      for _ in SegmentFormat.Section.allCases {
-        let offset = try reader.readUInt64()
-        let length = try reader.readUInt64()
-        let crc = try reader.readUInt32()
-        _ = try reader.readUInt32()
-        guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
-          throw corrupt("a section extends past the end of the file")
-        }
-        sections.append((Int(offset), Int(length), crc))
-      }
-      self.sections = sections
-    } catch let error as StorageCorruption {
-      throw EngineError.from(error)
-    } catch let error as EngineError {
-      throw error
+      layout = try SegmentLayout(
+        bytes: bytes, path: path, expectedDimension: expectedDimension, checks: populate ? .everySection : .structure)
     } catch {
-      throw corrupt("\(error)")
+      throw EngineError.from(error)
     }
-    let expectedLengths = [count * stride, count * SegmentFormat.idRecordSize, (count + 1) * 8]
-    for (index, length) in expectedLengths.enumerated() where sections[index].length != length {
-      throw corrupt("section \(index) has \(sections[index].length) bytes, expected \(length)")
-    }
-    guard sections[3].offset + sections[3].length == bytes.count else {
-      throw corrupt("file is \(bytes.count) bytes, its sections end at \(sections[3].offset + sections[3].length)")
-    }
-    for section in sections.prefix(3) where section.offset % 8 != 0 {
-      throw corrupt("a section is misaligned")
-    }
+    guard let base = bytes.baseAddress else { throw EngineError(.corrupted, "corrupt data: \(path): the file is empty") }
+    dimension = layout.dimension
+    count = layout.count
+    stride = layout.stride
+    sections = layout.sections
     vectorsBase = base + sections[0].offset
     idsBase = base + sections[1].offset
     offsetsBase = base + sections[2].offset
@@ -114,16 +69,10 @@ final class SealedSegment {
       deleted = Bitset(count: count)
     }
     deletedCount = deleted.population
-    let toCheck: [SegmentFormat.Section] = populate ? SegmentFormat.Section.allCases : [.ids, .offsets]
-    for section in toCheck where !checksumMatches(section) {
-      throw corrupt("\(section) section checksum mismatch")
-    }
   }
 
   private func checksumMatches(_ section: SegmentFormat.Section) -> Bool {
-    let descriptor = sections[section.rawValue]
-    let bytes = UnsafeRawBufferPointer(rebasing: region.bytes[descriptor.offset..<(descriptor.offset + descriptor.length)])
-    return CRC32C.checksum(bytes) == descriptor.crc
+    SegmentLayout.checksumMatches(region.bytes, sections[section.rawValue])
   }
 
   /// Checks every section's checksum.
@@ -143,11 +92,7 @@ final class SealedSegment {
 
   /// The id stored in `row`.
   func id(at row: Int) -> PointID {
-    let record = idsBase + row * SegmentFormat.idRecordSize
-    let kind = UInt64(littleEndian: record.loadUnaligned(as: UInt64.self))
-    let high = UInt64(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-    let low = UInt64(littleEndian: record.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-    return kind == 0 ? .number(high) : .uuid(high: high, low: low)
+    SegmentLayout.id(idsBase, row: row)
   }
 
   /// The first row whose id is not less than `id` (`count` if none).
@@ -231,20 +176,37 @@ final class SealedSegment {
 
   private static func readDeletions(path: String, count: Int) throws(EngineError) -> Bitset {
     let bytes = try DurableFile.readRequired(path)
+    do {
+      return try bytes.withUnsafeBytes { raw throws(StorageCorruption) in try decodeDeletions(raw, path: path, count: count) }
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// Decodes and validates a deletion file (`RGOPSDEL`, u64 row count, u32 CRC-32C, u32 0,
+  /// then the bitset's words) for a segment of `count` rows.
+  ///
+  /// Bits past `count` in the last word must be zero: they are not rows, and a set one would
+  /// make the deleted count wrong.
+  ///
+  /// - Complexity: O(count / 64).
+  /// - Throws: ``StorageCorruption`` naming `path`.
+  static func decodeDeletions(_ raw: UnsafeRawBufferPointer, path: String, count: Int) throws(StorageCorruption) -> Bitset {
     let words = (count + 63) / 64
-    guard bytes.count == 24 + words * 8, Array(bytes[0..<8]) == Array("RGOPSDEL".utf8) else {
-      throw EngineError(.corrupted, "corrupt data: \(path): wrong size or magic")
+    guard raw.count == 24 + words * 8, Array(UnsafeRawBufferPointer(rebasing: raw[0..<8])) == Array("RGOPSDEL".utf8) else {
+      throw StorageCorruption(file: path, detail: "wrong size or magic")
     }
-    let bitset: Bitset? = bytes.withUnsafeBytes { raw in
-      let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-      let crc = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
-      let body = UnsafeRawBufferPointer(rebasing: raw[24...])
-      guard stored == UInt64(count), CRC32C.checksum(body) == crc else { return nil }
-      return Bitset(count: count, words: (0..<words).map {
-        UInt64(littleEndian: body.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))
-      })
+    let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let crc = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    let body = UnsafeRawBufferPointer(rebasing: raw[24...])
+    guard stored == UInt64(count) else {
+      throw StorageCorruption(file: path, detail: "it is for \(stored) rows, the segment has \(count)")
     }
-    guard let bitset else { throw EngineError(.corrupted, "corrupt data: \(path): checksum mismatch") }
-    return bitset
+    guard CRC32C.checksum(body) == crc else { throw StorageCorruption(file: path, detail: "checksum mismatch") }
+    let values = (0..<words).map { UInt64(littleEndian: body.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+    if let last = values.last, count % 64 != 0, last >> UInt64(count % 64) != 0 {
+      throw StorageCorruption(file: path, detail: "bits past the last row are set")
+    }
+    return Bitset(count: count, words: values)
   }
 }

@@ -39,7 +39,7 @@ final class WriteAheadLog {
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
   private(set) var failure: EngineError?
 
-  private init(directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
+  init(directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
                endOffset: Int, nextSequence: UInt64) {
     self.directory = directory
     self.descriptor = descriptor
@@ -146,7 +146,7 @@ final class WriteAheadLog {
     }
   }
 
-  private static func createFile(in directory: String, startingAt sequence: UInt64)
+  static func createFile(in directory: String, startingAt sequence: UInt64)
     throws(SystemError) -> (descriptor: FileDescriptor, seed: UInt32)
   {
     let seed = System.randomUInt32()
@@ -162,199 +162,6 @@ final class WriteAheadLog {
     let descriptor = try System.open(directory + "/" + name, .writeOnly)
     _ = try descriptor.seekToEnd()
     return (descriptor, seed)
-  }
-
-  // MARK: Recovery
-
-  /// What recovery found: the operations to replay and anything repaired.
-  struct Recovery {
-    var operations: [(sequence: UInt64, operation: CollectionOperation)] = []
-    var notes: [String] = []
-  }
-
-  /// Reads every log file in `directory`, returning the operations at or after `start`.
-  ///
-  /// With `repair`, a torn tail of the newest file is truncated and a log is opened for
-  /// appending; without it nothing on disk changes and `log` is `nil`.
-  ///
-  /// - Complexity: O(n) in the size of the log files.
-  /// - Throws: ``EngineError`` `corrupted` for damage that is not a torn tail.
-  static func recover(directory: String, from start: UInt64, repair: Bool)
-    throws(EngineError) -> (log: WriteAheadLog?, recovery: Recovery)
-  {
-    var recovery = Recovery()
-    do {
-      let starts = try System.listDirectory(directory).compactMap(startSequence(ofFile:)).sorted()
-      var expected = start
-      var lastFile: (start: UInt64, seed: UInt32, end: Int, nextSequence: UInt64)?
-      for (index, fileStart) in starts.enumerated() {
-        let isLast = index == starts.count - 1
-        if !isLast && starts[index + 1] <= start { continue }  // wholly before the manifest's start
-        let path = directory + "/" + fileName(startingAt: fileStart)
-        guard fileStart <= expected else {
-          throw corruption(path, "the log starts at record \(fileStart) but record \(expected) is missing")
-        }
-        let scan = try scanFile(path: path, fileStart: fileStart, from: start, isLast: isLast)
-        if let torn = scan.tornAt {
-          if repair {
-            let descriptor = try System.open(path, .writeOnly)
-            defer { descriptor.close() }
-            try descriptor.truncate(to: torn)
-            try descriptor.sync()
-          }
-          if torn < scan.size {
-            recovery.notes.append("\(path): dropped \(scan.size - torn) bytes of an incomplete record at the end (a write interrupted by a crash; it was never acknowledged)")
-          }
-        }
-        for entry in scan.operations {
-          guard entry.sequence == expected else {
-            throw corruption(path, "record \(expected) is missing")
-          }
-          recovery.operations.append(entry)
-          expected += 1
-        }
-        let fileNext = scan.lastSequence.map { $0 + 1 } ?? fileStart
-        expected = max(expected, fileNext)
-        lastFile = (fileStart, scan.seed, scan.tornAt ?? scan.size, fileNext)
-      }
-      guard repair else { return (nil, recovery) }
-      if let lastFile, lastFile.end >= headerSize, lastFile.nextSequence == expected {
-        let path = directory + "/" + fileName(startingAt: lastFile.start)
-        let descriptor = try System.open(path, .writeOnly)
-        let end = try descriptor.seekToEnd()
-        let log = WriteAheadLog(
-          directory: directory, descriptor: descriptor, seed: lastFile.seed, fileStart: lastFile.start,
-          endOffset: end, nextSequence: expected)
-        return (log, recovery)
-      }
-      let created = try createFile(in: directory, startingAt: expected)
-      let log = WriteAheadLog(
-        directory: directory, descriptor: created.descriptor, seed: created.seed, fileStart: expected,
-        endOffset: headerSize, nextSequence: expected)
-      return (log, recovery)
-    } catch let error as SystemError {
-      throw EngineError.from(error)
-    } catch let error as EngineError {
-      throw error
-    } catch let error as StorageCorruption {
-      throw EngineError.from(error)
-    } catch {
-      throw EngineError(.io, "\(error)")
-    }
-  }
-
-  private struct FileScan {
-    var seed: UInt32 = 0
-    var size = 0
-    var operations: [(sequence: UInt64, operation: CollectionOperation)] = []
-    var lastSequence: UInt64?
-    var tornAt: Int?
-  }
-
-  private static func scanFile(path: String, fileStart: UInt64, from start: UInt64, isLast: Bool)
-    throws -> FileScan
-  {
-    let descriptor = try System.open(path, .readOnly)
-    defer { descriptor.close() }
-    let bytes = try descriptor.readAll()
-    var scan = FileScan()
-    scan.size = bytes.count
-    try bytes.withUnsafeBytes { (raw) throws in
-      guard raw.count >= headerSize else {
-        // A header that never finished being written: only possible for the newest file.
-        guard isLast else { throw corruption(path, "file is shorter than its header") }
-        scan.tornAt = 0
-        return
-      }
-      var header = ByteReader(raw, context: path)
-      let magicOK = Array(try header.readBytes(8)) == magic
-      let version = try header.readUInt32()
-      scan.seed = try header.readUInt32()
-      let headerStart = try header.readUInt64()
-      _ = try header.readUInt32()
-      let headerCRC = try header.readUInt32()
-      guard magicOK, CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<28])) == headerCRC else {
-        throw corruption(path, "header is damaged (bad magic or checksum)")
-      }
-      guard version == 1 else { throw corruption(path, "unsupported log version \(version)") }
-      guard headerStart == fileStart else { throw corruption(path, "header names record \(headerStart), file name \(fileStart)") }
-      var offset = headerSize
-      var expected = fileStart
-      while offset < raw.count {
-        if let record = validRecord(in: raw, at: offset, seed: scan.seed, expected: expected) {
-          if record.sequence >= start {
-            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[record.bodyStart..<record.bodyEnd]), context: "\(path) record \(record.sequence)")
-            _ = try reader.readUInt64()
-            scan.operations.append((record.sequence, try CollectionOperation.decode(from: &reader)))
-          }
-          scan.lastSequence = record.sequence
-          expected = record.sequence + 1
-          offset = record.paddedEnd
-          if record.paddedEnd > raw.count {
-            // A complete record whose zero padding was cut: restore the padding so the next
-            // record starts aligned.
-            scan.tornAt = record.paddedEnd
-          }
-          continue
-        }
-        // A bad record: a torn tail if nothing valid follows, otherwise corruption.
-        if laterRecordExists(in: raw, after: offset, seed: scan.seed, sequenceAbove: expected) {
-          throw corruption(path, "record \(expected) at byte \(offset) is damaged and later records exist")
-        }
-        guard isLast else { throw corruption(path, "record \(expected) at byte \(offset) is damaged") }
-        scan.tornAt = offset
-        break
-      }
-    }
-    return scan
-  }
-
-  private struct RecordBounds {
-    var sequence: UInt64
-    var bodyStart: Int
-    var bodyEnd: Int
-    var next: Int
-    var paddedEnd: Int
-  }
-
-  private static func validRecord(in raw: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
-                                  expected: UInt64?) -> RecordBounds? {
-    guard raw.count - offset >= recordHeaderSize + 8 else { return nil }
-    let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-    let crc = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
-    guard length >= 8, length <= maximumRecordSize, length <= raw.count - offset - recordHeaderSize else {
-      return nil
-    }
-    let bodyStart = offset + recordHeaderSize
-    let bodyEnd = bodyStart + length
-    let sequence = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: bodyStart, as: UInt64.self))
-    if let expected, sequence != expected { return nil }
-    let lengthCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 4]), seed: seed)
-    guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[bodyStart..<bodyEnd]), seed: lengthCRC) == crc else {
-      return nil
-    }
-    let next = (bodyEnd + 7) & ~7
-    return RecordBounds(sequence: sequence, bodyStart: bodyStart, bodyEnd: bodyEnd, next: min(next, raw.count), paddedEnd: next)
-  }
-
-  private static func laterRecordExists(in raw: UnsafeRawBufferPointer, after offset: Int, seed: UInt32,
-                                        sequenceAbove expected: UInt64) -> Bool {
-    var candidate = offset + 8
-    while candidate + recordHeaderSize + 8 <= raw.count {
-      let sequence = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: candidate + recordHeaderSize, as: UInt64.self))
-      // Cheap plausibility test before the checksum: a later record has a nearby later sequence.
-      if sequence >= expected, sequence - expected < 1 << 32,
-        validRecord(in: raw, at: candidate, seed: seed, expected: nil) != nil
-      {
-        return true
-      }
-      candidate += 8
-    }
-    return false
-  }
-
-  private static func corruption(_ path: String, _ detail: String) -> EngineError {
-    EngineError(.corrupted, "corrupt data: \(path): \(detail)")
   }
 }
 
