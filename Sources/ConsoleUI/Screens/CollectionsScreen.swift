@@ -30,7 +30,11 @@ enum CollectionsScreen {
       emptyMessage: model.isLoaded ? (model.filter.isEmpty ? "no collections yet: n creates one, or :collection create" : "no collection matches /\(model.filter)") : "loading…",
       cellRole: { row, column in
         guard column == 1, statuses.indices.contains(row) else { return nil }
-        return statuses[row] == "green" ? .statusOK : .statusWarning
+        switch statuses[row] {
+        case "green": return .statusOK
+        case "red": return .statusError
+        default: return .statusWarning
+        }
       })
   }
 }

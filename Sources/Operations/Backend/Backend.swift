@@ -11,6 +11,9 @@ public protocol Backend: AnyObject, Sendable {
   var engineVersion: String { get }
   /// Whether writes are refused.
   var isReadOnly: Bool { get }
+  /// What is wrong in the store that does not stop the rest from working (stray files,
+  /// damaged aliases), as sentences.
+  var problems: [String] { get }
 
   /// Every collection's name, sorted.
   func collectionNames() throws(EngineError) -> [String]
@@ -26,6 +29,9 @@ public protocol Backend: AnyObject, Sendable {
   func flush(_ collection: String) throws(EngineError)
   /// Checks every checksum of a collection's files.
   func verify(_ collection: String) throws(EngineError)
+  /// Moves the damaged part of a collection's write-ahead log aside (kept, not deleted) so
+  /// it opens with the intact records; returns the files moved aside.
+  func setAsideDamagedLog(_ collection: String) throws(EngineError) -> [String]
   /// Merges a collection's segments and rebuilds its index.
   func optimize(_ collection: String) throws(EngineError)
   /// Compares index search with exact search on sampled points.

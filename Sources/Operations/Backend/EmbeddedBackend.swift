@@ -21,6 +21,8 @@ public final class EmbeddedBackend: Backend {
   public var engineVersion: String { Database.engineVersion }
   /// Whether writes are refused.
   public var isReadOnly: Bool { database.isReadOnly }
+  /// What is wrong in the data directory that does not stop the rest from working.
+  public var problems: [String] { database.problems }
 
   /// Every collection's name, sorted.
   public func collectionNames() throws(EngineError) -> [String] { try database.collectionNames() }
@@ -50,6 +52,11 @@ public final class EmbeddedBackend: Backend {
 
   /// Checks every checksum of a collection's files.
   public func verify(_ collection: String) throws(EngineError) { try database.collection(collection).verify() }
+
+  /// Moves the damaged part of a collection's write-ahead log aside.
+  public func setAsideDamagedLog(_ collection: String) throws(EngineError) -> [String] {
+    try database.setAsideDamagedLog(of: collection)
+  }
 
   /// Merges a collection's segments and rebuilds its index.
   public func optimize(_ collection: String) throws(EngineError) { try database.collection(collection).optimize() }

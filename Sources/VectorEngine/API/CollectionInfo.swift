@@ -20,12 +20,21 @@ public struct CollectionInfo: Hashable {
   public var aliases: [String]
   /// The HNSW graph of each sealed segment, oldest segment first.
   public var indexStats: [SegmentIndexStats]
+  /// Why the collection is damaged (a file failed its checksum after it was opened), or `nil`.
+  public var problem: String?
+
+  /// Qdrant's status word: `red` when damaged, `grey` while points wait to be sealed, else
+  /// `green`.
+  public var status: String {
+    if problem != nil { return "red" }
+    return unsealedPoints > 0 ? "grey" : "green"
+  }
 
   /// Creates an info value.
   public init(
     name: String, config: CollectionConfig, pointsCount: Int, segmentsCount: Int, unsealedPoints: Int,
     diskBytes: Int, ramBytes: Int, payloadSchema: [PayloadSchemaEntry], aliases: [String],
-    indexStats: [SegmentIndexStats] = []
+    problem: String? = nil, indexStats: [SegmentIndexStats] = []
   ) {
     self.name = name
     self.config = config
@@ -37,6 +46,7 @@ public struct CollectionInfo: Hashable {
     self.payloadSchema = payloadSchema
     self.aliases = aliases
     self.indexStats = indexStats
+    self.problem = problem
   }
 }
 

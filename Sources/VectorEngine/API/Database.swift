@@ -299,6 +299,31 @@ public final class Database: Sendable {
     }.get()
   }
 
+  /// Moves the damaged part of a collection's write-ahead log aside (the files are kept as
+  /// `wal-….log.damaged-N`) so the collection opens for writing with the intact records
+  /// before the damage; the operator's choice after a damaged-log refusal.
+  ///
+  /// - Returns: The files moved aside; `[]` when the log has no damage.
+  /// - Complexity: O(size of the log).
+  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `corrupted` for damage elsewhere.
+  public func setAsideDamagedLog(of name: String) throws(EngineError) -> [String] {
+    try requireWritable()
+    let name = CollectionName.normalized(name)
+    try CollectionName.validate(name)
+    return try state.withLock { state in
+      Result { () throws(EngineError) -> [String] in
+        guard state.open[name] == nil else { return [] }  // it opened: nothing is damaged
+        let path = collectionsDirectory + "/" + name
+        guard (try? System.kindOfEntry(path)) == .directory else {
+          throw EngineError(.notFound, "collection \(name) does not exist")
+        }
+        let probe = try CollectionStore(name: name, directory: path, readOnly: true)
+        guard let damage = probe.logDamage else { return [] }
+        return try WriteAheadLog.setAsideDamage(directory: path, from: probe.manifest.walStart, damage: damage)
+      }
+    }.get()
+  }
+
   // MARK: Lifecycle
 
   /// Repairs made while opening the collections opened so far.

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
@@ -10,13 +11,58 @@ public final class VectorCollection: @unchecked Sendable {
   /// Guards every access to `store`.
   private let lock = Lock()
   private let store: CollectionStore
-  /// Background optimizations in flight (waited for by `close`).
+  /// Background optimizations and scrubs in flight (waited for by `close`).
   private let background = DispatchGroup()
   private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
+  /// Set by `close`: a scrub in progress stops after the segment it is reading.
+  private let isClosing = Atomic<Bool>(false)
 
-  init(store: CollectionStore) {
+  /// Wraps an open store; with `scrub`, starts checking every sealed segment's checksums in
+  /// the background (see ``scrub()``).
+  init(store: CollectionStore, scrub: Bool = true) {
     name = store.name
     self.store = store
+    if scrub { startScrub() }
+  }
+
+  /// Why the collection is damaged (a checksum that failed in a scrub or a verification), or
+  /// `nil`; shown as status red.
+  public var problem: String? {
+    lock.withLock { store.problem }
+  }
+
+  /// Checks the checksums of every sealed segment not checked when it was opened (vectors
+  /// and payloads of `mmap` segments), without holding the collection's lock while reading;
+  /// the first failure marks the collection damaged (``problem``). Stops early when the
+  /// collection is closing.
+  ///
+  /// - Complexity: O(size of the segment files).
+  func scrub() {
+    let segments = lock.withLock { store.config.storage == .memory ? [] : store.sealed }
+    for segment in segments {
+      if isClosing.load(ordering: .relaxed) { return }
+      do {
+        try segment.verify()
+      } catch {
+        lock.withLock {
+          if store.problem == nil, store.sealed.contains(where: { $0 === segment }) { store.problem = error.message }
+        }
+        return
+      }
+    }
+  }
+
+  private func startScrub() {
+    background.enter()
+    Self.optimizerQueue.async { [self] in
+      defer { background.leave() }
+      scrub()
+    }
+  }
+
+  /// Waits for background work (scrub, optimization) to finish.
+  func waitForBackgroundWork() {
+    background.wait()
   }
 
   private func withStore<R>(_ body: (CollectionStore) throws(EngineError) -> R) throws(EngineError) -> R {
@@ -189,11 +235,19 @@ public final class VectorCollection: @unchecked Sendable {
   /// - Complexity: O(size of the collection's files).
   public func verify() throws(EngineError) {
     try withStore { (store) throws(EngineError) in
-      for segment in store.sealed { try segment.verify() }
+      for segment in store.sealed {
+        do throws(EngineError) {
+          try segment.verify()
+        } catch {
+          if store.problem == nil { store.problem = error.message }
+          throw error
+        }
+      }
     }
   }
 
   func close() throws(EngineError) {
+    isClosing.store(true, ordering: .relaxed)
     background.wait()
     try lock.withLock { () throws(EngineError) in try store.close() }
   }

@@ -132,7 +132,7 @@ extension CollectionStore {
     return CollectionInfo(
       name: name, config: config, pointsCount: try count(nil),
       segmentsCount: sealed.count + (appendable.liveCount > 0 ? 1 : 0), unsealedPoints: appendable.liveCount,
-      diskBytes: disk, ramBytes: ram, payloadSchema: schema, aliases: [],
+      diskBytes: disk, ramBytes: ram, payloadSchema: schema, aliases: [], problem: problem,
       indexStats: sealed.map { segment in
         segment.graph?.graph.indexStats(segment: segment.id)
           ?? .withoutGraph(segment: segment.id, points: segment.count)

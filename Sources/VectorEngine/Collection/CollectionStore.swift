@@ -36,6 +36,10 @@ final class CollectionStore {
   var isOptimizationScheduled = false
   /// Files a snapshot in progress is copying: kept even when the manifest stops naming them.
   var pinnedFiles: Set<String> = []
+  /// Why the collection is damaged (a checksum failed after it was opened), or `nil`.
+  var problem: String?
+  /// Damage found in the write-ahead log by a read-only open (a writable open refuses it).
+  private(set) var logDamage: LogDamage?
 
   /// Adds a message for the operator (shown with recovery notes).
   func recordNote(_ note: String) {
@@ -77,11 +81,13 @@ final class CollectionStore {
       directory: directory, from: manifest.walStart, repair: !readOnly, allowMissing: logMayBeMissing)
     wal = log
     notes.append(contentsOf: recovery.notes)
+    logDamage = recovery.damage
     for (replayed, entry) in recovery.operations.enumerated() {
       if let problem = problem(replaying: entry.operation) {
         let damage = LogDamage(path: entry.path, sequence: entry.sequence, offset: entry.offset, problem: problem)
         if !readOnly { throw damage.refusal(intactRecords: replayed) }
         notes.append(damage.readOnlyNote(intactRecords: replayed))
+        logDamage = damage
         break
       }
       apply(entry.operation)

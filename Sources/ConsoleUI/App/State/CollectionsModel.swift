@@ -55,9 +55,10 @@ public struct CollectionsModel: Hashable {
   }
 
   /// Qdrant's status words: `green` when every point is sealed and indexed, `grey` while
-  /// points wait in the write-ahead log for sealing (Qdrant's "pending optimization").
+  /// points wait in the write-ahead log for sealing (Qdrant's "pending optimization"), `red`
+  /// when a file of the collection failed its checksum.
   public static func status(_ info: CollectionInfo) -> String {
-    info.unsealedPoints > 0 ? "grey" : "green"
+    info.status
   }
 
   /// -1, 0 or 1 as `a` sorts before, with or after `b` by `column`.

@@ -6,7 +6,8 @@ public struct CollectionGroup: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "collection", abstract: "Create, inspect, flush, optimize, verify and drop a collection.",
     subcommands: [CollectionCreateCommand.self, CollectionInfoCommand.self, CollectionDropCommand.self,
-                  CollectionFlushCommand.self, CollectionVerifyCommand.self, CollectionOptimizeCommand.self])
+                  CollectionFlushCommand.self, CollectionVerifyCommand.self, CollectionOptimizeCommand.self,
+                  CollectionRepairCommand.self])
 
   /// Creates the group (used by the parser).
   public init() {}

@@ -22,7 +22,7 @@ public struct CollectionInfoCommand: OperatorCommand {
     var blocks: [ResultBlock] = [
       .fields([
         ResultField("name", info.name),
-        ResultField("status", "green"),
+        ResultField("status", info.problem.map { "red: \($0)" } ?? info.status),
         ResultField("points", ResultFormatting.count(info.pointsCount)),
         ResultField("segments", "\(info.segmentsCount) (\(ResultFormatting.count(info.unsealedPoints)) points not yet sealed)"),
         ResultField("vectors", "\(config.dimension) dimensions, \(config.distance.rawValue)"),
@@ -91,13 +91,15 @@ public struct CollectionInfoCommand: OperatorCommand {
     for entry in info.payloadSchema {
       schema[entry.field] = ["data_type": .string(entry.type.rawValue), "points": .int(Int64(entry.points))]
     }
-    return [
-      "name": .string(info.name), "status": "green",
+    var object: JSONObject = [
+      "name": .string(info.name), "status": .string(info.status),
       "points_count": .int(Int64(info.pointsCount)), "segments_count": .int(Int64(info.segmentsCount)),
       "unsealed_points": .int(Int64(info.unsealedPoints)),
       "config": info.config.json, "payload_schema": .object(schema),
       "disk_bytes": .int(Int64(info.diskBytes)), "ram_bytes": .int(Int64(info.ramBytes)),
       "aliases": .array(info.aliases.map { .string($0) }),
     ]
+    if let problem = info.problem { object["problem"] = .string(problem) }
+    return .object(object)
   }
 }

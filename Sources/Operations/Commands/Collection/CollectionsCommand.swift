@@ -18,10 +18,20 @@ public struct CollectionsCommand: OperatorCommand {
     let backend = context.backend
     var rows: [[String]] = []
     var items: [JSONValue] = []
+    var problems = backend.problems
     for name in try backend.collectionNames() {
-      let info = try backend.collectionInfo(name)
+      let info: CollectionInfo
+      do {
+        info = try backend.collectionInfo(name)
+      } catch {
+        // One damaged collection is a red row and a note, not a failed listing.
+        rows.append([name, "red", "", "", "", "", "", ""])
+        items.append(["name": .string(name), "status": "red", "problem": .string(error.message)])
+        problems.append("collection \(name): \(error.message)")
+        continue
+      }
       rows.append([
-        info.aliases.isEmpty ? name : "\(name) (\(info.aliases.joined(separator: ", ")))", "green",
+        info.aliases.isEmpty ? name : "\(name) (\(info.aliases.joined(separator: ", ")))", info.status,
         ResultFormatting.count(info.pointsCount), String(info.segmentsCount),
         "\(info.config.dimension) · \(info.config.distance.rawValue)", info.config.storage.rawValue,
         ResultFormatting.bytes(info.diskBytes), ResultFormatting.bytes(info.ramBytes),
@@ -32,6 +42,9 @@ public struct CollectionsCommand: OperatorCommand {
       columns: [.left("name"), .left("status"), .right("points"), .right("segments"), .left("vectors"),
                 .left("storage"), .right("disk"), .right("ram")],
       rows: rows)
-    return CommandResult(json: ["collections": .array(items)], blocks: [.table(table)])
+    var json: JSONObject = ["collections": .array(items)]
+    if !problems.isEmpty { json["problems"] = .array(problems.map { .string($0) }) }
+    return CommandResult(
+      json: .object(json), blocks: [.table(table)] + problems.map { .text("problem: \($0)") })
   }
 }
