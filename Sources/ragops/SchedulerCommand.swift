@@ -46,9 +46,7 @@ struct SchedulerCommand: ParsableCommand {
         return backend
       },
       closeTarget: {
-        if let backend = opened {
-          do throws(EngineError) { try backend.database.close() } catch { log("error: \(error.message)") }
-        }
+        if let backend = opened { _ = backend.close(after: .success, report: log) }
         opened = nil
       },
       wait: { seconds in

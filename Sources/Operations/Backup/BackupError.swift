@@ -18,6 +18,11 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case verificationFailed
     /// The catalog file could not be read or written.
     case catalog
+    /// The data directory is open read-only (`--read-only`): nothing may be written.
+    case readOnly
+    /// The catalog, or what one of its entries points at, is damaged or not what it should
+    /// be (a file that is not a catalog, a backup path outside its backup folder).
+    case corrupted
   }
 
   /// What kind of failure.

@@ -24,6 +24,8 @@ public struct BackupRunReport: Sendable {
   public var outcomes: [(schedule: String, outcome: Outcome)] = []
   /// A lock held before any schedule was looked at.
   public var lockHeld: String?
+  /// Why nothing could run at all (the data directory is open read-only).
+  public var refused: BackupError?
 
   /// Creates an empty report.
   public init() {}

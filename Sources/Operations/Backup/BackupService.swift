@@ -13,6 +13,8 @@ public final class BackupService: Sendable {
   public let dataDirectory: String
   /// The catalog.
   public let catalog: BackupCatalog
+  /// Whether the data directory is open read-only (`--read-only`): nothing may be written.
+  public let isReadOnly: Bool
   private let clock: any BackupClock
   private let logger: @Sendable (String) -> Void
 
@@ -23,13 +25,16 @@ public final class BackupService: Sendable {
   /// Opens the catalog of `dataDirectory` (creating it if needed).
   ///
   /// - Parameters:
+  ///   - readOnly: the data directory is open read-only; every change is refused.
   ///   - clock: the clocks every rule reads (tests inject their own).
   ///   - log: receives each decision as one line (the daemon prints them on stderr).
   /// - Throws: ``BackupError`` `catalog`.
   public init(
-    dataDirectory: String, clock: any BackupClock = SystemBackupClock(), log: @escaping @Sendable (String) -> Void = { _ in }
+    dataDirectory: String, readOnly: Bool = false, clock: any BackupClock = SystemBackupClock(),
+    log: @escaping @Sendable (String) -> Void = { _ in }
   ) throws(BackupError) {
     self.dataDirectory = dataDirectory
+    self.isReadOnly = readOnly
     self.clock = clock
     self.logger = log
     do {

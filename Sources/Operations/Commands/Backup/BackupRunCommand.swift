@@ -54,13 +54,7 @@ public struct BackupRunCommand: OperatorCommand {
       opened = backend
       return backend
     }
-    if let opened {
-      do {
-        try opened.database.close()
-      } catch {
-        log("error: \(error.message)")
-      }
-    }
+    if let opened { _ = opened.close(after: .success, report: log) }
     let result = try? Self.result(report)
     return (ExitStatus(rawValue: report.exitCode) ?? .commandFailed, result)
   }
