@@ -31,7 +31,8 @@ struct SchedulerCommand: ParsableCommand {
     }
     let service: BackupService
     do {
-      service = try BackupService(dataDirectory: directory, log: log)
+      service = try BackupService(dataDirectory: directory, readOnly: globals.readOnly, log: log)
+      try service.requireWritable()
     } catch {
       log("error: \(error.message)")
       throw ExitCode(ExitStatus.commandFailed.rawValue)

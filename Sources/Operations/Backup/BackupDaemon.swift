@@ -18,7 +18,8 @@ public struct BackupDaemon: Sendable {
     self.verbose = verbose
   }
 
-  /// Runs until `wait` returns `false`.
+  /// Runs until `wait` returns `false`, or at once returns when nothing may run (the data
+  /// directory is open read-only).
   ///
   /// - Parameters:
   ///   - openTarget: opens the store for a run (called only when a slot is due).
@@ -33,6 +34,10 @@ public struct BackupDaemon: Sendable {
     repeat {
       let report = service.runDue(openTarget: openTarget)
       closeTarget()
+      if let refused = report.refused {
+        log("stopped: \(refused.message)")
+        return
+      }
       if let held = report.lockHeld { log("skipped this wakeup: \(held)") }
       var nextWake = service.now + tick
       for (name, outcome) in report.outcomes {

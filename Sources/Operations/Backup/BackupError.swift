@@ -44,7 +44,8 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     switch error.kind {
     case .locked: BackupError(.locked, error.message)
     case .notFound: BackupError(.notFound, error.message)
-    case .invalidInput, .alreadyExists, .readOnly: BackupError(.invalidInput, error.message)
+    case .readOnly: BackupError(.readOnly, error.message)
+    case .invalidInput, .alreadyExists: BackupError(.invalidInput, error.message)
     case .corrupted: BackupError(.verificationFailed, error.message)
     case .io, .diskFull: BackupError(.failed, error.message)
     }

@@ -63,7 +63,7 @@ extension BackupService {
   // MARK: - Verify, delete, restore
 
   /// Reads a stored backup back and checks every checksum; a backup that no longer verifies
-  /// becomes `CORRUPT` (kept as evidence).
+  /// becomes `CORRUPT` (kept as evidence). Read-only, the check runs and nothing is marked.
   public func verify(id: Int64, target: any BackupTarget) throws(BackupError) -> BackupRecord {
     var record = try catalog.backup(id: id)
     guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
@@ -76,7 +76,7 @@ extension BackupService {
         throw EngineError(.corrupted, "its checksum differs from the one recorded when it was taken")
       }
     } catch {
-      if record.status == .succeeded {
+      if record.status == .succeeded && !isReadOnly {
         record.status = .corrupt
         record.reason = error.message
         try catalog.update(record)
@@ -84,7 +84,7 @@ extension BackupService {
       log("backup \(id) failed verification: \(error.message)", schedule: record.scheduleName)
       throw BackupError(.verificationFailed, "backup \(id) failed verification: \(error.message)")
     }
-    if record.status == .corrupt {
+    if record.status == .corrupt && !isReadOnly {
       record.status = .succeeded
       record.reason = nil
       try catalog.update(record)

@@ -55,10 +55,23 @@ public final class BackupService: Sendable {
     try? catalog.log(message, schedule: schedule, at: clock.now)
   }
 
+  /// Refuses a change when the data directory is open read-only.
+  ///
+  /// Every change goes through one of two gates: the backup lock (``acquireLock()``), which
+  /// every run, restore and deletion of backup files takes first, and the catalog, which
+  /// refuses every write when opened read-only. Both say the same thing.
+  ///
+  /// - Throws: ``BackupError`` `readOnly`.
+  public func requireWritable() throws(BackupError) {
+    if isReadOnly { throw BackupError(.readOnly, "the data directory \(dataDirectory) is open read-only") }
+  }
+
   /// Takes the backup lock without waiting.
   ///
-  /// - Throws: ``BackupError`` `locked` naming the holder's pid.
+  /// - Throws: ``BackupError`` `readOnly` when the data directory is open read-only (nothing
+  ///   may change); `locked` naming the holder's pid.
   public func acquireLock() throws(BackupError) -> LockFile {
+    try requireWritable()
     do {
       return try LockFile(path: lockPath) { "the backup lock is held by pid \($0): another backup, restore or retention run is in progress" }
     } catch {
@@ -203,6 +216,9 @@ public final class BackupService: Sendable {
     let lock: LockFile
     do {
       lock = try acquireLock()
+    } catch where error.kind == .readOnly {
+      report.refused = error
+      return report
     } catch {
       report.lockHeld = error.message
       recordOverlaps(schedules, reason: error.message)

@@ -43,7 +43,7 @@ public struct BackupRunCommand: OperatorCommand {
   public func runStandalone(dataDirectory: String, log: @escaping @Sendable (String) -> Void) -> (ExitStatus, CommandResult?) {
     let service: BackupService
     do {
-      service = try BackupService(dataDirectory: dataDirectory, log: log)
+      service = try BackupService(dataDirectory: dataDirectory, readOnly: globals.readOnly, log: log)
     } catch {
       log("error: \(error.message)")
       return (.commandFailed, nil)
@@ -55,11 +55,13 @@ public struct BackupRunCommand: OperatorCommand {
       return backend
     }
     if let opened { _ = opened.close(after: .success, report: log) }
+    if let refused = report.refused { log("error: \(refused.message)") }
     let result = try? Self.result(report)
     return (ExitStatus(rawValue: report.exitCode) ?? .commandFailed, result)
   }
 
   private static func result(_ report: BackupRunReport) throws -> CommandResult {
+    if let refused = report.refused { throw refused }
     if let held = report.lockHeld { throw BackupError(.locked, held) }
     var lines: [String] = []
     var json: [JSONValue] = []
