@@ -30,6 +30,8 @@ public struct BackupDaemon: Sendable {
     openTarget: () throws(EngineError) -> any BackupTarget, closeTarget: () -> Void,
     wait: (Int64) -> Bool, log: (String) -> Void
   ) {
+    let marker = service.announceScheduler()
+    defer { withExtendedLifetime(marker) {} }
     var lastAnnounced: [String: Int64?] = [:]
     repeat {
       let report = service.runDue(openTarget: openTarget)

@@ -79,6 +79,38 @@ public final class BackupService: Sendable {
     }
   }
 
+  // MARK: - Who holds what
+
+  private var schedulerMarkerPath: String { dataDirectory + "/locks/scheduler.lock" }
+
+  /// Announces, for as long as the returned lock is held, that this process runs a backup
+  /// scheduler (the daemon and the console's background scheduler hold it while they run), so
+  /// that a one-shot finding the data directory busy can say whether the holder will run
+  /// the slot itself. `nil` when another scheduler holds it already, or read-only.
+  public func announceScheduler() -> LockFile? {
+    guard !isReadOnly else { return nil }
+    return try? LockFile(path: schedulerMarkerPath) { _ in "" }
+  }
+
+  /// The message for a data directory held by another process: the engine's own (which
+  /// names the holder's pid), plus that the holder runs a backup scheduler only when it is
+  /// known to (it holds the scheduler marker).
+  private func lockHolderMessage(_ held: String) -> String {
+    var schedulerPID: String?
+    do {
+      // A probe: taken, no scheduler runs; refused, the holder's pid comes with the refusal.
+      let probe = try LockFile(path: schedulerMarkerPath) { pid in
+        schedulerPID = pid
+        return ""
+      }
+      withExtendedLifetime(probe) {}
+    } catch {}
+    let recorded = (try? FileOperations.readPrefix(dataDirectory + "/LOCK", count: 32)).map { String(decoding: $0, as: UTF8.self) }
+    let holderPID = recorded?.split(separator: "\n").first.map(String.init)
+    guard let schedulerPID, let holderPID, Int(holderPID) != nil, schedulerPID == holderPID else { return held }
+    return held + "; that process runs its own backup scheduler, which takes the slot while it is within its deadline"
+  }
+
   // MARK: - Schedules
 
   /// Creates or changes a schedule. A new schedule's first slot is the first after now.
@@ -261,8 +293,7 @@ public final class BackupService: Sendable {
         do {
           target = try openTarget()
         } catch {
-          let message = error.kind == .locked
-            ? "\(error.message); the process that has it open runs its own scheduler" : error.message
+          let message = error.kind == .locked ? lockHolderMessage(error.message) : error.message
           log("slot \(UTCText.minute(slot)) not started: \(message)", schedule: schedule.name)
           return error.kind == .locked ? .locked(message) : .failed(
             BackupRecord(scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .failed, reason: message, collection: schedule.collection, startedAt: now))

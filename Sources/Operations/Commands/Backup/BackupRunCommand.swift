@@ -10,7 +10,8 @@ public struct BackupRunCommand: OperatorCommand {
     discussion: """
       Exit codes: 0 a backup ran and verified, or nothing was due (the output says which); \
       1 a backup failed; 3 another run holds the backup lock, or another process has the data \
-      directory open (it runs its own scheduler); 4 a backup was written but failed verification.
+      directory open (the message says whether that process runs a scheduler of its own); 4 a \
+      backup was written but failed verification.
       """)
 
   /// Shell-level options (data directory, output form).
