@@ -20,6 +20,7 @@ public final class BackupCatalog: Sendable {
   public let isReadOnly: Bool
   /// The data directory's `backups`, against which paths without a root are stored.
   public let defaultBackupRoot: String
+  /// The connection (serialized: one statement at a time in this process).
   let queue: DatabaseQueue
 
   /// Opens the catalog at `path` (creating and migrating it if needed, unless `readOnly`).
@@ -36,11 +37,16 @@ public final class BackupCatalog: Sendable {
     queue = try Self.openQueue(path: path, readOnly: readOnly, backupRoot: defaultBackupRoot)
   }
 
+  /// An SQLite error's message, without the SQL.
   static func describe(_ error: any Error) -> String {
     if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
     return "\(error)"
   }
 
+  /// Runs `body` in a write transaction.
+  ///
+  /// - Throws: ``BackupError`` `readOnly` when the catalog is read-only (nothing runs),
+  ///   `corrupted` when SQLite finds the file damaged, else `catalog` naming `what`.
   func write<T>(_ what: String, _ body: (GRDB.Database) throws -> T) throws(BackupError) -> T {
     guard !isReadOnly else {
       let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
@@ -55,6 +61,10 @@ public final class BackupCatalog: Sendable {
     }
   }
 
+  /// Runs `body` in a read transaction.
+  ///
+  /// - Throws: ``BackupError`` `corrupted` when SQLite finds the file damaged, else `catalog`
+  ///   naming `what`.
   func read<T>(_ what: String, _ body: (GRDB.Database) throws -> T) throws(BackupError) -> T {
     do {
       return try queue.read { db in try body(db) }

@@ -15,7 +15,9 @@ public final class BackupService: Sendable {
   public let catalog: BackupCatalog
   /// Whether the data directory is open read-only (`--read-only`): nothing may be written.
   public let isReadOnly: Bool
+  /// The clocks every rule reads.
   let clock: any BackupClock
+  /// Receives each decision line (the daemon prints them on stderr).
   let logger: @Sendable (String) -> Void
 
   /// The default place for backups, `<data>/backups`.
@@ -50,6 +52,8 @@ public final class BackupService: Sendable {
   /// The wall clock's now (Unix seconds), as the rules see it.
   public var now: Int64 { clock.now }
 
+  /// Reports a decision to the logger and to the catalog's shared event log (not when
+  /// read-only).
   func log(_ message: String, schedule: String?) {
     logger((schedule.map { "schedule \($0): " } ?? "") + message)
     try? catalog.log(message, schedule: schedule, at: clock.now)
@@ -315,7 +319,7 @@ public final class BackupService: Sendable {
         return .alreadyRan(slot: slot)
       }
       log("slot \(UTCText.minute(slot)) due: running (\(trigger.title.lowercased()))", schedule: schedule.name)
-      let finished = perform(started, directory: schedule.backupDirectory.flatMap(BackupLayout.checkedRoot), target: opened)
+      let finished = perform(started, directory: schedule.backupDirectory, target: opened)
       switch finished.status {
       case .succeeded:
         log("backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?") in \(Self.durationText(finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
@@ -385,70 +389,6 @@ public final class BackupService: Sendable {
       log("manual backup \(finished.id) failed: \(finished.reason ?? "")", schedule: nil)
       let verification = finished.reason?.hasPrefix("verification failed") == true
       throw BackupError(verification ? .verificationFailed : .failed, "backup \(finished.id) failed: \(finished.reason ?? "unknown")")
-    }
-  }
-
-  // MARK: - Writing one backup
-
-  private static func durationText(_ milliseconds: Int64?) -> String {
-    guard let milliseconds else { return "?" }
-    return milliseconds < 10_000 ? "\(milliseconds) ms" : "\(milliseconds / 1_000) s"
-  }
-
-  /// Writes the archive into its own folder (see ``BackupLayout``) inside `directory` (default
-  /// `<data>/backups`), reads it back and verifies it, and stores the outcome. Never throws:
-  /// failures become the record's status and reason.
-  private func perform(_ started: BackupRecord, directory: String?, target: any BackupTarget) -> BackupRecord {
-    var record = started
-    record.backupRoot = directory
-    let begin = clock.monotonicNanoseconds
-    let base = directory ?? defaultBackupDirectory
-    guard let folderName = BackupLayout.folderName(for: record) else {
-      record.status = .failed
-      record.reason = "the backup has no folder name (no schedule or slot)"
-      try? catalog.update(record)
-      return record
-    }
-    var folder = base + "/" + folderName
-    if FileOperations.exists(folder) { folder += "-\(record.id)" }
-    func finish(_ status: BackupStatus, _ reason: String?) -> BackupRecord {
-      record.status = status
-      record.reason = reason
-      record.finishedAt = clock.now
-      record.durationMilliseconds = Int64((clock.monotonicNanoseconds &- begin) / 1_000_000)
-      do {
-        try catalog.update(record)
-      } catch {
-        logger("could not record backup \(record.id): \(error.message)")
-      }
-      return record
-    }
-    do {
-      try FileOperations.makeDirectories(folder)
-      // The folder is recorded before anything is written, so a crash's leftovers are found.
-      record.path = folder + "/"
-      try? catalog.update(record)
-      DebugHold.pauseIfRequested(log: logger)
-      let snapshot = try record.collection.map { (name) throws(EngineError) in try target.createSnapshot(name, in: folder) }
-        ?? target.createFullSnapshot(in: folder)
-      record.path = folder + "/" + snapshot.name
-      record.size = Int64(snapshot.size)
-      record.sha256 = snapshot.sha256
-      try? catalog.update(record)
-      do {
-        let verified = try target.verifySnapshotFile(at: folder + "/" + snapshot.name)
-        guard verified.sha256 == snapshot.sha256, verified.sha256 != nil else {
-          return finish(.failed, "verification failed: the archive's checksum does not match what was written")
-        }
-      } catch {
-        // Kept as evidence (never counted by retention).
-        return finish(.failed, "verification failed: \(error.message)")
-      }
-      return finish(.succeeded, nil)
-    } catch {
-      try? FileOperations.removeTree(folder)
-      record.path = nil
-      return finish(.failed, (error as? EngineError)?.message ?? "\(error)")
     }
   }
 }

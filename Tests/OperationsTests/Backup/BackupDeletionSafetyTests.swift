@@ -177,4 +177,20 @@ struct BackupDeletionSafetyTests {
     _ = try reopened.delete(id: record.id)
     #expect(!BackupFixture.exists(original) && BackupFixture.exists(keptArchive))
   }
+
+  @Test func aBackupNeverWritesIntoOrRemovesAFolderItDidNotCreate() throws {
+    let fixture = try BackupFixture()
+    // Folders a previous catalog left with this run's names (plain and with id 1).
+    let name = fixture.service.defaultBackupDirectory + "/manual-20231114T221320Z"
+    for folder in [name, name + "-1"] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try Data("an older backup".utf8).write(to: URL(fileURLWithPath: folder + "/keep.txt"))
+    }
+    fixture.target.failCreate = true
+    #expect(throws: BackupError.self) {
+      try fixture.service.backupNow(collection: "docs", backupDirectory: nil, target: fixture.target)
+    }
+    #expect(BackupFixture.exists(name + "/keep.txt") && BackupFixture.exists(name + "-1/keep.txt"))
+    #expect(try fixture.service.catalog.backup(id: 1).reason?.contains("already exists") == true)
+  }
 }
