@@ -19,7 +19,8 @@ extension EmbeddedBackend {
     } catch {
       report(
         "warning: sealing unsealed points on close failed (\(error.message)); nothing is lost: the points are "
-          + "safe in the write-ahead log, and sealing will be retried the next time the data directory is used")
+          + "safe in the write-ahead log, and sealing will be retried the next time the data directory is used"
+      )
     }
     return status
   }

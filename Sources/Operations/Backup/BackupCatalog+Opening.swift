@@ -20,7 +20,9 @@ extension BackupCatalog {
   /// empty, or a migrated copy of the file; the file is never written.
   ///
   /// - Throws: ``BackupError`` `corrupted` (the file is not a catalog) or `catalog`.
-  static func openQueue(path: String, readOnly: Bool, backupRoot: String) throws(BackupError) -> DatabaseQueue {
+  static func openQueue(path: String, readOnly: Bool, backupRoot: String) throws(BackupError)
+    -> DatabaseQueue
+  {
     let migrator = migrator(backupRoot: backupRoot)
     if !FileOperations.exists(path) {
       if readOnly { return try inMemory(migrator, path: path) }
@@ -52,12 +54,15 @@ extension BackupCatalog {
     } catch let error as BackupError {
       throw error
     } catch {
-      throw refusal(error, path: path) ?? BackupError(.catalog, "cannot open the backup catalog \(path): \(describe(error))")
+      throw refusal(error, path: path)
+        ?? BackupError(.catalog, "cannot open the backup catalog \(path): \(describe(error))")
     }
   }
 
   /// An empty catalog in memory (a read-only look at a data directory that has none).
-  private static func inMemory(_ migrator: DatabaseMigrator, path: String) throws(BackupError) -> DatabaseQueue {
+  private static func inMemory(_ migrator: DatabaseMigrator, path: String) throws(BackupError)
+    -> DatabaseQueue
+  {
     do {
       let queue = try DatabaseQueue()
       try migrator.migrate(queue)
@@ -72,7 +77,9 @@ extension BackupCatalog {
   private static func create(_ path: String, migrator: DatabaseMigrator) throws(BackupError) {
     let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-    let temporary = folder + "/" + BackupLayout.temporaryPrefix + name + "-" + String(UInt32.random(in: .min ... .max), radix: 16)
+    let temporary =
+      folder + "/" + BackupLayout.temporaryPrefix + name + "-"
+      + String(UInt32.random(in: .min ... .max), radix: 16)
     do {
       // Created 0600 first: SQLite gives its -wal and -shm files the database file's mode.
       try FileOperations.createFileIfMissing(temporary)
@@ -90,7 +97,10 @@ extension BackupCatalog {
     } catch let error as BackupError {
       throw error
     } catch {
-      throw BackupError(.catalog, "cannot create the backup catalog \(path): \((error as? EngineError)?.message ?? "\(error)")")
+      throw BackupError(
+        .catalog,
+        "cannot create the backup catalog \(path): \((error as? EngineError)?.message ?? "\(error)")"
+      )
     }
   }
 
@@ -105,7 +115,9 @@ extension BackupCatalog {
     if prefix.isEmpty {
       throw corrupted(path, "the file is empty")
     }
-    guard prefix == sqliteHeader else { throw corrupted(path, "the file is not an SQLite database") }
+    guard prefix == sqliteHeader else {
+      throw corrupted(path, "the file is not an SQLite database")
+    }
   }
 
   /// Refuses an SQLite database that was not made as a catalog (no migrations recorded).
@@ -134,6 +146,7 @@ extension BackupCatalog {
   ///
   /// - Parameter backupRoot: the data directory's `backups`, against which `v2` rewrites the
   ///   absolute paths `v1` stored.
+  /// - Returns: the migrator, `v1` and `v2` registered.
   static func migrator(backupRoot: String) -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
@@ -178,7 +191,9 @@ extension BackupCatalog {
       } else {
         continue
       }
-      try db.execute(sql: "UPDATE backups SET path = ?, root = ? WHERE id = ?", arguments: [relative, root, row["id"] as Int64])
+      try db.execute(
+        sql: "UPDATE backups SET path = ?, root = ? WHERE id = ?",
+        arguments: [relative, root, row["id"] as Int64])
     }
   }
 

@@ -31,7 +31,8 @@ enum BackupLayout {
     switch record.trigger {
     case .manual:
       let stamp = UTCTimestamp(epochSeconds: record.startedAt)
-      return "manual-\(stamp.compactMinuteStamp.dropLast())\(stamp.second < 10 ? "0" : "")\(stamp.second)Z"
+      return
+        "manual-\(stamp.compactMinuteStamp.dropLast())\(stamp.second < 10 ? "0" : "")\(stamp.second)Z"
     case .scheduled, .catchUp:
       guard let schedule = record.scheduleName, let slot = record.slot else { return nil }
       return "\(schedule)-\(UTCTimestamp(epochSeconds: slot).compactMinuteStamp)"
@@ -50,7 +51,9 @@ enum BackupLayout {
   /// - Throws: ``BackupError`` `invalidInput`.
   static func normalizedRoot(_ directory: String) throws(BackupError) -> String {
     guard let root = checkedRoot(directory) else {
-      throw BackupError(.invalidInput, "--backup-dir must be an absolute path of a folder other than /, without '.' or '..'")
+      throw BackupError(
+        .invalidInput,
+        "--backup-dir must be an absolute path of a folder other than /, without '.' or '..'")
     }
     return root
   }
@@ -60,7 +63,9 @@ enum BackupLayout {
   static func checkedRoot(_ directory: String) -> String? {
     guard directory.hasPrefix("/") else { return nil }
     let components = directory.split(separator: "/")
-    guard !components.isEmpty, !components.contains(where: { $0 == "." || $0 == ".." }) else { return nil }
+    guard !components.isEmpty, !components.contains(where: { $0 == "." || $0 == ".." }) else {
+      return nil
+    }
     return "/" + components.joined(separator: "/")
   }
 
@@ -82,10 +87,16 @@ enum BackupLayout {
   /// holds must be `<root>/<folder>/` or `<root>/<folder>/<archive>.snapshot`, with `<root>`
   /// the backup's own root and `<folder>` one of its folder names.
   ///
-  /// - Parameter defaultRoot: the data directory's `backups`, for records without a root.
+  /// - Parameters:
+  ///   - record: the backup.
+  ///   - defaultRoot: the data directory's `backups`, for records without a root.
   /// - Returns: the folder's path, or why the record's path is not a backup folder.
-  static func folder(of record: BackupRecord, defaultRoot: String) -> Result<String, LocationProblem> {
-    guard let path = record.path else { return .failure(LocationProblem(path: "", reason: "no path is recorded")) }
+  static func folder(
+    of record: BackupRecord, defaultRoot: String
+  ) -> Result<String, LocationProblem> {
+    guard let path = record.path else {
+      return .failure(LocationProblem(path: "", reason: "no path is recorded"))
+    }
     func problem(_ reason: String) -> Result<String, LocationProblem> {
       .failure(LocationProblem(path: path, reason: reason))
     }
@@ -98,15 +109,23 @@ enum BackupLayout {
     } else {
       root = defaultRoot
     }
-    guard path.hasPrefix(root + "/") else { return problem("it is not inside its backup folder \(root)") }
-    let parts = path.dropFirst(root.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+    guard path.hasPrefix(root + "/") else {
+      return problem("it is not inside its backup folder \(root)")
+    }
+    let parts = path.dropFirst(root.count + 1).split(
+      separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2 else { return problem("it is not a folder directly inside \(root)") }
     let folder = String(parts[0])
     let names = folderNames(for: record)
     guard names.contains(folder) else {
-      return problem(names.isEmpty ? "the record does not say which folder is its own" : "its folder is not named \(names[0])")
+      return problem(
+        names.isEmpty
+          ? "the record does not say which folder is its own"
+          : "its folder is not named \(names[0])")
     }
-    guard parts[1].isEmpty || (isBackupFile(String(parts[1])) && !parts[1].hasPrefix(temporaryPrefix)) else {
+    guard
+      parts[1].isEmpty || (isBackupFile(String(parts[1])) && !parts[1].hasPrefix(temporaryPrefix))
+    else {
       return problem("\(parts[1]) is not a backup archive")
     }
     return .success(root + "/" + folder)

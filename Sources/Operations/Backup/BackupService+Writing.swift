@@ -1,4 +1,4 @@
-public import VectorEngine
+import VectorEngine
 
 // Writing one backup.
 

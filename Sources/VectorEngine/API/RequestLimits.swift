@@ -19,11 +19,18 @@ public enum RequestLimits {
 
   /// Checks that `value` lies in `range`.
   ///
-  /// - Parameter name: the knob, as the operator knows it (`ef`, `limit`…).
+  /// - Parameters:
+  ///   - value: the value asked for.
+  ///   - range: the range accepted.
+  ///   - name: the knob, as the operator knows it (`ef`, `limit`…).
   /// - Throws: ``EngineError`` `invalidInput`: "`name` must be between `a` and `b`, got `value`".
-  public static func check(_ value: Int, in range: ClosedRange<Int>, _ name: String) throws(EngineError) {
+  public static func check(_ value: Int, in range: ClosedRange<Int>, _ name: String)
+    throws(EngineError)
+  {
     guard range.contains(value) else {
-      throw EngineError(.invalidInput, "\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+      throw EngineError(
+        .invalidInput,
+        "\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
     }
   }
 }

@@ -55,6 +55,22 @@ struct BackupCatalogTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".tmp-") })
   }
 
+  @Test func anOlderCatalogReadOnlyIsReadWithoutBeingMigrated() throws {
+    let fixture = try BackupFixture()
+    let record = try fixture.service.backupNow(collection: "docs", backupDirectory: nil, target: fixture.target)
+    try fixture.execute(
+      """
+      ALTER TABLE backups DROP COLUMN root;
+      DELETE FROM grdb_migrations WHERE identifier != 'v1';
+      UPDATE backups SET path = '\(fixture.data)/backups/' || path WHERE path IS NOT NULL;
+      """)
+    let path = fixture.data + "/" + BackupCatalog.fileName
+    let readOnly = try BackupCatalog(path: path, readOnly: true)
+    #expect(try readOnly.backup(id: record.id).path == record.path)
+    let migrations = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    #expect(migrations == ["v1"])
+  }
+
   @Test func processesOpeningAFreshCatalogAtOnceAllGetTheSameOne() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path(of: BackupCatalog.fileName)
