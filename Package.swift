@@ -45,11 +45,20 @@ let package = Package(
     // What several test targets share: seeded generators and replayable seeds.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine", "TestSupport"]),
-    .testTarget(name: "OperationsTests", dependencies: ["Operations", "VectorEngine", "TestSupport"]),
+    .testTarget(
+      name: "OperationsTests",
+      dependencies: [
+        "Operations", "VectorEngine", "TestSupport",
+        // Tests tamper with catalog rows the way a hostile or careless hand would.
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "ConsoleUITests", dependencies: ["ConsoleUI", "Operations", "VectorEngine"],
       exclude: ["Golden"]),
-    .testTarget(name: "ragopsTests", dependencies: ["ragops", "VectorEngine", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ragopsTests",
+      dependencies: ["ragops", "VectorEngine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Snapshots"]),
   ]
 )
 

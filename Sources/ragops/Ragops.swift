@@ -166,15 +166,9 @@ struct Ragops: ParsableCommand {
   private static func withBackend(directory: String, readOnly: Bool, _ body: (EmbeddedBackend) throws(EngineError) -> ExitStatus) -> ExitStatus {
     do {
       let backend = try EmbeddedBackend(directory: directory, readOnly: readOnly)
-      var status = try body(backend)
+      let status = try body(backend)
       for note in backend.database.recoveryNotes { Console.error("recovered: \(note)\n") }
-      do {
-        try backend.database.close()
-      } catch {
-        Console.error("error: \(error.message)\n")
-        status = max(status, .commandFailed)
-      }
-      return status
+      return backend.close(after: status) { Console.error($0 + "\n") }
     } catch {
       Console.error("error: \(error.message)\n")
       return error.kind == .locked ? .locked : .commandFailed

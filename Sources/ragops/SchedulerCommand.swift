@@ -31,7 +31,8 @@ struct SchedulerCommand: ParsableCommand {
     }
     let service: BackupService
     do {
-      service = try BackupService(dataDirectory: directory, log: log)
+      service = try BackupService(dataDirectory: directory, readOnly: globals.readOnly, log: log)
+      try service.requireWritable()
     } catch {
       log("error: \(error.message)")
       throw ExitCode(ExitStatus.commandFailed.rawValue)
@@ -46,9 +47,7 @@ struct SchedulerCommand: ParsableCommand {
         return backend
       },
       closeTarget: {
-        if let backend = opened {
-          do throws(EngineError) { try backend.database.close() } catch { log("error: \(error.message)") }
-        }
+        if let backend = opened { _ = backend.close(after: .success, report: log) }
         opened = nil
       },
       wait: { seconds in

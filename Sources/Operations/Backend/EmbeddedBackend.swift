@@ -70,7 +70,7 @@ public final class EmbeddedBackend: Backend {
 
   /// Sets how many threads build a collection's index.
   public func setIndexThreads(_ collection: String, threads: Int) throws(EngineError) {
-    try database.collection(collection).indexThreads = threads
+    try database.collection(collection).setIndexThreads(threads)
   }
 
   /// Takes a snapshot of a collection.

@@ -18,7 +18,8 @@ public struct BackupDaemon: Sendable {
     self.verbose = verbose
   }
 
-  /// Runs until `wait` returns `false`.
+  /// Runs until `wait` returns `false`, or at once returns when nothing may run (the data
+  /// directory is open read-only).
   ///
   /// - Parameters:
   ///   - openTarget: opens the store for a run (called only when a slot is due).
@@ -29,10 +30,16 @@ public struct BackupDaemon: Sendable {
     openTarget: () throws(EngineError) -> any BackupTarget, closeTarget: () -> Void,
     wait: (Int64) -> Bool, log: (String) -> Void
   ) {
+    let marker = service.announceScheduler()
+    defer { withExtendedLifetime(marker) {} }
     var lastAnnounced: [String: Int64?] = [:]
     repeat {
       let report = service.runDue(openTarget: openTarget)
       closeTarget()
+      if let refused = report.refused {
+        log("stopped: \(refused.message)")
+        return
+      }
       if let held = report.lockHeld { log("skipped this wakeup: \(held)") }
       var nextWake = service.now + tick
       for (name, outcome) in report.outcomes {

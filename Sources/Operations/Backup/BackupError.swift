@@ -18,6 +18,11 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case verificationFailed
     /// The catalog file could not be read or written.
     case catalog
+    /// The data directory is open read-only (`--read-only`): nothing may be written.
+    case readOnly
+    /// The catalog, or what one of its entries points at, is damaged or not what it should
+    /// be (a file that is not a catalog, a backup path outside its backup folder).
+    case corrupted
   }
 
   /// What kind of failure.
@@ -39,7 +44,8 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     switch error.kind {
     case .locked: BackupError(.locked, error.message)
     case .notFound: BackupError(.notFound, error.message)
-    case .invalidInput, .alreadyExists, .readOnly: BackupError(.invalidInput, error.message)
+    case .readOnly: BackupError(.readOnly, error.message)
+    case .invalidInput, .alreadyExists: BackupError(.invalidInput, error.message)
     case .corrupted: BackupError(.verificationFailed, error.message)
     case .io, .diskFull: BackupError(.failed, error.message)
     }

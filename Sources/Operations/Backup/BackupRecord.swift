@@ -26,8 +26,12 @@ public struct BackupRecord: Hashable, Sendable {
   public var size: Int64?
   /// The archive's SHA-256, hex.
   public var sha256: String?
-  /// The archive's path.
+  /// The archive's path (its folder's, ending in `/`, while it is being written).
   public var path: String?
+  /// The folder holding this backup's own folder when it is not the data directory's
+  /// `backups` (a `--backup-dir`); `nil` for `<data>/backups`. The catalog stores ``path``
+  /// relative to it, so a data directory that is moved or copied keeps finding its backups.
+  public var backupRoot: String?
   /// When it was deleted (by retention or by the operator); deleted backups stay in the catalog.
   public var deletedAt: Int64?
   /// Why it was deleted.
@@ -38,7 +42,7 @@ public struct BackupRecord: Hashable, Sendable {
     id: Int64 = 0, scheduleID: Int64?, scheduleName: String?, trigger: BackupTrigger, slot: Int64?,
     status: BackupStatus, reason: String? = nil, collection: String?, startedAt: Int64, finishedAt: Int64? = nil,
     durationMilliseconds: Int64? = nil, size: Int64? = nil, sha256: String? = nil, path: String? = nil,
-    deletedAt: Int64? = nil, deletedBecause: String? = nil
+    backupRoot: String? = nil, deletedAt: Int64? = nil, deletedBecause: String? = nil
   ) {
     self.id = id
     self.scheduleID = scheduleID
@@ -54,6 +58,7 @@ public struct BackupRecord: Hashable, Sendable {
     self.size = size
     self.sha256 = sha256
     self.path = path
+    self.backupRoot = backupRoot
     self.deletedAt = deletedAt
     self.deletedBecause = deletedBecause
   }

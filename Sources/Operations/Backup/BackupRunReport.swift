@@ -24,13 +24,17 @@ public struct BackupRunReport: Sendable {
   public var outcomes: [(schedule: String, outcome: Outcome)] = []
   /// A lock held before any schedule was looked at.
   public var lockHeld: String?
+  /// Why nothing could run at all (the data directory is open read-only).
+  public var refused: BackupError?
 
   /// Creates an empty report.
   public init() {}
 
-  /// 0 ran or not due, 1 a backup failed, 3 a lock was held, 4 verification failed; with
-  /// several schedules the most serious wins (4, then 1, then 3).
+  /// 0 ran or not due, 1 a backup failed or nothing could run (read-only), 3 a lock was
+  /// held, 4 verification failed; with several schedules the most serious wins (4, then 1,
+  /// then 3).
   public var exitCode: Int32 {
+    if refused != nil { return 1 }
     var rank = lockHeld == nil ? 0 : 1
     for (_, outcome) in outcomes {
       switch outcome {

@@ -13,8 +13,12 @@ public final class BackupService: Sendable {
   public let dataDirectory: String
   /// The catalog.
   public let catalog: BackupCatalog
-  private let clock: any BackupClock
-  private let logger: @Sendable (String) -> Void
+  /// Whether the data directory is open read-only (`--read-only`): nothing may be written.
+  public let isReadOnly: Bool
+  /// The clocks every rule reads.
+  let clock: any BackupClock
+  /// Receives each decision line (the daemon prints them on stderr).
+  let logger: @Sendable (String) -> Void
 
   /// The default place for backups, `<data>/backups`.
   public var defaultBackupDirectory: String { dataDirectory + "/backups" }
@@ -23,40 +27,92 @@ public final class BackupService: Sendable {
   /// Opens the catalog of `dataDirectory` (creating it if needed).
   ///
   /// - Parameters:
+  ///   - readOnly: the data directory is open read-only; every change is refused.
   ///   - clock: the clocks every rule reads (tests inject their own).
   ///   - log: receives each decision as one line (the daemon prints them on stderr).
   /// - Throws: ``BackupError`` `catalog`.
   public init(
-    dataDirectory: String, clock: any BackupClock = SystemBackupClock(), log: @escaping @Sendable (String) -> Void = { _ in }
+    dataDirectory: String, readOnly: Bool = false, clock: any BackupClock = SystemBackupClock(),
+    log: @escaping @Sendable (String) -> Void = { _ in }
   ) throws(BackupError) {
     self.dataDirectory = dataDirectory
+    self.isReadOnly = readOnly
     self.clock = clock
     self.logger = log
-    do {
-      try FileOperations.makeDirectories(dataDirectory + "/locks")
-    } catch {
-      throw BackupError(.catalog, "cannot prepare \(dataDirectory): \(error.message)")
+    if !readOnly {
+      do {
+        try FileOperations.makeDirectories(dataDirectory + "/locks")
+      } catch {
+        throw BackupError(.catalog, "cannot prepare \(dataDirectory): \(error.message)")
+      }
     }
-    catalog = try BackupCatalog(path: dataDirectory + "/" + BackupCatalog.fileName)
+    catalog = try BackupCatalog(path: dataDirectory + "/" + BackupCatalog.fileName, readOnly: readOnly)
   }
 
   /// The wall clock's now (Unix seconds), as the rules see it.
   public var now: Int64 { clock.now }
 
-  private func log(_ message: String, schedule: String?) {
+  /// Reports a decision to the logger and to the catalog's shared event log (not when
+  /// read-only).
+  func log(_ message: String, schedule: String?) {
     logger((schedule.map { "schedule \($0): " } ?? "") + message)
     try? catalog.log(message, schedule: schedule, at: clock.now)
   }
 
+  /// Refuses a change when the data directory is open read-only.
+  ///
+  /// Every change goes through one of two gates: the backup lock (``acquireLock()``), which
+  /// every run, restore and deletion of backup files takes first, and the catalog, which
+  /// refuses every write when opened read-only. Both say the same thing.
+  ///
+  /// - Throws: ``BackupError`` `readOnly`.
+  public func requireWritable() throws(BackupError) {
+    if isReadOnly { throw BackupError(.readOnly, "the data directory \(dataDirectory) is open read-only") }
+  }
+
   /// Takes the backup lock without waiting.
   ///
-  /// - Throws: ``BackupError`` `locked` naming the holder's pid.
+  /// - Throws: ``BackupError`` `readOnly` when the data directory is open read-only (nothing
+  ///   may change); `locked` naming the holder's pid.
   public func acquireLock() throws(BackupError) -> LockFile {
+    try requireWritable()
     do {
       return try LockFile(path: lockPath) { "the backup lock is held by pid \($0): another backup, restore or retention run is in progress" }
     } catch {
       throw BackupError.from(error)
     }
+  }
+
+  // MARK: - Who holds what
+
+  private var schedulerMarkerPath: String { dataDirectory + "/locks/scheduler.lock" }
+
+  /// Announces, for as long as the returned lock is held, that this process runs a backup
+  /// scheduler (the daemon and the console's background scheduler hold it while they run), so
+  /// that a one-shot finding the data directory busy can say whether the holder will run
+  /// the slot itself. `nil` when another scheduler holds it already, or read-only.
+  public func announceScheduler() -> LockFile? {
+    guard !isReadOnly else { return nil }
+    return try? LockFile(path: schedulerMarkerPath) { _ in "" }
+  }
+
+  /// The message for a data directory held by another process: the engine's own (which
+  /// names the holder's pid), plus that the holder runs a backup scheduler only when it is
+  /// known to (it holds the scheduler marker).
+  private func lockHolderMessage(_ held: String) -> String {
+    var schedulerPID: String?
+    do {
+      // A probe: taken, no scheduler runs; refused, the holder's pid comes with the refusal.
+      let probe = try LockFile(path: schedulerMarkerPath) { pid in
+        schedulerPID = pid
+        return ""
+      }
+      withExtendedLifetime(probe) {}
+    } catch {}
+    let recorded = (try? FileOperations.readPrefix(dataDirectory + "/LOCK", count: 32)).map { String(decoding: $0, as: UTF8.self) }
+    let holderPID = recorded?.split(separator: "\n").first.map(String.init)
+    guard let schedulerPID, let holderPID, Int(holderPID) != nil, schedulerPID == holderPID else { return held }
+    return held + "; that process runs its own backup scheduler, which takes the slot while it is within its deadline"
   }
 
   // MARK: - Schedules
@@ -87,13 +143,11 @@ public final class BackupService: Sendable {
     guard chosenDeadline >= 60, chosenDeadline <= max(interval, 60) else {
       throw BackupError(.invalidInput, "the deadline must be from 1m to the interval between slots (\(DurationText.text(interval)))")
     }
-    if let backupDirectory, !backupDirectory.hasPrefix("/") {
-      throw BackupError(.invalidInput, "--backup-dir must be an absolute path")
-    }
+    let root = try backupDirectory.map { (directory) throws(BackupError) in try BackupLayout.normalizedRoot(directory) }
     let saved = try catalog.save(
       BackupSchedule(
         name: name, spec: spec, collection: collection, retentionDays: retentionDays, minimumKeep: minimumKeep,
-        deadline: chosenDeadline, backupDirectory: backupDirectory, createdAt: now, evaluatedThrough: now))
+        deadline: chosenDeadline, backupDirectory: root, createdAt: now, evaluatedThrough: now))
     log("set to \(spec) for \(saved.scopeText), retention \(saved.retentionText)", schedule: name)
     return saved
   }
@@ -198,6 +252,9 @@ public final class BackupService: Sendable {
     let lock: LockFile
     do {
       lock = try acquireLock()
+    } catch where error.kind == .readOnly {
+      report.refused = error
+      return report
     } catch {
       report.lockHeld = error.message
       recordOverlaps(schedules, reason: error.message)
@@ -240,8 +297,7 @@ public final class BackupService: Sendable {
         do {
           target = try openTarget()
         } catch {
-          let message = error.kind == .locked
-            ? "\(error.message); the process that has it open runs its own scheduler" : error.message
+          let message = error.kind == .locked ? lockHolderMessage(error.message) : error.message
           log("slot \(UTCText.minute(slot)) not started: \(message)", schedule: schedule.name)
           return error.kind == .locked ? .locked(message) : .failed(
             BackupRecord(scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .failed, reason: message, collection: schedule.collection, startedAt: now))
@@ -263,7 +319,7 @@ public final class BackupService: Sendable {
         return .alreadyRan(slot: slot)
       }
       log("slot \(UTCText.minute(slot)) due: running (\(trigger.title.lowercased()))", schedule: schedule.name)
-      let finished = perform(started, folderName: "\(schedule.name)-\(UTCTimestamp(epochSeconds: slot).compactMinuteStamp)", directory: schedule.backupDirectory, target: opened)
+      let finished = perform(started, directory: schedule.backupDirectory, target: opened)
       switch finished.status {
       case .succeeded:
         log("backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?") in \(Self.durationText(finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
@@ -290,17 +346,22 @@ public final class BackupService: Sendable {
   }
 
   /// Marks runs left `RUNNING` by a process that died as failed and removes their partial
-  /// files (the caller holds the lock, so no live process owns them).
+  /// files (the caller holds the lock, so no live process owns them). A folder that is not
+  /// the run's own backup folder is left as it is, and the log says why.
   private func recoverInterrupted() {
     guard let running = try? catalog.runningBackups() else { return }
     for var record in running {
-      if let folder = record.path.map(Self.folder(of:)) { try? FileOperations.removeTree(folder) }
       record.status = .failed
       record.reason = "interrupted: the process stopped before the backup finished"
       record.finishedAt = clock.now
-      record.path = nil
+      do {
+        if record.path != nil { try removeFolder(of: record) }
+        record.path = nil
+        log("backup \(record.id) was interrupted; marked FAILED and its partial files removed", schedule: record.scheduleName)
+      } catch {
+        log("backup \(record.id) was interrupted; marked FAILED, its files left in place: \(error.message)", schedule: record.scheduleName)
+      }
       try? catalog.update(record)
-      log("backup \(record.id) was interrupted; marked FAILED and its partial files removed", schedule: record.scheduleName)
     }
   }
 
@@ -313,17 +374,13 @@ public final class BackupService: Sendable {
   /// - Throws: ``BackupError`` `locked` when another run holds the lock; `failed` or
   ///   `verificationFailed` with the stored record's id.
   public func backupNow(collection: String?, backupDirectory: String?, target: any BackupTarget) throws(BackupError) -> BackupRecord {
-    if let backupDirectory, !backupDirectory.hasPrefix("/") {
-      throw BackupError(.invalidInput, "--backup-dir must be an absolute path")
-    }
+    let root = try backupDirectory.map { (directory) throws(BackupError) in try BackupLayout.normalizedRoot(directory) }
     let lock = try acquireLock()
     defer { withExtendedLifetime(lock) {} }
     recoverInterrupted()
-    let now = clock.now
     let record = try catalog.insert(
-      BackupRecord(scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: collection, startedAt: now))
-    let stamp = UTCTimestamp(epochSeconds: now)
-    let finished = perform(record, folderName: "manual-\(stamp.compactMinuteStamp.dropLast())\(stamp.second < 10 ? "0" : "")\(stamp.second)Z", directory: backupDirectory, target: target)
+      BackupRecord(scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: collection, startedAt: clock.now))
+    let finished = perform(record, directory: root, target: target)
     switch finished.status {
     case .succeeded:
       log("manual backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?"), verified", schedule: nil)
@@ -333,173 +390,5 @@ public final class BackupService: Sendable {
       let verification = finished.reason?.hasPrefix("verification failed") == true
       throw BackupError(verification ? .verificationFailed : .failed, "backup \(finished.id) failed: \(finished.reason ?? "unknown")")
     }
-  }
-
-  // MARK: - Writing one backup
-
-  private static func folder(of archivePath: String) -> String {
-    guard let slash = archivePath.lastIndex(of: "/") else { return archivePath }
-    return String(archivePath[..<slash])
-  }
-
-  private static func durationText(_ milliseconds: Int64?) -> String {
-    guard let milliseconds else { return "?" }
-    return milliseconds < 10_000 ? "\(milliseconds) ms" : "\(milliseconds / 1_000) s"
-  }
-
-  /// Writes the archive into its own folder, reads it back and verifies it, and stores the
-  /// outcome. Never throws: failures become the record's status and reason.
-  private func perform(_ started: BackupRecord, folderName: String, directory: String?, target: any BackupTarget) -> BackupRecord {
-    var record = started
-    let begin = clock.monotonicNanoseconds
-    let base = directory ?? defaultBackupDirectory
-    var folder = base + "/" + folderName
-    if FileOperations.exists(folder) { folder += "-\(record.id)" }
-    func finish(_ status: BackupStatus, _ reason: String?) -> BackupRecord {
-      record.status = status
-      record.reason = reason
-      record.finishedAt = clock.now
-      record.durationMilliseconds = Int64((clock.monotonicNanoseconds &- begin) / 1_000_000)
-      do {
-        try catalog.update(record)
-      } catch {
-        logger("could not record backup \(record.id): \(error.message)")
-      }
-      return record
-    }
-    do {
-      try FileOperations.makeDirectories(folder)
-      // The folder is recorded before anything is written, so a crash's leftovers are found.
-      record.path = folder + "/"
-      try? catalog.update(record)
-      DebugHold.pauseIfRequested(log: logger)
-      let snapshot = try record.collection.map { (name) throws(EngineError) in try target.createSnapshot(name, in: folder) }
-        ?? target.createFullSnapshot(in: folder)
-      record.path = folder + "/" + snapshot.name
-      record.size = Int64(snapshot.size)
-      record.sha256 = snapshot.sha256
-      try? catalog.update(record)
-      do {
-        let verified = try target.verifySnapshotFile(at: folder + "/" + snapshot.name)
-        guard verified.sha256 == snapshot.sha256, verified.sha256 != nil else {
-          return finish(.failed, "verification failed: the archive's checksum does not match what was written")
-        }
-      } catch {
-        // Kept as evidence (never counted by retention).
-        return finish(.failed, "verification failed: \(error.message)")
-      }
-      return finish(.succeeded, nil)
-    } catch {
-      try? FileOperations.removeTree(folder)
-      record.path = nil
-      return finish(.failed, (error as? EngineError)?.message ?? "\(error)")
-    }
-  }
-
-  // MARK: - Retention
-
-  /// Deletes a schedule's expired verified backups (R9). Called only after a verified success.
-  private func applyRetention(to schedule: BackupSchedule) {
-    let now = clock.now
-    guard let verified = try? catalog.verifiedBackups(scheduleID: schedule.id) else { return }
-    let expired = RetentionPolicy.expired(verified, retentionDays: schedule.retentionDays, minimumKeep: schedule.minimumKeep, now: now)
-    for id in expired {
-      guard let record = verified.first(where: { $0.id == id }) else { continue }
-      do {
-        try removeFiles(of: record, because: "retention: older than \(schedule.retentionDays ?? 0) days")
-        log("retention deleted backup \(id) (finished \(UTCText.minute(record.finishedAt ?? 0)))", schedule: schedule.name)
-      } catch {
-        log("retention could not delete backup \(id): \(error.message); will retry after the next success", schedule: schedule.name)
-      }
-    }
-  }
-
-  private func removeFiles(of record: BackupRecord, because reason: String) throws(BackupError) {
-    if let path = record.path {
-      do {
-        try FileOperations.removeTree(Self.folder(of: path))
-      } catch {
-        throw BackupError(.failed, "cannot delete backup \(record.id): \(error.message)")
-      }
-    }
-    var deleted = record
-    deleted.deletedAt = clock.now
-    deleted.deletedBecause = reason
-    try catalog.update(deleted)
-  }
-
-  // MARK: - Verify, delete, restore
-
-  /// Reads a stored backup back and checks every checksum; a backup that no longer verifies
-  /// becomes `CORRUPT` (kept as evidence).
-  public func verify(id: Int64, target: any BackupTarget) throws(BackupError) -> BackupRecord {
-    var record = try catalog.backup(id: id)
-    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
-    guard record.status == .succeeded || record.status == .corrupt || record.status == .failed, let path = record.path,
-      path.hasSuffix(".snapshot")
-    else { throw BackupError(.invalidInput, "backup \(id) has no archive (\(record.statusText))") }
-    do throws(EngineError) {
-      let verified = try target.verifySnapshotFile(at: path)
-      if record.sha256 != nil && verified.sha256 != record.sha256 {
-        throw EngineError(.corrupted, "its checksum differs from the one recorded when it was taken")
-      }
-    } catch {
-      if record.status == .succeeded {
-        record.status = .corrupt
-        record.reason = error.message
-        try catalog.update(record)
-      }
-      log("backup \(id) failed verification: \(error.message)", schedule: record.scheduleName)
-      throw BackupError(.verificationFailed, "backup \(id) failed verification: \(error.message)")
-    }
-    if record.status == .corrupt {
-      record.status = .succeeded
-      record.reason = nil
-      try catalog.update(record)
-    }
-    log("backup \(id) verified", schedule: record.scheduleName)
-    return record
-  }
-
-  /// Deletes a backup's files; the record stays, marked deleted.
-  public func delete(id: Int64) throws(BackupError) -> BackupRecord {
-    let record = try catalog.backup(id: id)
-    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was already deleted") }
-    guard record.status != .running else { throw BackupError(.invalidInput, "backup \(id) is still running") }
-    let lock = try acquireLock()
-    defer { withExtendedLifetime(lock) {} }
-    try removeFiles(of: record, because: "deleted by the operator")
-    log("backup \(id) deleted", schedule: record.scheduleName)
-    return try catalog.backup(id: id)
-  }
-
-  /// Restores a backup: verified first, then swapped in (see the engine's restore).
-  ///
-  /// - Parameters:
-  ///   - target: a new collection name (one-collection backups only).
-  ///   - replace: whether existing collections may be replaced (the operator confirmed).
-  public func restore(id: Int64, as newName: String?, replace: Bool, target: any BackupTarget) throws(BackupError) -> [CollectionInfo] {
-    let record = try catalog.backup(id: id)
-    guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
-    guard record.status == .succeeded, let path = record.path else {
-      throw BackupError(.invalidInput, "backup \(id) is \(record.statusText); only a SUCCEEDED backup can be restored")
-    }
-    if record.collection == nil && newName != nil {
-      throw BackupError(.invalidInput, "backup \(id) holds every collection; --as applies to one-collection backups")
-    }
-    let lock = try acquireLock()
-    defer { withExtendedLifetime(lock) {} }
-    let restoreID = try catalog.beginRestore(backupID: id, target: newName ?? record.collection ?? "all", at: clock.now)
-    let restored: [CollectionInfo]
-    do throws(EngineError) {
-      restored = try target.restoreSnapshotFile(at: path, as: newName, replace: replace)
-    } catch {
-      try? catalog.finishRestore(id: restoreID, status: .failed, reason: error.message, at: clock.now)
-      log("restore of backup \(id) failed: \(error.message)", schedule: record.scheduleName)
-      throw BackupError.from(error)
-    }
-    try catalog.finishRestore(id: restoreID, status: .succeeded, reason: nil, at: clock.now)
-    log("backup \(id) restored into \(restored.map(\.name).joined(separator: ", "))", schedule: record.scheduleName)
-    return restored
   }
 }

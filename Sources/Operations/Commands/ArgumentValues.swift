@@ -1,3 +1,4 @@
+import ArgumentParser
 import VectorEngine
 
 /// Parsing of argument values shared by the commands.
@@ -62,6 +63,15 @@ enum ArgumentValues {
   static func quoted(_ text: String) -> String {
     "'" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "'"
   }
+
+  /// Checks a numeric option against the engine's range for it (``RequestLimits``), so a
+  /// value out of range is a usage error before anything runs.
+  ///
+  /// - Throws: `ValidationError` "`--option` must be between `a` and `b`".
+  static func check(_ value: Int?, in range: ClosedRange<Int>, option: String) throws {
+    guard let value, !range.contains(value) else { return }
+    throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound)")
+  }
 }
 
 extension String {
@@ -71,4 +81,5 @@ extension String {
     while let last = text.last, last.isWhitespace { text.removeLast() }
     return String(text)
   }
+
 }

@@ -24,10 +24,11 @@ public final class CommandContext {
     self.backupClock = backupClock
   }
 
-  /// The backup service of the backend's data directory, opened on first use.
+  /// The backup service of the backend's data directory, opened on first use; read-only
+  /// when the backend is (`--read-only`), so every backup change is refused there.
   public func backups() throws(BackupError) -> BackupService {
     if let openedBackups { return openedBackups }
-    let service = try BackupService(dataDirectory: backend.location, clock: backupClock)
+    let service = try BackupService(dataDirectory: backend.location, readOnly: backend.isReadOnly, clock: backupClock)
     openedBackups = service
     return service
   }

@@ -26,6 +26,7 @@ public struct QualityCommand: OperatorCommand {
   public func validate() throws {
     guard (1...100_000).contains(sample) else { throw ValidationError("--sample must be between 1 and 100000") }
     guard (1...1_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+    try ArgumentValues.check(ef, in: RequestLimits.ef, option: "--ef")
   }
 
   /// Runs the comparison.

@@ -40,7 +40,8 @@ public struct SearchCommand: OperatorCommand {
   /// Requires exactly one query.
   public func validate() throws {
     guard (vector == nil) != (id == nil) else { throw ValidationError("give either --vector or --id") }
-    guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
+    try ArgumentValues.check(limit, in: RequestLimits.searchLimit, option: "--limit")
+    try ArgumentValues.check(ef, in: RequestLimits.ef, option: "--ef")
   }
 
   /// Runs the search.

@@ -45,9 +45,7 @@ public struct CollectionConfig: Hashable {
     guard (4...4096).contains(hnswEfConstruct) else {
       throw EngineError(.invalidInput, "ef_construct must be between 4 and 4096, got \(hnswEfConstruct)")
     }
-    guard (1...65_536).contains(hnswEf) else {
-      throw EngineError(.invalidInput, "ef must be between 1 and 65536, got \(hnswEf)")
-    }
+    try RequestLimits.check(hnswEf, in: RequestLimits.ef, "ef")
     guard (1...10_000_000).contains(segmentPoints) else {
       throw EngineError(.invalidInput, "segment size must be between 1 and 10000000 points, got \(segmentPoints)")
     }

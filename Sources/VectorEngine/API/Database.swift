@@ -333,10 +333,25 @@ public final class Database: Sendable {
 
   /// Seals large unsealed segments so the next open is fast; call before exiting.
   ///
+  /// Every open collection is closed even when one fails. A failure here loses nothing: what
+  /// was acknowledged is in the write-ahead log, and the seal is retried later.
+  ///
   /// The lock is released when the database is deallocated.
+  ///
+  /// - Throws: ``EngineError`` of the first failure's kind, naming each collection that could
+  ///   not be sealed and why.
   public func close() throws(EngineError) {
-    let open = state.withLock { Array($0.open.values) }
-    for collection in open { try collection.close() }
+    let open = state.withLock { $0.open.values.sorted { $0.name < $1.name } }
+    var failures: [EngineError] = []
+    for collection in open {
+      do {
+        try collection.close()
+      } catch {
+        failures.append(EngineError(error.kind, "collection \(collection.name): \(error.message)"))
+      }
+    }
+    guard let first = failures.first else { return }
+    throw EngineError(first.kind, failures.map(\.message).joined(separator: "; "))
   }
 
   private func requireWritable() throws(EngineError) {

@@ -28,6 +28,29 @@ public enum FileOperations {
     }
   }
 
+  /// Publishes the finished file `temporary` as `path` unless something already exists
+  /// there, then removes the temporary name and flushes the folder: of several processes
+  /// creating the same file at once, exactly one publishes and the others use its file.
+  ///
+  /// - Returns: whether `temporary` became `path`.
+  /// - Throws: ``EngineError`` `io` (both names in the same folder).
+  public static func publishUnlessPresent(_ temporary: String, as path: String) throws(EngineError) -> Bool {
+    do {
+      var published = true
+      do {
+        try System.link(temporary, to: path)
+      } catch where error.code == System.errnoExists {
+        published = false
+      }
+      try System.removeFileIfPresent(temporary)
+      try System.syncDirectory(SnapshotArchive.split(path).directory)
+      return published
+    } catch {
+      try? System.removeFileIfPresent(temporary)
+      throw EngineError.from(error)
+    }
+  }
+
   /// Removes a file or a folder with everything below it (links are removed, not followed),
   /// then flushes the parent folder. Nothing at `path` is not an error.
   ///
@@ -36,6 +59,43 @@ public enum FileOperations {
     do {
       try System.removeTree(path)
       try System.syncDirectory(SnapshotArchive.split(path).directory)
+    } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// Removes a folder that holds nothing but regular files `accept` recognizes: each file,
+  /// then the empty folder, then flushes the parent folder. Nothing at `path` is not an error.
+  ///
+  /// Every entry is checked before anything is removed, so a refusal leaves everything as it
+  /// was. A symbolic link at `path` is refused, not followed, and nothing below the folder is
+  /// descended into: unlike ``removeTree(_:)`` this never removes more than the caller expects.
+  ///
+  /// - Parameter accept: whether a file name belongs in the folder.
+  /// - Throws: ``EngineError`` `invalidInput` when `path` is not a folder or holds another
+  ///   entry (both named in the message); `io`.
+  /// - Complexity: O(entries in the folder).
+  public static func removeFolderOfFiles(_ path: String, accepting accept: (String) -> Bool) throws(EngineError) {
+    do {
+      switch try System.kindOfEntry(path) {
+      case nil: return
+      case .directory: break
+      case .symbolicLink: throw EngineError(.invalidInput, "\(path) is a symbolic link, not a folder")
+      default: throw EngineError(.invalidInput, "\(path) is not a folder")
+      }
+      let names = try System.listDirectory(path)
+      for name in names {
+        guard try System.kindOfEntry(path + "/" + name) == .file, accept(name) else {
+          throw EngineError(.invalidInput, "\(path) holds \(name.debugDescription), which does not belong there")
+        }
+      }
+      for name in names { try System.removeFileIfPresent(path + "/" + name) }
+      try System.removeDirectory(path)
+      try System.syncDirectory(SnapshotArchive.split(path).directory)
+    } catch let error as EngineError {
+      throw error
+    } catch let error as SystemError {
+      throw EngineError.from(error)
     } catch {
       throw EngineError.from(error)
     }
@@ -59,6 +119,24 @@ public enum FileOperations {
     do {
       return try System.listDirectory(path)
     } catch {
+      throw EngineError.from(error)
+    }
+  }
+
+  /// The first `count` bytes of the file at `path` (fewer when it is shorter).
+  ///
+  /// - Throws: ``EngineError`` `notFound` when there is no file, `io`.
+  public static func readPrefix(_ path: String, count: Int) throws(EngineError) -> [UInt8] {
+    do {
+      let descriptor = try System.open(path, .readOnly)
+      defer { descriptor.close() }
+      var bytes = [UInt8](repeating: 0, count: max(0, count))
+      let read = try bytes.withUnsafeMutableBytes { buffer in
+        Result { () throws(SystemError) in try descriptor.read(into: buffer, at: 0) }
+      }.get()
+      return Array(bytes[..<read])
+    } catch {
+      if error.code == System.errnoNotFound { throw EngineError(.notFound, "\(path) does not exist") }
       throw EngineError.from(error)
     }
   }

@@ -36,6 +36,14 @@ public struct SearchRequest: Hashable {
     self.withPayload = withPayload
     self.withVector = withVector
   }
+
+  /// Checks the numeric knobs against ``RequestLimits``.
+  ///
+  /// - Throws: ``EngineError`` `invalidInput` naming `limit` or `ef` and its range.
+  public func validate() throws(EngineError) {
+    try RequestLimits.check(limit, in: RequestLimits.searchLimit, "limit")
+    if let ef { try RequestLimits.check(ef, in: RequestLimits.ef, "ef") }
+  }
 }
 
 extension SearchRequest: Sendable {}

@@ -192,7 +192,7 @@ public final class VectorCollection: @unchecked Sendable {
     filter: Filter? = nil, offset: PointID? = nil, limit: Int = 10, withPayload: Bool = true,
     withVector: Bool = false
   ) throws(EngineError) -> ScrollPage {
-    guard limit >= 0 else { throw EngineError(.invalidInput, "limit must not be negative") }
+    try RequestLimits.check(limit, in: RequestLimits.scrollLimit, "limit")
     return try withStore { (store) throws(EngineError) in
       try store.scroll(filter: filter, offset: offset, limit: limit, withPayload: withPayload, withVector: withVector)
     }
@@ -204,8 +204,10 @@ public final class VectorCollection: @unchecked Sendable {
   /// `exact` is set or the filter matches few points; `exact` is the recall oracle.
   ///
   /// - Complexity: O(n · d) when exact; roughly logarithmic in n through the graph.
+  /// - Throws: ``EngineError`` `invalidInput` for a request outside ``RequestLimits``, a
+  ///   query vector of the wrong shape, or `notFound` for an unknown point.
   public func search(_ request: SearchRequest) throws(EngineError) -> [ScoredPoint] {
-    guard request.limit >= 0 else { throw EngineError(.invalidInput, "limit must not be negative") }
+    try request.validate()
     return try withStore { (store) throws(EngineError) in
       let query: [Float]
       var excluded: PointID?
@@ -252,10 +254,23 @@ public final class VectorCollection: @unchecked Sendable {
     try lock.withLock { () throws(EngineError) in try store.close() }
   }
 
-  /// Threads used to build HNSW graphs when segments are sealed or optimized.
+  /// Threads used to build HNSW graphs when segments are sealed or optimized; a value
+  /// outside ``RequestLimits/indexThreads`` is clamped into it (``setIndexThreads(_:)``
+  /// refuses it instead).
   public var indexThreads: Int {
     get { lock.withLock { store.indexThreads } }
-    set { lock.withLock { store.indexThreads = max(1, newValue) } }
+    set {
+      let range = RequestLimits.indexThreads
+      lock.withLock { store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
+    }
+  }
+
+  /// Sets the threads used to build HNSW graphs.
+  ///
+  /// - Throws: ``EngineError`` `invalidInput` outside ``RequestLimits/indexThreads``.
+  public func setIndexThreads(_ threads: Int) throws(EngineError) {
+    try RequestLimits.check(threads, in: RequestLimits.indexThreads, "threads")
+    indexThreads = threads
   }
 
   /// Merges all segments into one without deleted points and rebuilds its HNSW graph.
@@ -304,7 +319,9 @@ public final class VectorCollection: @unchecked Sendable {
     sample: Int = 100, limit: Int = 10, ef: Int? = nil, seed: UInt64 = 1,
     progress: ((Int, Int) -> Void)? = nil
   ) throws(EngineError) -> QualityReport {
-    guard sample > 0, limit > 0 else { throw EngineError(.invalidInput, "sample and limit must be positive") }
+    try RequestLimits.check(sample, in: RequestLimits.qualitySample, "sample")
+    try RequestLimits.check(limit, in: RequestLimits.searchLimit, "limit")
+    if let ef { try RequestLimits.check(ef, in: RequestLimits.ef, "ef") }
     let ids = try withStore { (store) throws(EngineError) in store.sampleIDs(sample, seed: seed) }
     let efUsed = ef ?? config.hnswEf
     var recalls: [Double] = []

@@ -76,6 +76,13 @@ enum System {
     _ = try retrying("renameat2", second) { ragops_rename_exchange(first, second) }
   }
 
+  /// Gives the file at `source` the second name `destination`, failing with `EEXIST` when
+  /// something is there already; the corresponding C function is `link`.
+  static func link(_ source: String, to destination: String) throws(SystemError) {
+    try FaultInjection.check(.rename, destination)
+    _ = try retrying("link", destination) { Glibc.link(source, destination) }
+  }
+
   /// Removes a file; the corresponding C function is `unlink`.
   static func removeFile(_ path: String) throws(SystemError) {
     _ = try retrying("unlink", path) { unlink(path) }

@@ -239,10 +239,11 @@ struct BackupServiceTests {
     let fixture = try fixture()
     try nightly(fixture)
     let schedule = try fixture.service.catalog.schedule(named: "nightly")
-    // What a process killed mid-write leaves: a RUNNING row and a partial folder.
-    let folder = fixture.service.defaultBackupDirectory + "/nightly-partial"
+    // What a process killed mid-write leaves: a RUNNING row and its folder with a partial
+    // archive under the writer's temporary name.
+    let folder = fixture.service.defaultBackupDirectory + "/nightly-" + UTCTimestamp(epochSeconds: at(0, 2)).compactMinuteStamp
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    #expect(FileManager.default.createFile(atPath: folder + "/.tmp-archive", contents: Data([1, 2, 3])))
+    #expect(FileManager.default.createFile(atPath: folder + "/.tmp-docs-2024-01-01-02-00-00.snapshot-1a2b3c", contents: Data([1, 2, 3])))
     var left = BackupRecord(scheduleID: schedule.id, scheduleName: "nightly", trigger: .scheduled, slot: at(0, 2), status: .running, collection: "docs", startedAt: at(0, 2))
     left.path = folder + "/"
     _ = try fixture.service.catalog.insert(left)

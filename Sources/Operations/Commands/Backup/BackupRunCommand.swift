@@ -10,7 +10,8 @@ public struct BackupRunCommand: OperatorCommand {
     discussion: """
       Exit codes: 0 a backup ran and verified, or nothing was due (the output says which); \
       1 a backup failed; 3 another run holds the backup lock, or another process has the data \
-      directory open (it runs its own scheduler); 4 a backup was written but failed verification.
+      directory open (the message says whether that process runs a scheduler of its own); 4 a \
+      backup was written but failed verification.
       """)
 
   /// Shell-level options (data directory, output form).
@@ -43,7 +44,7 @@ public struct BackupRunCommand: OperatorCommand {
   public func runStandalone(dataDirectory: String, log: @escaping @Sendable (String) -> Void) -> (ExitStatus, CommandResult?) {
     let service: BackupService
     do {
-      service = try BackupService(dataDirectory: dataDirectory, log: log)
+      service = try BackupService(dataDirectory: dataDirectory, readOnly: globals.readOnly, log: log)
     } catch {
       log("error: \(error.message)")
       return (.commandFailed, nil)
@@ -54,18 +55,14 @@ public struct BackupRunCommand: OperatorCommand {
       opened = backend
       return backend
     }
-    if let opened {
-      do {
-        try opened.database.close()
-      } catch {
-        log("error: \(error.message)")
-      }
-    }
+    if let opened { _ = opened.close(after: .success, report: log) }
+    if let refused = report.refused { log("error: \(refused.message)") }
     let result = try? Self.result(report)
     return (ExitStatus(rawValue: report.exitCode) ?? .commandFailed, result)
   }
 
   private static func result(_ report: BackupRunReport) throws -> CommandResult {
+    if let refused = report.refused { throw refused }
     if let held = report.lockHeld { throw BackupError(.locked, held) }
     var lines: [String] = []
     var json: [JSONValue] = []

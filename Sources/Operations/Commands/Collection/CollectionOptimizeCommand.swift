@@ -18,6 +18,11 @@ public struct CollectionOptimizeCommand: OperatorCommand {
   /// Creates the command (used by the parser).
   public init() {}
 
+  /// Checks the thread count.
+  public func validate() throws {
+    try ArgumentValues.check(threads, in: RequestLimits.indexThreads, option: "--threads")
+  }
+
   /// Optimizes the collection.
   public func execute(in context: CommandContext) throws -> CommandResult {
     if let threads { try context.backend.setIndexThreads(name, threads: threads) }

@@ -30,9 +30,10 @@ public struct PointsUpsertCommand: OperatorCommand {
   /// Creates the command (used by the parser).
   public init() {}
 
-  /// Checks the batch size.
+  /// Checks the batch size and the thread count.
   public func validate() throws {
     guard (1...1_000_000).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 1000000") }
+    try ArgumentValues.check(threads, in: RequestLimits.indexThreads, option: "--threads")
   }
 
   /// Streams the file into the collection.
