@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
@@ -14,15 +13,19 @@ public final class VectorCollection: @unchecked Sendable {
   /// Background optimizations and scrubs in flight (waited for by `close`).
   private let background = DispatchGroup()
   private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
-  /// Set by `close`: a scrub in progress stops after the segment it is reading.
-  private let isClosing = Atomic<Bool>(false)
+  /// Set by `close` and on release: a scrub in progress stops.
+  private let stopScrubs = SegmentScrub.StopFlag()
 
   /// Wraps an open store; with `scrub`, starts checking every sealed segment's checksums in
-  /// the background (see ``scrub()``).
+  /// the background (see ``startScrub()``).
   init(store: CollectionStore, scrub: Bool = true) {
     name = store.name
     self.store = store
     if scrub { startScrub() }
+  }
+
+  deinit {
+    stopScrubs.set()
   }
 
   /// Why the collection is damaged (a checksum that failed in a scrub or a verification), or
@@ -31,32 +34,31 @@ public final class VectorCollection: @unchecked Sendable {
     lock.withLock { store.problem }
   }
 
-  /// Checks the checksums of every sealed segment not checked when it was opened (vectors
-  /// and payloads of `mmap` segments), without holding the collection's lock while reading;
-  /// the first failure marks the collection damaged (``problem``). Stops early when the
-  /// collection is closing.
+  /// Checks, on a background queue, the checksums of every sealed segment not checked when
+  /// it was opened (vectors and payloads of `mmap` segments), reading the files without the
+  /// collection's lock; the first failure marks the collection damaged (``problem``). It
+  /// holds no reference to the collection while it reads, and stops when the collection is
+  /// closed or released.
   ///
-  /// - Complexity: O(size of the segment files).
-  func scrub() {
-    let segments = lock.withLock { store.config.storage == .memory ? [] : store.sealed }
-    for segment in segments {
-      if isClosing.load(ordering: .relaxed) { return }
-      do {
-        try segment.verify()
-      } catch {
-        lock.withLock {
-          if store.problem == nil, store.sealed.contains(where: { $0 === segment }) { store.problem = error.message }
-        }
+  /// - Complexity: O(size of the segment files), off the caller's thread.
+  private func startScrub() {
+    let scrubs = lock.withLock { store.config.storage == .memory ? [] : store.sealed.map(\.scrub) }
+    guard !scrubs.isEmpty else { return }
+    let stop = stopScrubs
+    background.enter()
+    Self.optimizerQueue.async { [weak self, background] in
+      defer { background.leave() }
+      for scrub in scrubs {
+        guard let problem = scrub.problem(stoppingAt: stop) else { continue }
+        self?.recordScrubProblem(problem, path: scrub.path)
         return
       }
     }
   }
 
-  private func startScrub() {
-    background.enter()
-    Self.optimizerQueue.async { [self] in
-      defer { background.leave() }
-      scrub()
+  private func recordScrubProblem(_ problem: String, path: String) {
+    lock.withLock {
+      if store.problem == nil, store.sealed.contains(where: { $0.path == path }) { store.problem = problem }
     }
   }
 
@@ -249,7 +251,7 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   func close() throws(EngineError) {
-    isClosing.store(true, ordering: .relaxed)
+    stopScrubs.set()
     background.wait()
     try lock.withLock { () throws(EngineError) in try store.close() }
   }

@@ -84,6 +84,9 @@ final class SealedSegment {
     }
   }
 
+  /// What a background scrub of this segment's file reads and checks.
+  var scrub: SegmentScrub { SegmentScrub(path: path, sections: sections) }
+
   /// The number of rows not deleted.
   var liveCount: Int { count - deletedCount }
 
