@@ -6,6 +6,14 @@ enum InfoTab {
   /// The tab's lines: text and role.
   static func lines(_ page: CollectionPageModel) -> [(String, ThemeRole)] {
     guard let info = page.info else { return [("loading…", .muted)] }
+    guard info.isOpened else {
+      return [
+        ("Damaged", .title), ("  status            red", .statusError),
+        ("  " + (info.problem ?? "the collection cannot be opened"), .statusError), ("", .text),
+        ("  restore it from a snapshot or backup (Snapshots tab, Backups page); for a damaged", .muted),
+        ("  write-ahead log, :collection repair \(info.name) keeps the intact records", .muted),
+      ]
+    }
     let config = info.config
     func row(_ label: String, _ value: String) -> (String, ThemeRole) {
       ("  " + label.padded(to: 18) + value, .text)
@@ -23,6 +31,7 @@ enum InfoTab {
       row("disk", ResultFormatting.bytes(info.diskBytes)),
       row("RAM", ResultFormatting.bytes(info.ramBytes) + (config.storage == .mmap ? " (mapped files excluded)" : "")),
       row("status", CollectionsModel.status(info)),
+    ] + (info.problem.map { [("  " + "problem".padded(to: 18) + $0, ThemeRole.statusError)] } ?? []) + [
       ("", .text),
       ("Aliases", .title),
       (info.aliases.isEmpty ? "  none" : "  " + info.aliases.joined(separator: ", "), info.aliases.isEmpty ? .muted : .text),

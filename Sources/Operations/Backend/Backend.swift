@@ -103,3 +103,20 @@ extension Backend {
     try createSnapshot(collection, in: nil)
   }
 }
+
+extension Backend {
+  /// Every collection's info, sorted by name; a collection that cannot be opened is listed
+  /// red with the reason (``CollectionInfo/unopened(_:problem:)``) instead of failing the
+  /// listing, so one damaged collection never hides the others.
+  ///
+  /// - Throws: ``EngineError`` only when the collections cannot be listed at all.
+  public func collectionInfos() throws(EngineError) -> [CollectionInfo] {
+    try collectionNames().map { name in
+      do throws(EngineError) {
+        return try collectionInfo(name)
+      } catch {
+        return CollectionInfo.unopened(name, problem: error.message)
+      }
+    }
+  }
+}

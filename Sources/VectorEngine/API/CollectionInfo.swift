@@ -23,6 +23,19 @@ public struct CollectionInfo: Hashable {
   /// Why the collection is damaged (a file failed its checksum after it was opened), or `nil`.
   public var problem: String?
 
+  /// Whether the collection could be opened; when not, only ``name`` and ``problem`` are
+  /// meaningful (see ``unopened(_:problem:)``).
+  public var isOpened = true
+
+  /// A listing's entry for a collection that could not be opened: red, with the reason.
+  public static func unopened(_ name: String, problem: String) -> CollectionInfo {
+    var info = CollectionInfo(
+      name: name, config: CollectionConfig(dimension: 1, distance: .cosine), pointsCount: 0, segmentsCount: 0,
+      unsealedPoints: 0, diskBytes: 0, ramBytes: 0, payloadSchema: [], aliases: [], problem: problem)
+    info.isOpened = false
+    return info
+  }
+
   /// Qdrant's status word: `red` when damaged, `grey` while points wait to be sealed, else
   /// `green`.
   public var status: String {

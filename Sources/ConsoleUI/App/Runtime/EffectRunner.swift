@@ -59,8 +59,7 @@ final class EffectRunner: @unchecked Sendable {
   private func perform(_ effect: Effect) throws {
     switch effect {
     case .loadCollections:
-      let infos = try backend.collectionNames().map { name throws(EngineError) in try backend.collectionInfo(name) }
-      post(.collectionsLoaded(infos))
+      post(.collectionsLoaded(try backend.collectionInfos()))
     case .loadCollectionInfo(let name):
       post(.collectionInfoLoaded(try backend.collectionInfo(name)))
     case .loadPoints(let collection, let filterText, let offset, let append):

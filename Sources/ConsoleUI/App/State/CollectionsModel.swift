@@ -47,6 +47,7 @@ public struct CollectionsModel: Hashable {
   /// The cells of one row.
   public static func cells(_ info: CollectionInfo) -> [String] {
     let name = info.aliases.isEmpty ? info.name : "\(info.name) (\(info.aliases.joined(separator: ", ")))"
+    guard info.isOpened else { return [name, status(info), "–", "–", "–", "–", "–", "–"] }
     return [
       name, status(info), ResultFormatting.count(info.pointsCount), "\(info.segmentsCount)",
       "\(info.config.dimension) · \(info.config.distance.rawValue)", info.config.storage.rawValue,

@@ -19,17 +19,15 @@ public struct CollectionsCommand: OperatorCommand {
     var rows: [[String]] = []
     var items: [JSONValue] = []
     var problems = backend.problems
-    for name in try backend.collectionNames() {
-      let info: CollectionInfo
-      do {
-        info = try backend.collectionInfo(name)
-      } catch {
+    for info in try backend.collectionInfos() {
+      guard info.isOpened else {
         // One damaged collection is a red row and a note, not a failed listing.
-        rows.append([name, "red", "", "", "", "", "", ""])
-        items.append(["name": .string(name), "status": "red", "problem": .string(error.message)])
-        problems.append("collection \(name): \(error.message)")
+        rows.append([info.name, "red", "", "", "", "", "", ""])
+        items.append(["name": .string(info.name), "status": "red", "problem": .string(info.problem ?? "")])
+        problems.append("collection \(info.name): \(info.problem ?? "cannot be opened")")
         continue
       }
+      let name = info.name
       rows.append([
         info.aliases.isEmpty ? name : "\(name) (\(info.aliases.joined(separator: ", ")))", info.status,
         ResultFormatting.count(info.pointsCount), String(info.segmentsCount),
