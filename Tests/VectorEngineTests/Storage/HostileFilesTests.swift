@@ -145,22 +145,28 @@ struct HostileFilesTests {
 
   // MARK: Structural invariants checked on load
 
-  @Test func aSegmentWithUnsortedIdsIsRefused() throws {
-    let directory = TemporaryDirectory()
-    _ = try populated(directory.path)
-    let manifest = try CollectionManifest.read(from: folder(directory.path))
-    let vectors: [Float] = [1, 2, 3, 4, 5, 6, 7, 8]
+  /// Writes a segment holding `ids` in that order (checksums valid, as a forger would) and
+  /// publishes a manifest naming it (without payload indexes).
+  private func addSegment(in directory: String, ids: [UInt64]) throws {
+    let manifest = try CollectionManifest.read(from: folder(directory))
+    let vectors = [Float](repeating: 1, count: 4 * ids.count)
     try vectors.withUnsafeBufferPointer { buffer in
       let base = try #require(buffer.baseAddress)
       try SegmentWriter.write(
-        segment: manifest.nextSegmentID, in: folder(directory.path), dimension: 4, normalized: false,
-        rows: [.init(id: .number(5_002), vector: base, payload: []), .init(id: .number(5_001), vector: base + 4, payload: [])])
+        segment: manifest.nextSegmentID, in: folder(directory), dimension: 4, normalized: false,
+        rows: ids.enumerated().map { .init(id: .number($1), vector: base + 4 * $0, payload: []) })
     }
     var next = manifest
     next.segments.append(.init(id: manifest.nextSegmentID, deletionGeneration: 0))
     next.nextSegmentID += 1
     next.indexes = []
-    try next.write(to: folder(directory.path))
+    try next.write(to: folder(directory))
+  }
+
+  @Test func aSegmentWithUnsortedIdsIsRefused() throws {
+    let directory = TemporaryDirectory()
+    _ = try populated(directory.path)
+    try addSegment(in: directory.path, ids: [5_002, 5_001])
     #expect { _ = try Database(directory: directory.path).collection("docs") } throws: { isCorrupted($0, "not strictly ascending") }
   }
 
@@ -176,18 +182,7 @@ struct HostileFilesTests {
   @Test func aPointLiveInTwoSegmentsIsRefused() throws {
     let directory = TemporaryDirectory()
     _ = try populated(directory.path)
-    let manifest = try CollectionManifest.read(from: folder(directory.path))
-    let vector: [Float] = [1, 2, 3, 4]
-    try vector.withUnsafeBufferPointer { buffer in
-      try SegmentWriter.write(
-        segment: manifest.nextSegmentID, in: folder(directory.path), dimension: 4, normalized: false,
-        rows: [.init(id: .number(7), vector: try #require(buffer.baseAddress), payload: [])])
-    }
-    var next = manifest
-    next.segments.append(.init(id: manifest.nextSegmentID, deletionGeneration: 0))
-    next.nextSegmentID += 1
-    next.indexes = []
-    try next.write(to: folder(directory.path))
+    try addSegment(in: directory.path, ids: [7])
     #expect { _ = try Database(directory: directory.path).collection("docs") } throws: { isCorrupted($0, "point 7") }
   }
 
