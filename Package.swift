@@ -13,12 +13,16 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The backup catalog (schedules, backups, restores) is an SQLite file shared by processes.
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // SHA-256 of snapshot archives (BoringSSL's implementation, with the CPU's SHA extensions).
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // C helpers with one-time CPU dispatch (CRC32C today, distance kernels later).
     .target(name: "CEngineSupport"),
     // The database: storage, WAL, segments, payload, filters, search. Knows nothing above it.
-    .target(name: "VectorEngine", dependencies: ["CEngineSupport"]),
+    .target(
+      name: "VectorEngine",
+      dependencies: ["CEngineSupport", .product(name: "Crypto", package: "swift-crypto")]),
     // What an operator does: the command language shared by --batch and the console.
     .target(
       name: "Operations",

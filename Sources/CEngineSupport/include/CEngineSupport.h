@@ -66,43 +66,6 @@ static inline void ragops_prefetch_range(const void *address, size_t length) {
   for (; line <= last; line += 64) __builtin_prefetch((const void *)line, 0, 3);
 }
 
-// MARK: - SHA-256 (FIPS 180-4)
-
-/// The running state of a SHA-256 computation. Treat the fields as private; the struct is
-/// public only so callers can hold it by value.
-typedef struct ragops_sha256_context {
-  uint32_t state[8];
-  uint64_t length;
-  uint32_t buffered;
-  uint8_t buffer[64];
-} ragops_sha256_context;
-
-/// Starts a SHA-256 computation in `ctx`.
-void ragops_sha256_init(ragops_sha256_context *ctx);
-
-/// Adds `length` bytes to the message; may be called any number of times with any split.
-///
-/// - Complexity: O(length).
-void ragops_sha256_update(ragops_sha256_context *ctx, const void *bytes, size_t length);
-
-/// Pads the message, writes the 32-byte digest to `digest` and leaves `ctx` finished; call
-/// `ragops_sha256_init` before reusing it.
-void ragops_sha256_final(ragops_sha256_context *ctx, uint8_t digest[32]);
-
-/// Returns 1 when SHA-256 uses the CPU's SHA extensions (chosen once at load), 0 otherwise.
-int ragops_sha256_is_hardware(void);
-
-/// Compresses one 64-byte block into `state` with the portable code.
-void ragops_sha256_compress_portable(uint32_t state[8], const uint8_t block[64]);
-
-/// Compresses one 64-byte block into `state` with the dispatched code.
-void ragops_sha256_compress(uint32_t state[8], const uint8_t block[64]);
-
-/// Compresses `count` consecutive 64-byte blocks into `state` with the dispatched code.
-///
-/// - Complexity: O(count).
-void ragops_sha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, size_t count);
-
 /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
 ///
 /// Returns 0, or -1 with `errno` set (for example `ENOSYS` or `EINVAL` where the kernel or

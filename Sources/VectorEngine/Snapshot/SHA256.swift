@@ -1,22 +1,20 @@
-import CEngineSupport
+import Crypto
 
-/// An incremental SHA-256 (FIPS 180-4) over the C implementation in `CEngineSupport`.
+/// An incremental SHA-256 (FIPS 180-4), over swift-crypto's `SHA256`.
 ///
 /// Feed bytes with ``update(_:)`` in any split, then call ``finalize()`` once.
 struct SHA256Hasher {
-  private var context = ragops_sha256_context()
+  private var hasher = SHA256()
 
   /// Starts a new computation.
-  init() {
-    ragops_sha256_init(&context)
-  }
+  init() {}
 
-  /// Adds `bytes` to the message; the corresponding C function is `ragops_sha256_update`.
+  /// Adds `bytes` to the message.
   ///
   /// - Complexity: O(n) in `bytes.count`.
   mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-    ragops_sha256_update(&context, base, bytes.count)
+    guard !bytes.isEmpty else { return }
+    hasher.update(bufferPointer: bytes)
   }
 
   /// Adds `bytes` to the message.
@@ -28,12 +26,8 @@ struct SHA256Hasher {
 
   /// Finishes the computation and returns the 32-byte digest; the hasher then starts over.
   mutating func finalize() -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: 32)
-    digest.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      ragops_sha256_final(&context, base)
-    }
-    ragops_sha256_init(&context)
+    let digest = Array(hasher.finalize())
+    hasher = SHA256()
     return digest
   }
 
