@@ -1,4 +1,5 @@
 import CNCursesW
+import Foundation
 import Glibc
 
 /// The curses session on the controlling terminal: the only place that talks to curses.
@@ -272,7 +273,7 @@ public final class TerminalSession {
   /// passthrough when `insideTmux`; works over SSH as well.
   public func copyToClipboard(_ text: String, insideTmux: Bool) {
     guard isOpen else { return }
-    var sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+    var sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     if insideTmux {
       sequence = "\u{1B}Ptmux;" + sequence.replacingOccurrencesOfEscape() + "\u{1B}\\"
     }
