@@ -80,8 +80,10 @@ struct BackupRunnerTests {
     func minute(_ instant: Int64) -> String { UTCTimestamp(epochSeconds: instant).shortText }
     let scratch = ScratchDirectory()
     let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3", at: midnight - 600)
-    let fifo = scratch.path + "/hold"
-    #expect(mkfifo(fifo, 0o600) == 0)
+    // This process holds the backup lock as another backup run would, until the scheduler
+    // and a one-shot have both found it held.
+    var held: LockFile? = try LockFile(path: data + "/locks/backup.lock") { "held by \($0)" }
+    let holder = "the backup lock is held by pid \(ProcessInfo.processInfo.processIdentifier)"
 
     let scheduler = Process()
     scheduler.executableURL = URL(fileURLWithPath: FakeClock.executable)
@@ -89,15 +91,13 @@ struct BackupRunnerTests {
     // the scheduler re-checks every real second.
     scheduler.arguments = FakeClock.arguments(
       startingAt: midnight - 180, speed: 60, [RagopsBinary.path, "scheduler", "--data", data, "--tick", "1", "--verbose"])
-    var environment = ProcessInfo.processInfo.environment.merging(FakeClock.environment) { $1 }
-    environment["RAGOPS_DEBUG_BACKUP_HOLD"] = fifo
-    scheduler.environment = environment
+    scheduler.environment = ProcessInfo.processInfo.environment.merging(FakeClock.environment) { $1 }
     let errors = Pipe()
     scheduler.standardError = errors
     scheduler.standardOutput = FileHandle.nullDevice
     let schedulerExit = try scheduler.startWatched()
     defer {
-      // A failed wait leaves the scheduler running (perhaps holding the lock on the FIFO).
+      // A failed wait leaves the scheduler running.
       if scheduler.isRunning {
         if let child = try? Self.child(of: scheduler.processIdentifier) { kill(child, SIGKILL) }
         scheduler.terminate()
@@ -106,20 +106,25 @@ struct BackupRunnerTests {
     }
     let log = LineStream(errors.fileHandleForReading)
 
-    #expect(log.next(containing: "not due; next slot \(minute(midnight)) UTC") != nil)
-    let running = try #require(log.next(containing: "slot \(minute(midnight)) due: running (scheduled)"))
-    #expect(running.hasPrefix(String(UTCTimestamp(epochSeconds: midnight).rfc3339.prefix(15))))
-    #expect(log.next(containing: "debug: holding the backup lock") != nil)
-
-    // While the scheduler holds the lock, a one-shot in the same simulated minute reports it.
+    // The scheduler wakes every simulated minute and finds the lock held each time; wait for
+    // a wakeup at or after midnight, when the slot is due.
+    let midnightMinute = String(UTCTimestamp(epochSeconds: midnight).rfc3339.prefix(15))
+    var wakeups = 0
+    while let skipped = log.next(containing: "skipped: \(holder)"), !skipped.hasPrefix(midnightMinute) {
+      wakeups += 1
+      try #require(wakeups < 10, "no wakeup at midnight while the lock was held")
+    }
+    // A one-shot in the same simulated minute reports the lock too, and runs nothing.
     let concurrent = try Self.onFakeClock(at: midnight + 60, ["backup", "run", "--if-due", "--data", data])
     #expect(concurrent.status == 3)
-    #expect(concurrent.standardError.contains("the backup lock is held by pid"))
+    #expect(concurrent.standardError.contains(holder))
 
-    let release = try #require(FileHandle(forWritingAtPath: fifo))
-    release.write(Data([1]))
-    try release.close()
-    #expect(log.next(containing: "backup 1 succeeded") != nil)
+    // Released: the scheduler runs the slot it could not run, once.
+    held = nil
+    #expect(held == nil)
+    #expect(log.next(containing: "slot \(minute(midnight)) due: running (scheduled)") != nil)
+    let succeeded = try #require(log.next(containing: "succeeded"))
+    let id = try #require(succeeded.split(separator: " ").drop { $0 != "backup" }.dropFirst().first.map(String.init))
     for _ in 0..<3 {
       #expect(log.next(containing: "not due; next slot \(minute(midnight + day)) UTC") != nil)
     }
@@ -134,7 +139,7 @@ struct BackupRunnerTests {
     }
     #expect(scheduled.count == 1, "\(list.standardOutput)")
     #expect(scheduled.first?.contains("\"slot\":\"\(UTCTimestamp(epochSeconds: midnight).rfc3339)\"") == true)
-    let verify = try RagopsBinary.run(["--data", data, "backup", "verify", "1"])
+    let verify = try RagopsBinary.run(["--data", data, "backup", "verify", id])
     #expect(verify.status == 0, "\(verify.standardError)")
   }
 }

@@ -49,7 +49,6 @@ extension BackupService {
       // The folder is recorded before anything is written, so a crash's leftovers are found.
       record.path = folder + "/"
       try? catalog.update(record)
-      DebugHold.pauseIfRequested(log: logger)
       let snapshot = try record.collection.map { (name) throws(EngineError) in try target.createSnapshot(name, in: folder) }
         ?? target.createFullSnapshot(in: folder)
       record.path = folder + "/" + snapshot.name
