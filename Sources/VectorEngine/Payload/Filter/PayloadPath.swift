@@ -269,10 +269,11 @@ extension PayloadPath {
   ///
   /// - Complexity: O(1) expected, plus the length of the name.
   private static func field(named name: String, in object: JSONObject) -> JSONValue? {
-    guard let index = object.index(forKey: name),
-      object.keys[index].utf8.elementsEqual(name.utf8)
-    else { return nil }
-    return object.values[index]
+    guard let index = object.index(forKey: name) else { return nil }
+    let field = object.fields[index]
+    // Not a ternary: `nil` there would become the JSON literal null.
+    guard field.key.utf8.elementsEqual(name.utf8) else { return nil }
+    return field.value
   }
 
   /// The value of the field whose name has exactly these UTF-8 bytes.
@@ -283,18 +284,20 @@ extension PayloadPath {
   ) -> JSONValue? {
     if object.count <= JSONObject.linearSearchLimit {
       // A few keys: compare bytes directly rather than build a String.
-      for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == name.count {
+      for (candidate, value) in object.fields where candidate.utf8.count == name.count {
         let equal =
           candidate.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
           ?? candidate.utf8.elementsEqual(name)
-        if equal { return object.values[index] }
+        if equal { return value }
       }
       return nil
     }
-    guard let index = object.index(forKey: String(decoding: name, as: UTF8.self)),
-      object.keys[index].utf8.elementsEqual(name)
-    else { return nil }
-    return object.values[index]
+    guard let index = object.index(forKey: String(decoding: name, as: UTF8.self)) else {
+      return nil
+    }
+    let field = object.fields[index]
+    guard field.key.utf8.elementsEqual(name) else { return nil }
+    return field.value
   }
 }
 
