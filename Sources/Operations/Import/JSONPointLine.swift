@@ -7,6 +7,8 @@ import VectorEngine
 /// the line down a slow path that parses it fully to say what is actually wrong: malformed
 /// JSON (with its column), or well-formed JSON of the wrong shape. Both paths check in the same
 /// order: unknown field, id, vector, payload. Dimension and finiteness are the reader's job.
+/// An object with more keys than a payload object may have
+/// (``PayloadLimits/maximumKeysPerObject``) stops the parse where the cap is passed.
 enum JSONPointLine {
   /// Why a line is not a point: the problem, and the 1-based column for syntax errors.
   struct Failure: Error {
@@ -28,7 +30,7 @@ enum JSONPointLine {
     var payload = JSONObject()
     var payloadType: String?
     var unknownField: String?
-    var parser = JSONParser(bytes: line)
+    var parser = JSONParser(bytes: line, maximumKeysPerObject: PayloadLimits.maximumKeysPerObject)
     do {
       try parser.readObject { (key, parser) throws(JSONSyntaxError) in
         switch key {
@@ -57,6 +59,11 @@ enum JSONPointLine {
       }
       try parser.expectEnd()
     } catch {
+      if error.kind == .tooManyKeys {
+        throw Failure(
+          problem: .tooManyKeys(limit: PayloadLimits.maximumKeysPerObject),
+          column: column(in: line, offset: error.offset))
+      }
       throw diagnose(line, syntaxError: error)
     }
     if let unknownField { throw Failure(problem: .unknownField(shown(unknownField)), column: nil) }

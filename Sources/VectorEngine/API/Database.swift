@@ -13,6 +13,9 @@ public final class Database: Sendable {
   public let isReadOnly: Bool
   /// The engine's version.
   public static let engineVersion = "0.1.0"
+  /// The most aliases a data directory (and a full snapshot) may have. `aliases.json` with
+  /// more is corrupt, and creating or restoring an alias past the cap is refused.
+  public static let maximumAliases = 10_000
 
   private let lock: LockFile?
   private let state: Mutex<State>
@@ -240,6 +243,11 @@ public final class Database: Sendable {
     try state.withLock { state in
       Result { () throws(EngineError) in
         var aliases = state.aliases
+        guard aliases[alias] != nil || aliases.count < Self.maximumAliases else {
+          throw EngineError(
+            .invalidInput,
+            "there are already \(aliases.count) aliases, the cap; drop one before creating \(alias)")
+        }
         aliases[alias] = collection
         try writeAliases(aliases)
         state.aliases = aliases
@@ -294,7 +302,17 @@ public final class Database: Sendable {
     } catch {
       throw EngineError.from(error)
     }
-    guard let json = try? JSONParser.parse(bytes), let object = json.objectValue?["aliases"]?.objectValue else {
+    let json: JSONValue
+    do {
+      json = try JSONParser.parse(bytes, maximumKeysPerObject: maximumAliases)
+    } catch {
+      guard error.kind == .tooManyKeys else {
+        throw EngineError(.corrupted, "corrupt data: \(path) is not a valid aliases file")
+      }
+      throw EngineError(
+        .corrupted, "corrupt data: \(path) holds more than \(maximumAliases) aliases, the cap")
+    }
+    guard let object = json.objectValue?["aliases"]?.objectValue else {
       throw EngineError(.corrupted, "corrupt data: \(path) is not a valid aliases file")
     }
     var aliases: [String: String] = [:]

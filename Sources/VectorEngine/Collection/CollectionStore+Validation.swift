@@ -1,6 +1,7 @@
 extension CollectionStore {
-  /// Checks and prepares points for logging: dimension, finiteness, indexed payload types;
-  /// normalizes for cosine; keeps the last occurrence of a repeated id.
+  /// Checks and prepares points for logging: dimension, finiteness, payload shape
+  /// (``PayloadLimits``) and indexed payload types; normalizes for cosine; keeps the last
+  /// occurrence of a repeated id.
   ///
   /// - Complexity: O(n · d).
   func prepareUpsert(_ points: [PointStruct]) throws(EngineError) -> [PointStruct] {
@@ -12,7 +13,7 @@ extension CollectionStore {
     for (index, point) in points.enumerated() where lastIndex[point.id] == index {
       var copy = point
       copy.vector = try prepareVector(point.vector, context: "point \(point.id)")
-      try checkIndexedTypes(point.payload, id: point.id)
+      try checkPayload(point.payload, id: point.id)
       prepared.append(copy)
     }
     return prepared
@@ -30,6 +31,16 @@ extension CollectionStore {
     var normalized = vector
     DistanceKernels.normalize(&normalized)
     return normalized
+  }
+
+  /// Fails when a payload breaks ``PayloadLimits`` or contradicts the type of a payload index.
+  ///
+  /// - Complexity: O(n) in the size of the payload.
+  func checkPayload(_ payload: JSONObject, id: PointID?) throws(EngineError) {
+    if let problem = PayloadLimits.problem(in: payload) {
+      throw EngineError(.invalidInput, PayloadLimits.message(problem, subject: id.map { "point \($0)" }))
+    }
+    try checkIndexedTypes(payload, id: id)
   }
 
   /// Fails when a payload value contradicts the type of a payload index.

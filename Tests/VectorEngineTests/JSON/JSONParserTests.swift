@@ -40,6 +40,24 @@ struct JSONParserTests {
     }
   }
 
+  @Test func objectsWiderThanTheCallersCapAreRefusedAtTheKeyPastIt() throws {
+    #expect(try JSONParser.parse(Array(#"{"a": 1, "b": {"c": 2, "d": 3}, "e": 4}"#.utf8), maximumKeysPerObject: 3).objectValue?.count == 3)
+    for (text, column) in [(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, 26), (#"[{"x": {"a": 1, "b": 2, "c": 3, "d": 4}}]"#, 33)] {
+      #expect {
+        _ = try JSONParser.parse(Array(text.utf8), maximumKeysPerObject: 3)
+      } throws: { error in
+        guard let error = error as? JSONSyntaxError else { return false }
+        return error.kind == .tooManyKeys && error.line == 1 && error.column == column
+          && error.message == "an object has more than 3 keys"
+      }
+    }
+    // A duplicate key counts: the cap bounds the work, not the result.
+    #expect(throws: JSONSyntaxError.self) {
+      _ = try JSONParser.parse(Array(#"{"a": 1, "a": 2, "a": 3, "a": 4}"#.utf8), maximumKeysPerObject: 3)
+    }
+    #expect(try JSONParser.parse(Array(#"{"a": 1, "a": 2}"#.utf8)).objectValue?.count == 1)
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     #expect(throws: JSONSyntaxError.self) { _ = try JSONParser.parse(text) }
