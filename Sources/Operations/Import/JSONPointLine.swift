@@ -38,9 +38,7 @@ enum JSONPointLine {
           vector = try parser.readFloatArray()
         case "id":
           idSeen = true
-          let start = parser.offset
-          let value = try parser.readValue()
-          id = pointID(value, text: UnsafeRawBufferPointer(rebasing: line[start..<parser.offset]))
+          id = PointID(json: try parser.readValue())
         case "payload":
           switch try parser.readValue() {
           case .object(let object):
@@ -77,15 +75,6 @@ enum JSONPointLine {
     return PointStruct(id: id, vector: vector, payload: payload)
   }
 
-  /// The id `value` stands for; `text` is its source, so integers beyond `Int64` stay exact.
-  private static func pointID(_ value: JSONValue, text: UnsafeRawBufferPointer) -> PointID? {
-    if case .double = value {
-      let digits = text.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-      if let number = UInt64(String(decoding: digits, as: UTF8.self)) { return .number(number) }
-    }
-    return PointID(json: value)
-  }
-
   /// Explains a line the fast path rejected, by parsing it fully.
   private static func diagnose(_ line: UnsafeRawBufferPointer, syntaxError: JSONSyntaxError)
     -> Failure
@@ -114,19 +103,14 @@ enum JSONPointLine {
       return .unknownField(shown(unknown))
     }
     guard let idValue = object["id"] else { return .missingField("id") }
-    if PointID(json: idValue) == nil {
-      // Integers beyond Int64 arrive as doubles; the fast path reads those exactly.
-      guard case .double(let number) = idValue, number >= 0, number == number.rounded() else {
-        return .invalidID
-      }
-    }
+    if PointID(json: idValue) == nil { return .invalidID }
     guard let vectorValue = object["vector"] else { return .missingField("vector") }
     guard case .array(let components) = vectorValue else {
       return .vectorNotNumbers(found: vectorValue.typeName, component: nil)
     }
     for (index, component) in components.enumerated() {
       switch component {
-      case .int, .double: continue
+      case .int, .uint, .double: continue
       default: return .vectorNotNumbers(found: component.typeName, component: index)
       }
     }

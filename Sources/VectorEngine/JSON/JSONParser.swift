@@ -403,15 +403,24 @@ public struct JSONParser: ~Copyable {
     return number
   }
 
+  /// Reads a number: an integer from `Int64.min` to `UInt64.max` exactly (`int`, or `uint`
+  /// above `Int64.max`), anything else as a `double`.
   private mutating func readNumber() throws(JSONSyntaxError) -> JSONValue {
     let number = try scanNumber()
     if number.isInteger && number.digitCount <= 19 && number.exponent == 0 {
       if number.isNegative {
         if number.significand <= UInt64(Int64.max) { return .int(-Int64(number.significand)) }
         if number.significand == UInt64(Int64.max) + 1 { return .int(Int64.min) }
-      } else if number.significand <= UInt64(Int64.max) {
-        return .int(Int64(number.significand))
+      } else {
+        return .integer(number.significand)
       }
+    }
+    if number.isInteger && !number.isNegative && number.digitCount == 20 && number.exponent == 1 {
+      // 20 digits: the scan kept the first 19; the last one decides whether it fits.
+      let last = bytes[number.end - 1] &- UInt8(ascii: "0")
+      let (tens, overflow) = number.significand.multipliedReportingOverflow(by: 10)
+      let (value, carry) = tens.addingReportingOverflow(UInt64(last))
+      if !overflow && !carry { return .uint(value) }
     }
     return .double(doubleValue(of: number))
   }

@@ -5,7 +5,42 @@ import Testing
 struct JSONParserTests {
   @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {
     #expect(try JSONParser.parse("[0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 2e3, -0.0]")
-      == .array([.int(0), .int(-7), .int(.max), .int(.min), .double(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+      == .array([.int(0), .int(-7), .int(.max), .int(.min), .uint(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+  }
+
+  @Test(arguments: [
+    ("9223372036854775808", JSONValue.uint(1 << 63)),
+    ("9999999999999999999", .uint(9_999_999_999_999_999_999)),
+    ("10000000000000000000", .uint(10_000_000_000_000_000_000)),
+    ("18446744073709551615", .uint(.max)),
+    ("18446744073709551616", .double(18_446_744_073_709_551_616)),
+    ("99999999999999999999", .double(1e20)),
+    ("-9223372036854775809", .double(-9_223_372_036_854_775_809)),
+    ("18446744073709551615.0", .double(18_446_744_073_709_551_615)),
+    ("1.8446744073709552e19", .double(18_446_744_073_709_551_616)),
+  ])
+  func integersUpToUInt64MaxParseExactlyAndWriteBackUnchanged(text: String, expected: JSONValue) throws {
+    let value = try JSONParser.parse(text)
+    #expect(value == expected)
+    if case .uint = expected {
+      #expect(JSONWriter.compact(value) == text)
+      #expect(JSONWriter.pretty(.array([value])) == "[\n  \(text)\n]")
+      #expect(value.typeName == "integer")
+    }
+  }
+
+  @Test func anIntegerHasOneCanonicalFormForEqualityAndHashing() {
+    #expect(JSONValue.uint(5) == .int(5))
+    #expect(Set<JSONValue>([.uint(5), .int(5), .integer(5)]).count == 1)
+    #expect(JSONValue.integer(UInt64(Int64.max)) == .int(.max))
+    #expect(JSONValue.integer(UInt64(Int64.max) + 1) == .uint(UInt64(Int64.max) + 1))
+    #expect(JSONValue.uint(.max) != .double(1.8446744073709552e19))
+    #expect(JSONValue.uint(.max).unsignedIntegerValue == .max)
+    #expect(JSONValue.uint(.max).integerValue == nil)
+    #expect(JSONValue.int(-1).unsignedIntegerValue == nil)
+    #expect(PointID(json: .uint(.max)) == .number(.max))
+    #expect(PointID.number(.max).json == .uint(.max))
+    #expect(PointID.number(1 << 63).json.jsonText == "9223372036854775808")
   }
 
   @Test func objectsKeepKeyOrderAndLastDuplicateWins() throws {

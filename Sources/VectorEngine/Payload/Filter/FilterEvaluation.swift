@@ -56,17 +56,34 @@ extension FilterCondition {
 }
 
 extension FieldCondition {
-  /// Equality of payload scalars: strings and bools exactly, numbers numerically.
+  /// Equality of payload scalars: strings and bools exactly, numbers numerically (an integer
+  /// equals a double holding exactly its value).
   static func scalar(_ value: JSONValue, equals expected: JSONValue) -> Bool {
     switch (value, expected) {
     case (.string(let a), .string(let b)): return a == b
     case (.bool(let a), .bool(let b)): return a == b
-    case (.int(let a), .int(let b)): return a == b
     case (.double(let a), .double(let b)): return a == b
-    case (.int(let a), .double(let b)), (.double(let b), .int(let a)):
-      guard let exact = Int64(exactly: b) else { return false }
-      return a == exact
+    case (.int, _), (.uint, _), (.double, _):
+      guard let a = exactInteger(value), let b = exactInteger(expected) else { return false }
+      return a == b
     default: return false
+    }
+  }
+
+  /// An integer or integral double as a (sign, magnitude) pair, or `nil`.
+  private static func exactInteger(_ value: JSONValue) -> (negative: Bool, magnitude: UInt64)? {
+    switch value {
+    case .int(let number): (number < 0, number.magnitude)
+    case .uint(let number): (false, number)
+    case .double(let number):
+      if let exact = Int64(exactly: number) {
+        (exact < 0, exact.magnitude)
+      } else if let exact = UInt64(exactly: number) {
+        (false, exact)
+      } else {
+        nil
+      }
+    default: nil
     }
   }
 

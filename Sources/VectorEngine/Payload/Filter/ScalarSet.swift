@@ -2,12 +2,13 @@
 /// ``FieldCondition/scalar(_:equals:)``.
 ///
 /// Strings and bools compare exactly; numbers compare by value, so a double holding an integer
-/// (`5.0`, `-0.0`) is stored with the integers. Nulls, arrays and objects equal nothing and
-/// are left out.
+/// (`5.0`, `-0.0`, `1e19`) is stored with the integers of its range. Nulls, arrays and objects
+/// equal nothing and are left out.
 struct ScalarSet {
   private var strings: Set<String> = []
   private var bools: Set<Bool> = []
   private var integers: Set<Int64> = []
+  private var largeIntegers: Set<UInt64> = []
   private var doubles: Set<Double> = []
 
   /// Hashes `values`.
@@ -19,8 +20,16 @@ struct ScalarSet {
       case .string(let text): strings.insert(text)
       case .bool(let flag): bools.insert(flag)
       case .int(let number): integers.insert(number)
+      case .uint(let number):
+        if let exact = Int64(exactly: number) { integers.insert(exact) } else { largeIntegers.insert(number) }
       case .double(let number):
-        if let exact = Int64(exactly: number) { integers.insert(exact) } else { doubles.insert(number) }
+        if let exact = Int64(exactly: number) {
+          integers.insert(exact)
+        } else if let exact = UInt64(exactly: number) {
+          largeIntegers.insert(exact)
+        } else {
+          doubles.insert(number)
+        }
       case .null, .array, .object: continue
       }
     }
@@ -34,8 +43,16 @@ struct ScalarSet {
     case .string(let text): strings.contains(text)
     case .bool(let flag): bools.contains(flag)
     case .int(let number): integers.contains(number)
+    case .uint(let number):
+      if let exact = Int64(exactly: number) { integers.contains(exact) } else { largeIntegers.contains(number) }
     case .double(let number):
-      if let exact = Int64(exactly: number) { integers.contains(exact) } else { doubles.contains(number) }
+      if let exact = Int64(exactly: number) {
+        integers.contains(exact)
+      } else if let exact = UInt64(exactly: number) {
+        largeIntegers.contains(exact)
+      } else {
+        doubles.contains(number)
+      }
     case .null, .array, .object: false
     }
   }
