@@ -33,30 +33,25 @@ extension JSONValue {
     value <= UInt64(Int64.max) ? .int(Int64(value)) : .uint(value)
   }
 
-  /// The same value in canonical form (a `uint` that fits `Int64` becomes `int`).
-  private var canonical: JSONValue {
-    if case .uint(let value) = self, value <= UInt64(Int64.max) { return .int(Int64(value)) }
-    return self
-  }
-
   /// Compares values, an integer by its value whichever case holds it.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-    switch (lhs.canonical, rhs.canonical) {
+    switch (lhs, rhs) {
     case (.null, .null): true
     case (.bool(let a), .bool(let b)): a == b
     case (.int(let a), .int(let b)): a == b
-    case (.uint(let a), .uint(let b)): a == b
     case (.double(let a), .double(let b)): a == b
     case (.string(let a), .string(let b)): a == b
     case (.array(let a), .array(let b)): a == b
     case (.object(let a), .object(let b)): a == b
+    case (.uint(let a), .uint(let b)): a == b
+    case (.int(let a), .uint(let b)), (.uint(let b), .int(let a)): a >= 0 && UInt64(a) == b
     default: false
     }
   }
 
-  /// Hashes the canonical form, consistently with ``==(_:_:)``.
+  /// Hashes an integer by its value whichever case holds it, consistently with ``==(_:_:)``.
   public func hash(into hasher: inout Hasher) {
-    switch canonical {
+    switch self {
     case .null: hasher.combine(0)
     case .bool(let value):
       hasher.combine(1)
@@ -65,8 +60,13 @@ extension JSONValue {
       hasher.combine(2)
       hasher.combine(value)
     case .uint(let value):
-      hasher.combine(3)
-      hasher.combine(value)
+      if value <= UInt64(Int64.max) {
+        hasher.combine(2)
+        hasher.combine(Int64(value))
+      } else {
+        hasher.combine(3)
+        hasher.combine(value)
+      }
     case .double(let value):
       hasher.combine(4)
       hasher.combine(value)
