@@ -31,7 +31,7 @@ public enum PayloadLimits {
     return Problem(path: shownPath(trail), keys: keys)
   }
 
-  /// The message of an ``EngineError`` for `problem`, about `subject` (e.g. "point 7").
+  /// The message of an ``EngineError`` for `problem`, about `subject` such as "point 7".
   static func message(_ problem: Problem, subject: String?) -> String {
     let prefix = subject.map { $0 + ": " } ?? ""
     let object =
@@ -88,7 +88,8 @@ public enum PayloadLimits {
   /// `key` bare when it is a short plain word, else quoted with quotes, backslashes and
   /// control characters escaped, cut at ``maximumShownKeyLength`` scalars.
   private static func shownKey(_ key: String) -> String {
-    let plain = !key.isEmpty && key.unicodeScalars.count <= maximumShownKeyLength
+    let plain =
+      !key.isEmpty && key.unicodeScalars.count <= maximumShownKeyLength
       && key.unicodeScalars.allSatisfy { scalar in
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
           || scalar == "-"

@@ -42,9 +42,13 @@ struct CompiledFilter {
     case range(RangeBounds)
   }
 
+  /// Conditions that must all hold.
   let must: [Condition]
+  /// Conditions of which at least one must hold, when not empty.
   let should: [Condition]
+  /// Conditions of which none may hold.
   let mustNot: [Condition]
+  /// At least `minCount` of `conditions` must hold, when present.
   let minShould: (conditions: [Condition], minCount: Int)?
 
   /// Prepares `filter` without enforcing the query caps.
@@ -162,13 +166,17 @@ extension CompiledFilter.FieldTest {
   func matchesSomeValue(atKey key: String, in payload: JSONObject) -> Bool {
     switch self {
     case .matchValue(let expected):
-      return Self.someElement(atKey: key, in: payload) { FieldCondition.scalar($0, equals: expected) }
+      return Self.someElement(atKey: key, in: payload) {
+        FieldCondition.scalar($0, equals: expected)
+      }
     case .matchAny(let candidates):
       return Self.someElement(atKey: key, in: payload) { candidates.contains($0) }
     case .matchExcept(let excluded):
       return Self.someElement(atKey: key, in: payload) { $0 != .null && !excluded.contains($0) }
     case .matchText(let words):
-      return Self.someElement(atKey: key, in: payload) { FieldCondition.text($0, containsEvery: words) }
+      return Self.someElement(atKey: key, in: payload) {
+        FieldCondition.text($0, containsEvery: words)
+      }
     case .matchNothing:
       return false
     case .range(let bounds):

@@ -21,7 +21,11 @@ struct ScalarSet {
       case .bool(let flag): bools.insert(flag)
       case .int(let number): integers.insert(number)
       case .uint(let number):
-        if let exact = Int64(exactly: number) { integers.insert(exact) } else { largeIntegers.insert(number) }
+        if let exact = Int64(exactly: number) {
+          integers.insert(exact)
+        } else {
+          largeIntegers.insert(number)
+        }
       case .double(let number):
         if let exact = Int64(exactly: number) {
           integers.insert(exact)
@@ -44,7 +48,11 @@ struct ScalarSet {
     case .bool(let flag): bools.contains(flag)
     case .int(let number): integers.contains(number)
     case .uint(let number):
-      if let exact = Int64(exactly: number) { integers.contains(exact) } else { largeIntegers.contains(number) }
+      if let exact = Int64(exactly: number) {
+        integers.contains(exact)
+      } else {
+        largeIntegers.contains(number)
+      }
     case .double(let number):
       if let exact = Int64(exactly: number) {
         integers.contains(exact)
