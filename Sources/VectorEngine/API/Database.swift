@@ -15,7 +15,7 @@ public final class Database: Sendable {
   public static let engineVersion = "0.1.0"
   /// The most aliases a data directory (and a full snapshot) may have. `aliases.json` with
   /// more is corrupt, and creating or restoring an alias past the cap is refused.
-  public static let maximumAliases = 10_000
+  static let maximumAliases = 65_536
 
   private let lock: LockFile?
   private let state: Mutex<State>

@@ -1,7 +1,6 @@
 extension CollectionStore {
-  /// Checks and prepares points for logging: dimension, finiteness, payload shape
-  /// (``PayloadLimits``) and indexed payload types; normalizes for cosine; keeps the last
-  /// occurrence of a repeated id.
+  /// Checks and prepares points for logging: dimension, finiteness, indexed payload types;
+  /// normalizes for cosine; keeps the last occurrence of a repeated id.
   ///
   /// - Complexity: O(n · d).
   func prepareUpsert(_ points: [PointStruct]) throws(EngineError) -> [PointStruct] {
@@ -31,16 +30,6 @@ extension CollectionStore {
     var normalized = vector
     DistanceKernels.normalize(&normalized)
     return normalized
-  }
-
-  /// Fails when a payload breaks ``PayloadLimits`` or contradicts the type of a payload index.
-  ///
-  /// - Complexity: O(n) in the size of the payload.
-  func checkPayload(_ payload: JSONObject, id: PointID?) throws(EngineError) {
-    if let problem = PayloadLimits.problem(in: payload) {
-      throw EngineError(.invalidInput, PayloadLimits.message(problem, subject: id.map { "point \($0)" }))
-    }
-    try checkIndexedTypes(payload, id: id)
   }
 
   /// Fails when a payload value contradicts the type of a payload index.

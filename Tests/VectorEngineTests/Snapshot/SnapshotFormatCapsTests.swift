@@ -73,20 +73,6 @@ struct SnapshotFormatCapsTests {
     }
   }
 
-  @Test func aDataDirectoryWithAliasesOverTheCapIsReportedNotLoaded() throws {
-    let temporary = TemporaryDirectory()
-    let directory = temporary.path + "/data"
-    try Self.createCollection("a", in: directory)
-    try SnapshotFixtures.write(Self.aliasesFile(Self.aliasCap + 1, target: "a"), to: directory + "/aliases.json")
-    #expect {
-      _ = try Database(directory: directory)
-    } throws: { error in
-      guard let error = error as? EngineError else { return false }
-      return error.kind == .corrupted && error.message.contains("aliases.json")
-        && error.message.contains("more than \(Self.aliasCap) aliases")
-    }
-  }
-
   @Test func noAliasIsCreatedPastTheCap() throws {
     let temporary = TemporaryDirectory()
     let directory = temporary.path + "/data"
