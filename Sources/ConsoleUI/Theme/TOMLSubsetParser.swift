@@ -1,10 +1,16 @@
 /// Parses the TOML subset of theme files (see ``TOMLDocument``) into positioned values.
 ///
-/// Errors are ``ThemeError`` of kind `syntax` (or `duplicateKey`) naming the file, line and
-/// column of the first character that does not fit, and never quoting more than that
-/// character.
+/// Errors are ``ThemeError`` of kind `syntax` (or `duplicateKey`, `tooManyEntries`) naming the
+/// file, line and column of the first character that does not fit, and never quoting more than
+/// that character.
+///
+/// Parsing is linear in the text: keys are checked for duplicates against a set per table,
+/// and every table, inline table and array holds at most ``maximumEntries`` entries.
 struct TOMLSubsetParser {
   private typealias Position = TOMLDocument.Position
+
+  /// The most entries of one table (the top level included), inline table or array.
+  static let maximumEntries = 1_024
 
   private let scalars: [Unicode.Scalar]
   private let file: String
@@ -30,6 +36,8 @@ struct TOMLSubsetParser {
   private mutating func parseDocument() throws(ThemeError) -> TOMLDocument {
     var document = TOMLDocument()
     var seenTables: Set<String> = []
+    // The keys of the table entries are going into (the top level until the first header).
+    var keys: Set<String> = []
     while true {
       skipBlankLinesAndComments()
       guard let next = peek() else { break }
@@ -45,14 +53,21 @@ struct TOMLSubsetParser {
           throw error(.duplicateKey, at: position, "table [\(name)] appears twice")
         }
         document.tables.append(TOMLDocument.Table(name: name, position: position, entries: []))
+        keys = []
       } else {
+        let keyPosition = currentPosition
+        let owner = document.tables.last.map { "[\($0.name)]" } ?? "the top level"
+        guard keys.count < Self.maximumEntries else {
+          throw error(
+            .tooManyEntries, at: keyPosition,
+            "\(owner) has more than \(Self.maximumEntries) entries, the cap per table")
+        }
         let entry = try parseKeyValue()
         try expectLineEnd()
+        try checkUnique(entry, among: &keys)
         if document.tables.isEmpty {
-          try checkUnique(entry, among: document.root)
           document.root.append(entry)
         } else {
-          try checkUnique(entry, among: document.tables[document.tables.count - 1].entries)
           document.tables[document.tables.count - 1].entries.append(entry)
         }
       }
@@ -60,10 +75,13 @@ struct TOMLSubsetParser {
     return document
   }
 
-  private func checkUnique(_ entry: TOMLDocument.Entry, among entries: [TOMLDocument.Entry])
+  /// Adds `entry`'s key to `keys`, failing when it is already there.
+  ///
+  /// - Complexity: O(1) expected.
+  private func checkUnique(_ entry: TOMLDocument.Entry, among keys: inout Set<String>)
     throws(ThemeError)
   {
-    if entries.contains(where: { $0.key == entry.key }) {
+    guard keys.insert(entry.key).inserted else {
       throw error(.duplicateKey, at: entry.keyPosition, "key '\(entry.key)' appears twice")
     }
   }
@@ -240,6 +258,11 @@ struct TOMLSubsetParser {
         advance()
         return elements
       }
+      guard elements.count < Self.maximumEntries else {
+        throw error(
+          .tooManyEntries, at: currentPosition,
+          "an array has more than \(Self.maximumEntries) elements, the cap")
+      }
       elements.append(try parseValue())
       skipBlankLinesAndComments()
       switch peek() {
@@ -257,6 +280,7 @@ struct TOMLSubsetParser {
     let start = currentPosition
     advance()  // {
     var entries: [TOMLDocument.Entry] = []
+    var keys: Set<String> = []
     skipSpaces()
     if peek() == "}" {
       advance()
@@ -267,8 +291,13 @@ struct TOMLSubsetParser {
       guard let next = peek(), next != "\n", next != "#" else {
         throw error(.syntax, at: start, "inline table must be closed with '}' on the same line")
       }
+      guard entries.count < Self.maximumEntries else {
+        throw error(
+          .tooManyEntries, at: currentPosition,
+          "an inline table has more than \(Self.maximumEntries) entries, the cap")
+      }
       let entry = try parseKeyValue()
-      try checkUnique(entry, among: entries)
+      try checkUnique(entry, among: &keys)
       entries.append(entry)
       skipSpaces()
       switch peek() {

@@ -18,8 +18,9 @@ extension Theme {
   ///   - text: The file's contents.
   ///   - file: The path to name in errors; its stem is the default theme name.
   /// - Returns: The theme.
-  /// - Throws: ``ThemeError`` naming `file`, line and column: a syntax error, an unknown
-  ///   key, table or role, an unknown or malformed colour, an unknown modifier, or a
+  /// - Throws: ``ThemeError`` naming `file`, line and column: a syntax error, more than
+  ///   ``TOMLSubsetParser/maximumEntries`` entries in a table or array, an unknown key, table
+  ///   or role, an unknown or malformed colour, an unknown modifier, or a
   ///   highlight role (``ThemeRole/isHighlight``) with neither a background of its own nor
   ///   reverse video.
   /// - Complexity: O(n) in the length of `text`.

@@ -21,6 +21,9 @@ public struct ThemeError: Error, Hashable, CustomStringConvertible {
     case invalidValue
     /// The same key or table twice.
     case duplicateKey
+    /// A table, inline table or array with more entries than a theme file may have
+    /// (1,024 each).
+    case tooManyEntries
     /// A highlight role (the selected row, the focused button) that would not stand out: it
     /// sets neither a background of its own nor reverse video.
     case invisibleHighlight

@@ -97,7 +97,7 @@ public struct JSONTreeView {
       let scalar: JSONLine.Segment
       switch value {
       case .string(let text): scalar = JSONLine.Segment(JSONWriter.quoted(text), .jsonString)
-      case .int, .double: scalar = JSONLine.Segment(JSONWriter.compact(value), .jsonNumber)
+      case .int, .uint, .double: scalar = JSONLine.Segment(JSONWriter.compact(value), .jsonNumber)
       default: scalar = JSONLine.Segment(JSONWriter.compact(value), .jsonLiteral)
       }
       lines.append(JSONLine(depth: depth, segments: prefix + [scalar] + trailing))

@@ -8,6 +8,11 @@ import VectorEngine
 /// `NAME:LINE:COL: error: message` (with the line and a caret under the column for usage
 /// errors), and in JSON mode also to `output` as `{"status": "error", …}`.
 public final class CommandRunner {
+  /// The most words one command may have. The argument parser's work grows with the square of
+  /// the words, so a script line (or a command continued over many lines) with more is a
+  /// usage error at the first word past the cap, reported without parsing it.
+  public static let maximumWordsPerCommand = 4_096
+
   /// How results are written and failures handled.
   public struct Options: Sendable {
     /// One JSON object per result.
@@ -122,6 +127,12 @@ public final class CommandRunner {
     case .success(let value): tokens = value
     case .failure(let error):
       reportUsage(name: name, line: line, column: error.column, message: error.message)
+      return .failure
+    }
+    if tokens.count > Self.maximumWordsPerCommand {
+      reportUsage(
+        name: name, line: line, column: tokens[Self.maximumWordsPerCommand].column,
+        message: "a command has at most \(Self.maximumWordsPerCommand) words; this one has \(tokens.count)")
       return .failure
     }
     let words = tokens.map(\.text)

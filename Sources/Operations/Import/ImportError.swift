@@ -62,6 +62,9 @@ public struct ImportError: Error, Hashable, CustomStringConvertible {
     case nonFiniteComponent(index: Int)
     /// The payload is neither an object nor `null`; the JSON type found.
     case payloadNotObject(found: String)
+    /// An object on the line has more keys than a payload object may
+    /// (``PayloadLimits/maximumKeysPerObject``, given as `limit`).
+    case tooManyKeys(limit: Int)
     /// An fvecs record declares a dimension outside 1...``PointFileReader/maximumDimension``.
     case invalidRecordDimension(Int)
     /// An fvecs stream's size is not a whole number of records; `recordSize` is `nil` when
@@ -131,6 +134,8 @@ public struct ImportError: Error, Hashable, CustomStringConvertible {
       "vector has \(found) components, the first point in the file has \(expected)"
     case .nonFiniteComponent(let index): "vector component \(index) is not finite"
     case .payloadNotObject(let found): "payload must be an object or null, found \(article(found))"
+    case .tooManyKeys(let limit):
+      "an object has more than \(limit) keys (the cap per payload object)"
     case .invalidRecordDimension(let dimension):
       "record declares \(dimension) components; an fvecs record needs 1 to "
         + "\(PointFileReader.maximumDimension)"

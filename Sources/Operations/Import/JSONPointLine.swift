@@ -7,6 +7,8 @@ import VectorEngine
 /// the line down a slow path that parses it fully to say what is actually wrong: malformed
 /// JSON (with its column), or well-formed JSON of the wrong shape. Both paths check in the same
 /// order: unknown field, id, vector, payload. Dimension and finiteness are the reader's job.
+/// An object with more keys than a payload object may have
+/// (``PayloadLimits/maximumKeysPerObject``) stops the parse where the cap is passed.
 enum JSONPointLine {
   /// Why a line is not a point: the problem, and the 1-based column for syntax errors.
   struct Failure: Error {
@@ -28,7 +30,7 @@ enum JSONPointLine {
     var payload = JSONObject()
     var payloadType: String?
     var unknownField: String?
-    var parser = JSONParser(bytes: line)
+    var parser = JSONParser(bytes: line, maximumKeysPerObject: PayloadLimits.maximumKeysPerObject)
     do {
       try parser.readObject { (key, parser) throws(JSONSyntaxError) in
         switch key {
@@ -36,9 +38,7 @@ enum JSONPointLine {
           vector = try parser.readFloatArray()
         case "id":
           idSeen = true
-          let start = parser.offset
-          let value = try parser.readValue()
-          id = pointID(value, text: UnsafeRawBufferPointer(rebasing: line[start..<parser.offset]))
+          id = PointID(json: try parser.readValue())
         case "payload":
           switch try parser.readValue() {
           case .object(let object):
@@ -57,6 +57,11 @@ enum JSONPointLine {
       }
       try parser.expectEnd()
     } catch {
+      if error.kind == .tooManyKeys {
+        throw Failure(
+          problem: .tooManyKeys(limit: PayloadLimits.maximumKeysPerObject),
+          column: column(in: line, offset: error.offset))
+      }
       throw diagnose(line, syntaxError: error)
     }
     if let unknownField { throw Failure(problem: .unknownField(shown(unknownField)), column: nil) }
@@ -68,15 +73,6 @@ enum JSONPointLine {
       throw Failure(problem: .payloadNotObject(found: payloadType), column: nil)
     }
     return PointStruct(id: id, vector: vector, payload: payload)
-  }
-
-  /// The id `value` stands for; `text` is its source, so integers beyond `Int64` stay exact.
-  private static func pointID(_ value: JSONValue, text: UnsafeRawBufferPointer) -> PointID? {
-    if case .double = value {
-      let digits = text.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-      if let number = UInt64(String(decoding: digits, as: UTF8.self)) { return .number(number) }
-    }
-    return PointID(json: value)
   }
 
   /// Explains a line the fast path rejected, by parsing it fully.
@@ -107,19 +103,14 @@ enum JSONPointLine {
       return .unknownField(shown(unknown))
     }
     guard let idValue = object["id"] else { return .missingField("id") }
-    if PointID(json: idValue) == nil {
-      // Integers beyond Int64 arrive as doubles; the fast path reads those exactly.
-      guard case .double(let number) = idValue, number >= 0, number == number.rounded() else {
-        return .invalidID
-      }
-    }
+    if PointID(json: idValue) == nil { return .invalidID }
     guard let vectorValue = object["vector"] else { return .missingField("vector") }
     guard case .array(let components) = vectorValue else {
       return .vectorNotNumbers(found: vectorValue.typeName, component: nil)
     }
     for (index, component) in components.enumerated() {
       switch component {
-      case .int, .double: continue
+      case .int, .uint, .double: continue
       default: return .vectorNotNumbers(found: component.typeName, component: index)
       }
     }

@@ -64,6 +64,9 @@ extension Database {
     try state.withLock { state in
       Result { () throws(EngineError) in
         var aliases = state.aliases
+        guard aliases[alias] != nil || aliases.count < Self.maximumAliases else {
+          throw EngineError(.invalidInput, "a data directory holds at most \(Self.maximumAliases) aliases")
+        }
         aliases[alias] = collection
         try writeAliases(aliases, state: state)
         state.aliases = aliases
@@ -138,7 +141,9 @@ extension Database {
       throw EngineError(.io, "\(error)")
     }
     func corrupt(_ detail: String) -> EngineError { EngineError(.corrupted, "corrupt data: \(path): \(detail)") }
-    guard let json = try? JSONParser.parse(bytes), let object = json.objectValue?["aliases"]?.objectValue else {
+    guard let json = try? JSONParser.parse(bytes, maximumKeysPerObject: Self.maximumAliases),
+      let object = json.objectValue?["aliases"]?.objectValue
+    else {
       throw corrupt("not a valid aliases file")
     }
     guard object.count <= Self.maximumAliases else { throw corrupt("more than \(Self.maximumAliases) aliases") }

@@ -119,6 +119,13 @@ extension Database {
         "snapshot \(archive) has an alias \(clash), which is a collection here; drop or rename that collection first"
       )
     }
+    let merged = currentAliases.merging(contents.aliases) { _, new in new }.count
+    if merged > Self.maximumAliases {
+      throw EngineError(
+        .invalidInput,
+        "snapshot \(archive): restoring its aliases would leave \(merged) aliases, over the cap of \(Self.maximumAliases); drop some first"
+      )
+    }
     let existing = names.filter { currentNames.contains($0) }
     if !existing.isEmpty && !replace { throw Self.needsConfirmation(existing) }
     // Every collection opens (every file validated), agrees with the manifest and fits the

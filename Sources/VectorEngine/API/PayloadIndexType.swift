@@ -12,7 +12,8 @@ public enum PayloadIndexType: String, Hashable, CaseIterable {
   /// Whether a payload value may be stored in an index of this type.
   public func accepts(_ value: JSONValue) -> Bool {
     switch (self, value) {
-    case (.keyword, .string), (.integer, .int), (.float, .int), (.float, .double), (.bool, .bool):
+    case (.keyword, .string), (.integer, .int), (.float, .int), (.float, .uint), (.float, .double),
+      (.bool, .bool):
       true
     default:
       false

@@ -40,10 +40,12 @@ public enum PointID: Hashable, Comparable {
     self = .uuid(high: high, low: low)
   }
 
-  /// Reads an id from JSON: a non-negative integer or a UUID string.
+  /// Reads an id from JSON: a non-negative integer (up to `UInt64.max`, exactly) or a UUID
+  /// string.
   public init?(json: JSONValue) {
     switch json {
     case .int(let value) where value >= 0: self = .number(UInt64(value))
+    case .uint(let value): self = .number(value)
     case .double(let value) where value >= 0 && value == value.rounded() && value < 1.8446744073709552e19:
       self = .number(UInt64(value))
     case .string(let text):
@@ -53,11 +55,10 @@ public enum PointID: Hashable, Comparable {
     }
   }
 
-  /// The id as JSON: a number, or a UUID string.
+  /// The id as JSON: an exact integer, or a UUID string.
   public var json: JSONValue {
     switch self {
-    case .number(let value):
-      value <= UInt64(Int64.max) ? .int(Int64(value)) : .double(Double(value))
+    case .number(let value): .integer(value)
     case .uuid: .string(description)
     }
   }

@@ -91,7 +91,8 @@ public final class VectorCollection: @unchecked Sendable {
   /// The call is atomic: after a crash either all of it is visible or none.
   ///
   /// - Throws: ``EngineError`` `invalidInput` (wrong dimension, non-finite component, a payload
-  ///   value whose type contradicts a payload index), naming the point; storage errors.
+  ///   object over ``PayloadLimits/maximumKeysPerObject`` keys, a payload value whose type
+  ///   contradicts a payload index), naming the point; storage errors.
   /// - Complexity: O(n · d).
   @discardableResult
   public func upsert(_ points: [PointStruct]) throws(EngineError) -> UpdateResult {
@@ -119,10 +120,13 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   /// Merges `payload`'s keys into the selected points' payloads (Qdrant's set payload).
+  ///
+  /// - Throws: ``EngineError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
+  ///   contradicts a payload index; storage errors.
   @discardableResult
   public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
     afterWrite(try withStore { (store) throws(EngineError) in
-      try store.checkIndexedTypes(payload, id: nil)
+      try store.checkPayload(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.setPayload(ids: ids, payload: payload)), affected: ids.count)
@@ -130,10 +134,13 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   /// Replaces the selected points' payloads with `payload`.
+  ///
+  /// - Throws: ``EngineError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
+  ///   contradicts a payload index; storage errors.
   @discardableResult
   public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
     afterWrite(try withStore { (store) throws(EngineError) in
-      try store.checkIndexedTypes(payload, id: nil)
+      try store.checkPayload(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.overwritePayload(ids: ids, payload: payload)), affected: ids.count)

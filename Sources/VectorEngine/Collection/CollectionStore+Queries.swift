@@ -3,29 +3,31 @@ extension CollectionStore {
   /// last. `visit` returns `false` to stop.
   ///
   /// Sealed segments use their payload indexes to skip rows; payloads are parsed only for
-  /// rows the indexes cannot decide.
+  /// rows the indexes cannot decide. The filter is compiled once (``CompiledFilter``).
   ///
   /// - Complexity: O(n) rows in the worst case.
+  /// - Throws: ``EngineError`` `invalidInput` for a filter over the query caps.
   func forEachMatch(
     _ filter: Filter?, _ visit: (Location, PointID) throws(EngineError) -> Bool
   ) throws(EngineError) {
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
     for (index, segment) in sealed.enumerated() {
       let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
       for row in 0..<segment.count where !segment.isDeleted(row) {
-        guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
+        guard try sealedRowMatches(row, segment: segment, filter: compiled, matcher: matcher) else { continue }
         if try !visit(.sealed(segment: index, row: row), segment.id(at: row)) { return }
       }
     }
     for row in 0..<appendable.rowCount where appendable.live[row] {
       let id = appendable.ids[row]
-      if let filter, !filter.matches(id: id, payload: appendable.payloads[row]) { continue }
+      if let compiled, !compiled.matches(id: id, payload: appendable.payloads[row]) { continue }
       if try !visit(.appendable(row: row), id) { return }
     }
   }
 
   @inline(__always)
-  func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?)
+  func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: CompiledFilter?, matcher: SegmentFilter?)
     throws(EngineError) -> Bool
   {
     guard let filter, let matcher else { return true }
@@ -75,6 +77,7 @@ extension CollectionStore {
     throws(EngineError) -> ScrollPage
   {
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
     // One cursor per segment, each walking its rows in id order.
     var cursors: [Int] = sealed.map { segment in offset.map { segment.lowerBound($0) } ?? 0 }
     let matchers = sealed.enumerated().map { index, segment in
@@ -115,9 +118,9 @@ extension CollectionStore {
       let matches: Bool
       switch location {
       case .sealed(let index, let row):
-        matches = try sealedRowMatches(row, segment: sealed[index], filter: filter, matcher: matchers[index])
+        matches = try sealedRowMatches(row, segment: sealed[index], filter: compiled, matcher: matchers[index])
       case .appendable(let row):
-        matches = filter.map { $0.matches(id: id, payload: appendable.payloads[row]) } ?? true
+        matches = compiled.map { $0.matches(id: id, payload: appendable.payloads[row]) } ?? true
       }
       guard matches else { continue }
       if points.count == limit {
@@ -143,6 +146,7 @@ extension CollectionStore {
     let distance = config.distance
     let dimension = config.dimension
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
+    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
     var top = TopK<Location>(capacity: limit, higherIsBetter: distance.higherIsCloser)
     guard limit > 0 else { return [] }
     try query.withUnsafeBufferPointer { (queryBuffer) throws(EngineError) in
@@ -155,14 +159,14 @@ extension CollectionStore {
       }
       for (index, segment) in sealed.enumerated() {
         let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
-        let plan = try plan(segment: segment, filter: filter, matcher: matcher, exact: exact, ef: ef)
+        let plan = try plan(segment: segment, filter: compiled, matcher: matcher, exact: exact, ef: ef)
         switch plan {
         case .graph(let graph):
           let accept: (Int32) -> Bool = { row in
             let row = Int(row)
             if segment.isDeleted(row) { return false }
             if let excluded, segment.id(at: row) == excluded { return false }
-            return (try? self.sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher)) ?? false
+            return (try? self.sealedRowMatches(row, segment: segment, filter: compiled, matcher: matcher)) ?? false
           }
           let needsCheck = filter != nil || excluded != nil || segment.deletedCount > 0
           let hits = graph.search(queryBase, k: limit, ef: max(ef, limit), vectors: segment.vectors, accept: needsCheck ? accept : nil)
@@ -176,7 +180,7 @@ extension CollectionStore {
             let value = score(segment.vector(at: row))
             guard top.admits(value) else { continue }
             if let excluded, segment.id(at: row) == excluded { continue }
-            guard try sealedRowMatches(row, segment: segment, filter: filter, matcher: matcher) else { continue }
+            guard try sealedRowMatches(row, segment: segment, filter: compiled, matcher: matcher) else { continue }
             top.insert(value, .sealed(segment: index, row: row))
           }
         }
@@ -188,7 +192,7 @@ extension CollectionStore {
           guard top.admits(value) else { continue }
           let id = appendable.ids[row]
           if let excluded, id == excluded { continue }
-          if let filter, !filter.matches(id: id, payload: appendable.payloads[row]) { continue }
+          if let compiled, !compiled.matches(id: id, payload: appendable.payloads[row]) { continue }
           top.insert(value, .appendable(row: row))
         }
       }
@@ -216,7 +220,7 @@ extension CollectionStore {
   }
 
   /// Chooses between a scan and a graph walk for one segment (Qdrant's cardinality planner).
-  private func plan(segment: SealedSegment, filter: Filter?, matcher: SegmentFilter?, exact: Bool, ef: Int)
+  private func plan(segment: SealedSegment, filter: CompiledFilter?, matcher: SegmentFilter?, exact: Bool, ef: Int)
     throws(EngineError) -> SearchPlan
   {
     guard !exact, let graph = segment.graph?.graph else { return .scan(candidates: matcher?.candidates) }
@@ -239,7 +243,7 @@ extension CollectionStore {
   /// Estimates how many live rows of `segment` match `filter` from up to 256 sampled rows.
   ///
   /// - Complexity: O(256) payload evaluations.
-  func estimatedMatches(_ filter: Filter, in segment: SealedSegment) throws(EngineError) -> Double {
+  func estimatedMatches(_ filter: CompiledFilter, in segment: SealedSegment) throws(EngineError) -> Double {
     let live = segment.liveCount
     guard live > 0 else { return 0 }
     let samples = min(256, segment.count)

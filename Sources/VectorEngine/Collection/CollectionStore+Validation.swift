@@ -12,7 +12,7 @@ extension CollectionStore {
     for (index, point) in points.enumerated() where lastIndex[point.id] == index {
       var copy = point
       copy.vector = try prepareVector(point.vector, context: "point \(point.id)")
-      try checkIndexedTypes(point.payload, id: point.id)
+      try checkPayload(point.payload, id: point.id)
       prepared.append(copy)
     }
     return prepared
@@ -84,7 +84,8 @@ extension CollectionStore {
       let values = Self.indexableValues(try Self.path(index.field), payload)
       for value in values where value != .null && !index.type.accepts(value) {
         let subject = id.map { "point \($0) has" } ?? "the payload has"
-        throw EngineError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) a \(value.typeName) value there")
+        let found = value.typeName == "integer" ? "an integer above \(Int64.max)" : "a \(value.typeName) value"
+        throw EngineError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) \(found) there")
       }
     }
   }

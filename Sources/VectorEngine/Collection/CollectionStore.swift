@@ -192,9 +192,7 @@ final class CollectionStore {
     case .overwritePayload(let ids, let payload):
       updatePayloads(ids) { $0 = payload }
     case .deletePayloadKeys(let ids, let keys):
-      updatePayloads(ids) { object in
-        for key in keys { object[key] = nil }
-      }
+      updatePayloads(ids) { $0.removeFields(keys) }
     }
   }
 

@@ -5,28 +5,39 @@
 /// matters for vectors of hundreds of numbers per line.
 ///
 /// Hostile input is bounded: nesting deeper than ``maximumDepth`` is an error, not a stack
-/// overflow, and errors name a position and a reason but never echo the input.
+/// overflow; a reader of a format with small objects can cap the keys of every object
+/// (`maximumKeysPerObject`), so a wide object stops the parse at the first key past the cap.
+/// Errors name a position and a reason but never echo the input.
 public struct JSONParser: ~Copyable {
   /// How deeply arrays and objects may nest.
   public static let maximumDepth = 128
 
   private let bytes: UnsafeRawBufferPointer
+  private let maximumKeysPerObject: Int
   private var position = 0
   private var depth = 0
 
   /// Creates a parser over `bytes`, which must outlive it.
-  public init(bytes: UnsafeRawBufferPointer) {
+  ///
+  /// - Parameter maximumKeysPerObject: The most keys any object may have (duplicates count);
+  ///   a key past it is a ``JSONSyntaxError`` of kind `tooManyKeys`.
+  public init(bytes: UnsafeRawBufferPointer, maximumKeysPerObject: Int = .max) {
     self.bytes = bytes
+    self.maximumKeysPerObject = maximumKeysPerObject
   }
 
   /// Parses one complete JSON document from `text`.
   ///
   /// - Complexity: O(n) in the length of `text`.
   /// - Throws: ``JSONSyntaxError``.
-  public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+  public static func parse(_ text: String, maximumKeysPerObject: Int = .max)
+    throws(JSONSyntaxError) -> JSONValue
+  {
     var copy = text
     return try copy.withUTF8 { buffer in
-      Result { () throws(JSONSyntaxError) in try parse(UnsafeRawBufferPointer(buffer)) }
+      Result { () throws(JSONSyntaxError) in
+        try parse(UnsafeRawBufferPointer(buffer), maximumKeysPerObject: maximumKeysPerObject)
+      }
     }.get()
   }
 
@@ -34,8 +45,10 @@ public struct JSONParser: ~Copyable {
   ///
   /// - Complexity: O(n) in the number of bytes.
   /// - Throws: ``JSONSyntaxError``.
-  public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
+  public static func parse(_ bytes: UnsafeRawBufferPointer, maximumKeysPerObject: Int = .max)
+    throws(JSONSyntaxError) -> JSONValue
+  {
+    var parser = JSONParser(bytes: bytes, maximumKeysPerObject: maximumKeysPerObject)
     let value = try parser.readValue()
     try parser.expectEnd()
     return value
@@ -45,9 +58,13 @@ public struct JSONParser: ~Copyable {
   ///
   /// - Complexity: O(n) in the number of bytes.
   /// - Throws: ``JSONSyntaxError``.
-  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+  public static func parse(_ bytes: [UInt8], maximumKeysPerObject: Int = .max)
+    throws(JSONSyntaxError) -> JSONValue
+  {
     try bytes.withUnsafeBytes { raw in
-      Result { () throws(JSONSyntaxError) in try parse(raw) }
+      Result { () throws(JSONSyntaxError) in
+        try parse(raw, maximumKeysPerObject: maximumKeysPerObject)
+      }
     }.get()
   }
 
@@ -89,6 +106,7 @@ public struct JSONParser: ~Copyable {
   /// Reads an object, calling `field` with each key; `field` must consume the key's value.
   ///
   /// A key that appears twice is passed twice, so the caller decides (objects keep the last).
+  /// A key past the parser's `maximumKeysPerObject` fails before `field` sees it.
   public mutating func readObject(
     _ field: (String, inout JSONParser) throws(JSONSyntaxError) -> Void
   ) throws(JSONSyntaxError) {
@@ -101,9 +119,14 @@ public struct JSONParser: ~Copyable {
       depth -= 1
       return
     }
+    var keyCount = 0
     while true {
       skipWhitespace()
       guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+      keyCount += 1
+      if keyCount > maximumKeysPerObject {
+        throw error("an object has more than \(maximumKeysPerObject) keys", kind: .tooManyKeys)
+      }
       let key = try readString()
       skipWhitespace()
       try expect(UInt8(ascii: ":"), "expected ':' after an object key")
@@ -380,15 +403,24 @@ public struct JSONParser: ~Copyable {
     return number
   }
 
+  /// Reads a number: an integer from `Int64.min` to `UInt64.max` exactly (`int`, or `uint`
+  /// above `Int64.max`), anything else as a `double`.
   private mutating func readNumber() throws(JSONSyntaxError) -> JSONValue {
     let number = try scanNumber()
     if number.isInteger && number.digitCount <= 19 && number.exponent == 0 {
       if number.isNegative {
         if number.significand <= UInt64(Int64.max) { return .int(-Int64(number.significand)) }
         if number.significand == UInt64(Int64.max) + 1 { return .int(Int64.min) }
-      } else if number.significand <= UInt64(Int64.max) {
-        return .int(Int64(number.significand))
+      } else {
+        return .integer(number.significand)
       }
+    }
+    if number.isInteger && !number.isNegative && number.digitCount == 20 && number.exponent == 1 {
+      // 20 digits: the scan kept the first 19; the last one decides whether it fits.
+      let last = bytes[number.end - 1] &- UInt8(ascii: "0")
+      let (tens, overflow) = number.significand.multipliedReportingOverflow(by: 10)
+      let (value, carry) = tens.addingReportingOverflow(UInt64(last))
+      if !overflow && !carry { return .uint(value) }
     }
     return .double(doubleValue(of: number))
   }
@@ -509,11 +541,13 @@ public struct JSONParser: ~Copyable {
   private mutating func enterNesting() throws(JSONSyntaxError) {
     depth += 1
     if depth > Self.maximumDepth {
-      throw error("nesting deeper than \(Self.maximumDepth) levels")
+      throw error("nesting deeper than \(Self.maximumDepth) levels", kind: .tooDeep)
     }
   }
 
-  private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+  private func error(
+    _ message: String, at offset: Int? = nil, kind: JSONSyntaxError.Kind = .malformed
+  ) -> JSONSyntaxError {
     let offset = min(offset ?? position, bytes.count)
     var line = 1
     var lineStart = 0
@@ -521,6 +555,7 @@ public struct JSONParser: ~Copyable {
       line += 1
       lineStart = index + 1
     }
-    return JSONSyntaxError(message: message, offset: offset, line: line, column: offset - lineStart + 1)
+    return JSONSyntaxError(
+      message: message, offset: offset, line: line, column: offset - lineStart + 1, kind: kind)
   }
 }

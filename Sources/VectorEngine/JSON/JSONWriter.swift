@@ -51,6 +51,7 @@ public enum JSONWriter {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"
     case .int(let number): output += String(number)
+    case .uint(let number): output += String(number)
     case .double(let number): output += Self.number(number)
     case .string(let text): writeString(text, into: &output)
     case .array(let elements):

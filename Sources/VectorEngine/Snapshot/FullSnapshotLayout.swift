@@ -5,7 +5,8 @@
 /// `collections/<name>/MANIFEST` present for each; nothing else. Names follow the
 /// collection-name rules (``CollectionName``). `aliases.json` is
 /// `{"aliases": {"<alias>": "<collection>"}}`, every alias a valid name that is not also a
-/// collection of the snapshot, every target a collection of the snapshot.
+/// collection of the snapshot, every target a collection of the snapshot, and at most
+/// ``Database/maximumAliases`` aliases.
 enum FullSnapshotLayout {
   /// The entry holding the aliases.
   static let aliasesEntry = "aliases.json"
@@ -97,7 +98,8 @@ enum FullSnapshotLayout {
   ///
   /// - Returns: alias → collection.
   /// - Complexity: O(n) in the size of the file.
-  /// - Throws: ``SnapshotError`` `invalidAliases`, naming the alias but never echoing bytes.
+  /// - Throws: ``SnapshotError`` `invalidAliases`, naming the alias but never echoing bytes;
+  ///   `limitExceeded` past ``Database/maximumAliases`` aliases.
   static func decodeAliases(_ bytes: [UInt8], archive: String, collections: [String])
     throws(SnapshotError) -> [String: String]
   {
@@ -106,8 +108,13 @@ enum FullSnapshotLayout {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes)
+      value = try JSONParser.parse(bytes, maximumKeysPerObject: Database.maximumAliases)
     } catch {
+      if error.kind == .tooManyKeys {
+        throw SnapshotError(
+          .limitExceeded, archive: archive, entry: aliasesEntry,
+          "holds more than \(Database.maximumAliases) aliases, the cap")
+      }
       throw invalid("not valid JSON (\(error.description))")
     }
     guard let object = value.objectValue?["aliases"]?.objectValue else {

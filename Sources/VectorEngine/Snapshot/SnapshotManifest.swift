@@ -7,7 +7,7 @@
 /// `config`, `"collections": [{"name": NAME, "config": {…}}]`, with files laid out as
 /// ``FullSnapshotLayout`` says. Format 1 (collection snapshots only) has no `kind` and no
 /// `engine`; it is still read. The archive holds each listed file, in this order, after the
-/// manifest.
+/// manifest. No object of the manifest has more than ``maximumKeysPerObject`` keys.
 struct SnapshotManifest: Hashable {
   /// What a snapshot covers.
   enum Kind: String, Hashable, Sendable {
@@ -45,6 +45,9 @@ struct SnapshotManifest: Hashable {
   static let maximumNameLength = 256
   /// The most path segments an entry name may have.
   static let maximumDepth = 8
+  /// The most keys any object of the manifest may have (the format's objects have at most
+  /// eight; the rest is room for later fields). A wider object is refused as `limitExceeded`.
+  static let maximumKeysPerObject = 64
 
   /// The format version.
   var format: Int64 = SnapshotManifest.currentFormat
@@ -147,8 +150,13 @@ struct SnapshotManifest: Hashable {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes)
+      value = try JSONParser.parse(bytes, maximumKeysPerObject: maximumKeysPerObject)
     } catch {
+      if error.kind == .tooManyKeys {
+        throw SnapshotError(
+          .limitExceeded, archive: archive, entry: entryName,
+          "an object at line \(error.line), column \(error.column) has more than \(maximumKeysPerObject) keys, the cap")
+      }
       throw invalid("not valid JSON (\(error.description))")
     }
     guard let object = value.objectValue else { throw invalid("not a JSON object") }

@@ -2,6 +2,8 @@
 //
 //   0  magic "RGOPSMAN"   8  u32 body length   12  u32 CRC-32C of the body   16  JSON body
 //
+// No object of the body has more than `maximumKeysPerObject` keys.
+//
 // The manifest is the commit point of every structural change (seal, index creation): files it
 // names are published first, the manifest is published by rename, and only then are files it no
 // longer names removed. A file in the directory that the manifest does not name is garbage from
@@ -11,6 +13,9 @@
 struct CollectionManifest: Hashable, Sendable {
   static let fileName = "MANIFEST"
   static let magic: [UInt8] = Array("RGOPSMAN".utf8)
+  /// The most keys any object of the body may have (the format's objects have at most
+  /// eight); a wider object makes the manifest corrupt.
+  static let maximumKeysPerObject = 64
 
   /// A sealed segment, the generation of its deletion file (0: no deletions), and whether it
   /// has an HNSW graph file.
@@ -89,9 +94,14 @@ struct CollectionManifest: Hashable, Sendable {
     guard length == bytes.count - 16 else { throw corrupt("length field disagrees with the file size") }
     let body = Array(bytes[16...])
     guard CRC32C.checksum(body) == crc else { throw corrupt("checksum mismatch") }
-    guard let json = try? JSONParser.parse(body), let object = json.objectValue else {
-      throw corrupt("body is not a JSON object")
+    let json: JSONValue
+    do {
+      json = try JSONParser.parse(body, maximumKeysPerObject: maximumKeysPerObject)
+    } catch {
+      guard error.kind == .tooManyKeys else { throw corrupt("body is not a JSON object") }
+      throw corrupt("an object at line \(error.line), column \(error.column) has more than \(maximumKeysPerObject) keys, the cap")
     }
+    guard let object = json.objectValue else { throw corrupt("body is not a JSON object") }
     guard object["format"]?.integerValue == 1 else { throw corrupt("unsupported manifest format") }
     var manifest: CollectionManifest
     do {

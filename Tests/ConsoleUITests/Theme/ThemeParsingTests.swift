@@ -142,6 +142,42 @@ struct ThemeParsingTests {
     #expect(failure.message.contains("'button'"))
   }
 
+  @Test func aTableWithMoreEntriesThanTheCapIsRefusedAtTheFirstOnePastIt() throws {
+    let cap = 1_024
+    var text = "[palette]\n"
+    for index in 0..<48_000 { text += "c\(index) = \"#00ff00\"\n" }
+    text += "[roles]\n" + minimalRoles
+    let failure = try #require(error(text))
+    #expect(failure.kind == .tooManyEntries, "\(failure)")
+    #expect(failure.line == cap + 2, "\(failure)")
+    #expect(failure.column == 1, "\(failure)")
+    #expect(failure.message == "[palette] has more than \(cap) entries, the cap per table")
+  }
+
+  @Test func aTableAtTheCapParsesAndADuplicateInItIsStillFound() throws {
+    var text = "[palette]\n"
+    for index in 0..<1_024 { text += "c\(index) = \"#00ff00\"\n" }
+    let theme = try parse(text + "[roles]\nbackground = { bg = \"c1023\" }\n" + minimalRoles)
+    #expect(theme.palette.count == 1_024)
+    #expect(theme.palette["c1023"] == .rgb(red: 0, green: 0xFF, blue: 0))
+    let duplicate = try #require(error(text + "c7 = 1\n"))
+    #expect(duplicate.kind == .tooManyEntries || duplicate.kind == .duplicateKey)
+    var shorter = "[palette]\n"
+    for index in 0..<1_000 { shorter += "c\(index) = 1\n" }
+    let repeated = try #require(error(shorter + "c999 = 2\n"))
+    #expect(repeated.kind == .duplicateKey && repeated.line == 1_002 && repeated.column == 1, "\(repeated)")
+  }
+
+  @Test func anArrayOrInlineTableOverTheCapIsRefusedAtTheElementPastIt() throws {
+    let elements = Array(repeating: "\"bold\"", count: 1_100).joined(separator: ", ")
+    let failure = try #require(error("[roles]\ntitle = { modifiers = [" + elements + "] }\n"))
+    #expect(failure.kind == .tooManyEntries, "\(failure)")
+    #expect(failure.line == 2 && failure.column == 24 + 1_024 * 8, "\(failure)")
+    let keys = (0..<1_100).map { "k\($0) = 1" }.joined(separator: ", ")
+    let wide = try #require(error("[roles]\ntitle = { " + keys + " }\n"))
+    #expect(wide.kind == .tooManyEntries, "\(wide)")
+  }
+
   @Test(arguments: [
     ("[roles]\nselection { bg = \"blue\" }\n", ThemeError.Kind.syntax, 2, 11),
     ("[roles\n", .syntax, 1, 7),

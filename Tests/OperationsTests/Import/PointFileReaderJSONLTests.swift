@@ -207,6 +207,23 @@ struct PointFileReaderJSONLTests {
         == "line 2: vector has 3 components, the first point in the file has 4")
   }
 
+  @Test func aPayloadObjectOverTheKeyCapIsRefusedNamingLineAndColumn() throws {
+    let cap = PayloadLimits.maximumKeysPerObject
+    var fields: [String] = []
+    for index in 0...cap { fields.append("\"k\(index)\":\(index)") }
+    let prefix = #"{"id":1,"vector":[1,2,3,4],"payload":{"nested":{"#
+    let line = prefix + fields.joined(separator: ",") + "}}}"
+    let column = prefix.count + fields.dropLast().joined(separator: ",").count + 2
+    #expect(
+      try message(forSecondLine: line)
+        == "line 2, column \(column): an object has more than \(cap) keys (the cap per payload object)")
+    let directory = try TemporaryDirectory()
+    let atCap = try directory.file("cap.jsonl", text: prefix + fields.dropLast().joined(separator: ",") + "}}}\n")
+    let read = try readAll(atCap)
+    #expect(read.error == nil)
+    #expect(read.batches.first?.first?.payload["nested"]?.objectValue?.count == cap)
+  }
+
   @Test func errorsNameTheFileAndSayWhoseFaultItIs() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.file("bad.jsonl", text: "{\"id\":1,\"vector\":[1,2]}\n")

@@ -42,6 +42,47 @@ struct ScriptTests {
     #expect(Array(joined.text)[tokens[3].column - 1] == "-")
   }
 
+  @Test func aCommandContinuedOverTwentyThousandLinesIsJoinedInOnePass() throws {
+    let count = 20_000
+    var text = "points get docs \\\n"
+    for index in 0..<count { text += "\(index) \\\n" }
+    text += "'unterminated\nnext\n"
+    let script = Script(text: text, name: "s")
+    #expect(script.lines.map(\.number) == [1, count + 3])
+    let joined = script.lines[0]
+    #expect(joined.lastNumber == count + 2)
+    let error = try #require(joined.tokens.failure)
+    #expect(error.kind == .unterminatedSingleQuote)
+    #expect(joined.text.hasSuffix("\(count - 1)  'unterminated"))
+    #expect(error.column == joined.text.count - "'unterminated".count + 1)
+    // The same lines, complete, give every token with its column in the joined text.
+    let fixed = Script(text: text.replacingOccurrences(of: "'unterminated", with: "end"), name: "s")
+    let tokens = try fixed.lines[0].tokens.get()
+    #expect(tokens.count == count + 4)
+    #expect(tokens[3].text == "0")
+    #expect(tokens[3].column == 18)
+    #expect(tokens.last?.text == "end")
+    #expect(tokens.last?.column == fixed.lines[0].text.count - 2)
+  }
+
+  @Test func aCommandContinuedOverManyLinesStreamsInOnePass() throws {
+    var text = "a \\\n"
+    for index in 0..<20_000 { text += "x\(index) \\\n" }
+    text += "end\n"
+    let pipe = Pipe()
+    let bytes = Data(text.utf8)
+    let writer = Thread {
+      pipe.fileHandleForWriting.write(bytes)
+      try? pipe.fileHandleForWriting.close()
+    }
+    writer.start()
+    var reader = Script.lines(from: pipe.fileHandleForReading)
+    let line = try #require(try reader.next())
+    #expect(line.number == 1 && line.lastNumber == 20_002)
+    #expect(try line.tokens.get().count == 20_002)
+    #expect(try reader.next() == nil)
+  }
+
   @Test func backslashWithoutSpaceStillSeparatesContinuedWords() {
     let script = Script(text: "a\\\nb\n", name: "s")
     #expect(script.lines.map(texts) == [["a", "b"]])
@@ -147,5 +188,13 @@ struct ScriptTests {
     #expect(try reader.next()?.text == "one")
     #expect(try reader.next()?.text == "two")
     #expect(try reader.next() == nil)
+  }
+}
+
+extension Result {
+  /// The error, or `nil` on success.
+  fileprivate var failure: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
   }
 }

@@ -5,7 +5,42 @@ import Testing
 struct JSONParserTests {
   @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {
     #expect(try JSONParser.parse("[0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 2e3, -0.0]")
-      == .array([.int(0), .int(-7), .int(.max), .int(.min), .double(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+      == .array([.int(0), .int(-7), .int(.max), .int(.min), .uint(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+  }
+
+  @Test(arguments: [
+    ("9223372036854775808", JSONValue.uint(1 << 63)),
+    ("9999999999999999999", .uint(9_999_999_999_999_999_999)),
+    ("10000000000000000000", .uint(10_000_000_000_000_000_000)),
+    ("18446744073709551615", .uint(.max)),
+    ("18446744073709551616", .double(18_446_744_073_709_551_616)),
+    ("99999999999999999999", .double(1e20)),
+    ("-9223372036854775809", .double(-9_223_372_036_854_775_809)),
+    ("18446744073709551615.0", .double(18_446_744_073_709_551_615)),
+    ("1.8446744073709552e19", .double(18_446_744_073_709_551_616)),
+  ])
+  func integersUpToUInt64MaxParseExactlyAndWriteBackUnchanged(text: String, expected: JSONValue) throws {
+    let value = try JSONParser.parse(text)
+    #expect(value == expected)
+    if case .uint = expected {
+      #expect(JSONWriter.compact(value) == text)
+      #expect(JSONWriter.pretty(.array([value])) == "[\n  \(text)\n]")
+      #expect(value.typeName == "integer")
+    }
+  }
+
+  @Test func anIntegerHasOneCanonicalFormForEqualityAndHashing() {
+    #expect(JSONValue.uint(5) == .int(5))
+    #expect(Set<JSONValue>([.uint(5), .int(5), .integer(5)]).count == 1)
+    #expect(JSONValue.integer(UInt64(Int64.max)) == .int(.max))
+    #expect(JSONValue.integer(UInt64(Int64.max) + 1) == .uint(UInt64(Int64.max) + 1))
+    #expect(JSONValue.uint(.max) != .double(1.8446744073709552e19))
+    #expect(JSONValue.uint(.max).unsignedIntegerValue == .max)
+    #expect(JSONValue.uint(.max).integerValue == nil)
+    #expect(JSONValue.int(-1).unsignedIntegerValue == nil)
+    #expect(PointID(json: .uint(.max)) == .number(.max))
+    #expect(PointID.number(.max).json == .uint(.max))
+    #expect(PointID.number(1 << 63).json.jsonText == "9223372036854775808")
   }
 
   @Test func objectsKeepKeyOrderAndLastDuplicateWins() throws {
@@ -38,6 +73,24 @@ struct JSONParserTests {
       guard let error = error as? JSONSyntaxError else { return false }
       return error.line == line && error.column == column && error.message == message
     }
+  }
+
+  @Test func objectsWiderThanTheCallersCapAreRefusedAtTheKeyPastIt() throws {
+    #expect(try JSONParser.parse(Array(#"{"a": 1, "b": {"c": 2, "d": 3}, "e": 4}"#.utf8), maximumKeysPerObject: 3).objectValue?.count == 3)
+    for (text, column) in [(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, 26), (#"[{"x": {"a": 1, "b": 2, "c": 3, "d": 4}}]"#, 33)] {
+      #expect {
+        _ = try JSONParser.parse(Array(text.utf8), maximumKeysPerObject: 3)
+      } throws: { error in
+        guard let error = error as? JSONSyntaxError else { return false }
+        return error.kind == .tooManyKeys && error.line == 1 && error.column == column
+          && error.message == "an object has more than 3 keys"
+      }
+    }
+    // A duplicate key counts: the cap bounds the work, not the result.
+    #expect(throws: JSONSyntaxError.self) {
+      _ = try JSONParser.parse(Array(#"{"a": 1, "a": 2, "a": 3, "a": 4}"#.utf8), maximumKeysPerObject: 3)
+    }
+    #expect(try JSONParser.parse(Array(#"{"a": 1, "a": 2}"#.utf8)).objectValue?.count == 1)
   }
 
   @Test func deepNestingIsAnErrorNotACrash() {

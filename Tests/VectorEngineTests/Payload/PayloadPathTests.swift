@@ -129,6 +129,28 @@ struct PayloadPathTests {
     #expect(PayloadPath.firstValue(atKey: "x.e\u{301}", in: payload) { $0 == 2 })
   }
 
+  @Test func fieldNamesCompareByExactBytesInWideObjects() throws {
+    var inner = JSONObject()
+    var pairs: [(String, JSONValue)] = [("caf\u{E9}", 1)]
+    for index in 0..<40 {
+      pairs.append(("k\(index)", .int(Int64(index))))
+      inner["k\(index)"] = .int(Int64(index))
+    }
+    inner["e\u{301}"] = 2
+    pairs.append(("x", .object(inner)))
+    let payload = JSONObject(pairs)
+    #expect(try PayloadPath("caf\u{E9}").values(in: payload) == [1])
+    #expect(try PayloadPath("cafe\u{301}").values(in: payload) == [])
+    #expect(try PayloadPath("x.e\u{301}").values(in: payload) == [2])
+    #expect(try PayloadPath("x.\u{E9}").values(in: payload) == [])
+    #expect(try PayloadPath("k39").values(in: payload) == [39])
+    #expect(!PayloadPath.firstValue(atKey: "cafe\u{301}", in: payload) { _ in true })
+    #expect(PayloadPath.firstValue(atKey: "caf\u{E9}", in: payload) { $0 == 1 })
+    #expect(PayloadPath.firstValue(atKey: "x.e\u{301}", in: payload) { $0 == 2 })
+    #expect(!PayloadPath.firstValue(atKey: "x.\u{E9}", in: payload) { _ in true })
+    #expect(PayloadPath.firstValue(atKey: "x.k7", in: payload) { $0 == 7 })
+  }
+
   @Test func keyWalkFindsNothingForMalformedKeys() throws {
     let payload = try Self.object(Self.arrays)
     for key in ["", "g[", "g[x]", "a..b", "\"a.b"] {

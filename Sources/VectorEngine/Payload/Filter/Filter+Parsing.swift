@@ -199,6 +199,7 @@ enum FilterTextRenderer {
     switch value {
     case .string(let text): string(text)
     case .int(let number): String(number)
+    case .uint(let number): String(number)
     case .double(let number): number.isFinite ? "\(number)" : nil
     case .bool(let flag): flag ? "true" : "false"
     case .null, .array, .object: nil

@@ -30,24 +30,13 @@
 extension Filter {
   /// Whether the point with `id` and `payload` satisfies every clause of the filter.
   ///
-  /// An empty filter matches every point. See the rules at the top of this file.
+  /// An empty filter matches every point. See the rules at the top of this file. To test many
+  /// points, the engine prepares the filter once (``CompiledFilter``) instead.
   ///
-  /// - Complexity: O(c·v): the conditions times the payload values each one visits.
+  /// - Complexity: O(q + c·v): the size of the query, then the conditions times the payload
+  ///   values each one visits.
   public func matches(id: PointID, payload: JSONObject) -> Bool {
-    for condition in must where !condition.matches(id: id, payload: payload) { return false }
-    for condition in mustNot where condition.matches(id: id, payload: payload) { return false }
-    if !should.isEmpty, !should.contains(where: { $0.matches(id: id, payload: payload) }) {
-      return false
-    }
-    if let minShould, minShould.minCount > 0 {
-      var count = 0
-      for condition in minShould.conditions where condition.matches(id: id, payload: payload) {
-        count += 1
-        if count >= minShould.minCount { return true }
-      }
-      return false
-    }
-    return true
+    CompiledFilter(self).matches(id: id, payload: payload)
   }
 }
 
@@ -60,99 +49,62 @@ extension FilterCondition {
   /// - `hasID`: `id` is in the list.
   /// - `filter`: the nested filter matches.
   ///
-  /// - Complexity: O(v) in the payload values visited, times the nested conditions.
+  /// - Complexity: O(q + v): the size of the condition, then the payload values visited.
   public func matches(id: PointID, payload: JSONObject) -> Bool {
-    switch self {
-    case .field(let key, let condition):
-      return condition.matchesSomeValue(atKey: key, in: payload)
-    case .isEmpty(let key):
-      return !PayloadPath.firstValue(atKey: key, in: payload) { value in
-        switch value {
-        case .null: false
-        case .array(let elements): !elements.isEmpty
-        default: true
-        }
-      }
-    case .isNull(let key):
-      return PayloadPath.firstValue(atKey: key, in: payload) { $0 == .null }
-    case .hasID(let ids):
-      return ids.contains(id)
-    case .filter(let filter):
-      return filter.matches(id: id, payload: payload)
-    }
+    CompiledFilter(Filter(must: [self])).matches(id: id, payload: payload)
   }
 }
 
 extension FieldCondition {
-  /// Whether some value at `key` in `payload`, or some element of such a value that is an
-  /// array, satisfies this condition.
-  ///
-  /// - Complexity: O(v) in the payload values visited (text match also tokenizes them).
-  func matchesSomeValue(atKey key: String, in payload: JSONObject) -> Bool {
-    // Switch once, outside the per-value closures, so they capture only what they test.
-    switch self {
-    case .matchValue(let expected):
-      return Self.someElement(atKey: key, in: payload) { Self.scalar($0, equals: expected) }
-    case .matchAny(let candidates):
-      return Self.someElement(atKey: key, in: payload) { element in
-        candidates.contains { Self.scalar(element, equals: $0) }
-      }
-    case .matchExcept(let excluded):
-      return Self.someElement(atKey: key, in: payload) { element in
-        element != .null && !excluded.contains { Self.scalar(element, equals: $0) }
-      }
-    case .matchText(let query):
-      let words = Self.words(of: query)
-      guard !words.isEmpty else { return false }
-      return Self.someElement(atKey: key, in: payload) { Self.text($0, containsEvery: words) }
-    case .range(let bounds):
-      return Self.someElement(atKey: key, in: payload) { element in
-        switch element {
-        case .int(let number): bounds.contains(Double(number))
-        case .double(let number): bounds.contains(number)
-        default: false
-        }
-      }
-    }
-  }
-
-  /// Whether `test` holds for some value at `key` that is not an array, or for some element
-  /// of a value at `key` that is an array (one level).
-  private static func someElement(
-    atKey key: String, in payload: JSONObject, _ test: (JSONValue) -> Bool
-  ) -> Bool {
-    PayloadPath.firstValue(atKey: key, in: payload) { value in
-      if case .array(let elements) = value { return elements.contains(where: test) }
-      return test(value)
-    }
-  }
-
-  /// Equality of payload scalars: strings and bools exactly, numbers numerically.
+  /// Equality of payload scalars: strings and bools exactly, numbers numerically (an integer
+  /// equals a double holding exactly its value).
   static func scalar(_ value: JSONValue, equals expected: JSONValue) -> Bool {
     switch (value, expected) {
     case (.string(let a), .string(let b)): return a == b
     case (.bool(let a), .bool(let b)): return a == b
-    case (.int(let a), .int(let b)): return a == b
     case (.double(let a), .double(let b)): return a == b
-    case (.int(let a), .double(let b)), (.double(let b), .int(let a)):
-      guard let exact = Int64(exactly: b) else { return false }
-      return a == exact
+    case (.int, _), (.uint, _), (.double, _):
+      guard let a = exactInteger(value), let b = exactInteger(expected) else { return false }
+      return a == b
     default: return false
     }
   }
 
-  /// Whether `value` is a string whose words include every one of `words`.
-  private static func text(_ value: JSONValue, containsEvery words: Set<String>) -> Bool {
-    guard case .string(let text) = value, !words.isEmpty else { return false }
-    var missing = words
-    forEachWord(in: text) { word in
-      missing.remove(word)
-      return missing.isEmpty
+  /// An integer or integral double as a (sign, magnitude) pair, or `nil`.
+  private static func exactInteger(_ value: JSONValue) -> (negative: Bool, magnitude: UInt64)? {
+    switch value {
+    case .int(let number): (number < 0, number.magnitude)
+    case .uint(let number): (false, number)
+    case .double(let number):
+      if let exact = Int64(exactly: number) {
+        (exact < 0, exact.magnitude)
+      } else if let exact = UInt64(exactly: number) {
+        (false, exact)
+      } else {
+        nil
+      }
+    default: nil
     }
-    return missing.isEmpty
+  }
+
+  /// Whether `value` is a string whose words include every one of `words`.
+  ///
+  /// - Complexity: O(t) in the length of the string, whatever the number of `words`.
+  static func text(_ value: JSONValue, containsEvery words: Set<String>) -> Bool {
+    guard case .string(let text) = value, !words.isEmpty else { return false }
+    var found = Set<String>()
+    var complete = false
+    forEachWord(in: text) { word in
+      if words.contains(word) { found.insert(word) }
+      complete = found.count == words.count
+      return complete
+    }
+    return complete
   }
 
   /// The lowercased words of `text`: maximal runs of letters and digits.
+  ///
+  /// - Complexity: O(n) in the length of `text`.
   static func words(of text: String) -> Set<String> {
     var words: Set<String> = []
     forEachWord(in: text) { word in

@@ -316,7 +316,7 @@ enum FilterJSONDecoder {
     _ json: JSONValue, at path: Path
   ) throws(FilterJSONDecodingError) -> JSONValue {
     switch json {
-    case .string, .int, .double, .bool:
+    case .string, .int, .uint, .double, .bool:
       return json
     case .null:
       throw FilterJSONDecodingError(
@@ -338,6 +338,7 @@ enum FilterJSONDecoder {
       switch object[name] {
       case nil, .null?: return nil
       case .int(let number)?: return Double(number)
+      case .uint(let number)?: return Double(number)
       case .double(let number)?: return number
       case .string?:
         throw FilterJSONDecodingError(

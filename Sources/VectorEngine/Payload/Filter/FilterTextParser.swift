@@ -555,6 +555,7 @@ struct FilterTextParser {
     }
     guard index == bytes.count else { return nil }
     if isInteger, let integer = Int64(text) { return .int(integer) }
+    if isInteger, let integer = UInt64(text) { return .integer(integer) }
     guard let double = Double(text), double.isFinite else { return nil }
     return .double(double)
   }

@@ -263,25 +263,41 @@ extension PayloadPath {
   }
 
   /// The value of the field named `name`, compared by exact UTF-8 bytes.
+  ///
+  /// The object finds the one key canonically equivalent to `name` (keys of an object never
+  /// are equivalent to each other); it matches only when its bytes are the same.
+  ///
+  /// - Complexity: O(1) expected, plus the length of the name.
   private static func field(named name: String, in object: JSONObject) -> JSONValue? {
-    let count = name.utf8.count
-    for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == count {
-      if candidate.utf8.elementsEqual(name.utf8) { return object.values[index] }
-    }
-    return nil
+    guard let index = object.index(forKey: name) else { return nil }
+    let field = object.fields[index]
+    // Not a ternary: `nil` there would become the JSON literal null.
+    guard field.key.utf8.elementsEqual(name.utf8) else { return nil }
+    return field.value
   }
 
   /// The value of the field whose name has exactly these UTF-8 bytes.
+  ///
+  /// - Complexity: O(1) expected, plus the length of the name.
   private static func field(
     named name: UnsafeBufferPointer<UInt8>, in object: JSONObject
   ) -> JSONValue? {
-    for (index, candidate) in object.keys.enumerated() where candidate.utf8.count == name.count {
-      let equal =
-        candidate.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
-        ?? candidate.utf8.elementsEqual(name)
-      if equal { return object.values[index] }
+    if object.count <= JSONObject.linearSearchLimit {
+      // A few keys: compare bytes directly rather than build a String.
+      for (candidate, value) in object.fields where candidate.utf8.count == name.count {
+        let equal =
+          candidate.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
+          ?? candidate.utf8.elementsEqual(name)
+        if equal { return value }
+      }
+      return nil
     }
-    return nil
+    guard let index = object.index(forKey: String(decoding: name, as: UTF8.self)) else {
+      return nil
+    }
+    let field = object.fields[index]
+    guard field.key.utf8.elementsEqual(name) else { return nil }
+    return field.value
   }
 }
 

@@ -60,6 +60,7 @@ final class SegmentPayloadIndex: Sendable {
           if keyword[text, default: []].last != UInt32(row) { keyword[text, default: []].append(UInt32(row)) }
         case (.integer, .int(let number)): integers.append((number, UInt32(row)))
         case (.float, .int(let number)): floats.append((Double(number), UInt32(row)))
+        case (.float, .uint(let number)): floats.append((Double(number), UInt32(row)))
         case (.float, .double(let number)): floats.append((number, UInt32(row)))
         case (.bool, .bool(let flag)):
           if flag {
@@ -327,6 +328,7 @@ extension JSONValue {
   var exactInteger: Int64? {
     switch self {
     case .int(let value): value
+    case .uint(let value): Int64(exactly: value)
     case .double(let value): Int64(exactly: value)
     default: nil
     }
