@@ -36,6 +36,85 @@ struct CrashPointTests {
     #expect(failed == 0, "\(label): \(report)\n\(report.failures.prefix(10).joined(separator: "\n"))", sourceLocation: sourceLocation)
   }
 
+  @Test func ingestSurvivesACrashAtEveryCall() throws {
+    let scratch = try CrashScratchDirectory()
+    let data = scratch.path + "/data"
+    // The data directory's own folders are made while recording: an acknowledged collection
+    // must not be lost with a folder whose name was never made durable.
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: false)
+    let workload = try CrashWorkload(directory: data, start: DatabaseContent())
+    var database: Database? = try Database(directory: workload.directory)
+    var content = DatabaseContent().creating("docs")
+    let collection = try workload.step("create", promising: content) {
+      try database!.createCollection("docs", config: Self.smallSegments)
+    }
+    // One batch, then the index (which seals first), then batches that seal twice; the sixth
+    // rewrites two points of a sealed segment, so a deletion file is written.
+    let batches = [Self.batch(0..<5), Self.batch(5..<10), Self.batch(10..<15), Self.batch(15..<20),
+                   Self.batch(20..<25), Self.batch([6, 7, 25, 26, 27], round: 1), Self.batch(28..<33),
+                   Self.batch(33..<36)]
+    for (number, batch) in batches.enumerated() {
+      content = content.upserting(batch, into: "docs")
+      try workload.step("batch \(number)", promising: content) { try collection.upsert(batch) }
+      if number == 0 {
+        try workload.step("index", promising: content) { try collection.createPayloadIndex(field: "tenant", type: .keyword) }
+      }
+    }
+    try database!.close()
+    database = nil
+    try Self.checkEveryCrashPoint(workload, "ingest")
+  }
+
+  @Test func aSnapshotTakenWhileWritesContinueSurvivesACrashAtEveryCall() throws {
+    let scratch = try CrashScratchDirectory()
+    let data = scratch.path + "/data"
+    var database: Database? = try Database(directory: data)
+    var content = DatabaseContent().creating("docs").upserting(Self.batch(0..<20), into: "docs")
+    let collection = try database!.createCollection("docs", config: Self.smallSegments)
+    try collection.createPayloadIndex(field: "tenant", type: .keyword)
+    try collection.upsert(Self.batch(0..<20))
+    // While the snapshot copies its files, two batches are written: the second seals, and it
+    // rewrites points of the segments being copied.
+    let duringCopy = [Self.batch(20..<26), Self.batch([2, 3, 13, 26, 27, 28], round: 1)]
+    let trigger = CrashTrigger { operation in
+      if case .write(_, let path, _, _) = operation { return path.contains("/snapshots/docs/.tmp-") }
+      return false
+    }
+    let workload = try CrashWorkload(directory: data, start: content, observer: trigger.observe)
+    let frozen = content
+    trigger.arm { [content] in
+      var during = content
+      for (number, batch) in duringCopy.enumerated() {
+        during = during.upserting(batch, into: "docs")
+        do {
+          try workload.step("batch \(number) during the snapshot", promising: during) { try collection.upsert(batch) }
+        } catch {
+          Issue.record(error)
+        }
+      }
+    }
+    for batch in duringCopy { content = content.upserting(batch, into: "docs") }
+    let snapshot = try workload.step("snapshot", { try database!.createSnapshot(of: "docs") }) {
+      content.keeping(snapshot: $0.path, in: workload.directory)
+    }
+    content = content.keeping(snapshot: snapshot.path, in: workload.directory)
+    content = content.upserting(Self.batch(29..<33), into: "docs")
+    try workload.step("batch after the snapshot", promising: content) { try collection.upsert(Self.batch(29..<33)) }
+    content = content.aliasing("latest", to: "docs")
+    try workload.step("alias", promising: content) { try database!.createAlias("latest", for: "docs") }
+    try workload.step("full snapshot", { try database!.createFullSnapshot() }) {
+      content.keeping(snapshot: $0.path, in: workload.directory)
+    }
+    workload.stop()
+    #expect(workload.steps.count == 6, "the batches during the snapshot did not run inside it")
+    // The snapshot holds the collection as it was frozen, before the batches written meanwhile.
+    let restored = try database!.restoreSnapshot(snapshot.name, of: "docs", as: "restored")
+    #expect(restored.pointsCount == frozen.collections["docs"]?.count)
+    try database!.close()
+    database = nil
+    try Self.checkEveryCrashPoint(workload, "snapshot during ingest")
+  }
+
   @Test func optimizeSurvivesACrashAtEveryCall() throws {
     let scratch = try CrashScratchDirectory()
     let data = scratch.path + "/data"
