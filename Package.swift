@@ -48,11 +48,14 @@ let package = Package(
       ]),
     // What several test targets share: seeded generators and replayable seeds.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine", "TestSupport"]),
+    // Crash-point tests: the file-system model that turns a recorded workload into every state
+    // a crash may leave, and the checks every such state of a data directory must pass.
+    .target(name: "CrashPointSupport", dependencies: ["VectorEngine"], path: "Tests/CrashPointSupport"),
+    .testTarget(name: "VectorEngineTests", dependencies: ["VectorEngine", "TestSupport", "CrashPointSupport"]),
     .testTarget(
       name: "OperationsTests",
       dependencies: [
-        "Operations", "VectorEngine", "TestSupport",
+        "Operations", "VectorEngine", "TestSupport", "CrashPointSupport",
         // Tests tamper with catalog rows the way a hostile or careless hand would.
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),

@@ -26,14 +26,25 @@ extension BackupService {
   /// Only the backup's own folder is removed, and only when it matches the layout (see
   /// ``BackupLayout``); anything else is refused and left as it is.
   ///
+  /// The record is marked deleted before the first file goes, so that a crash part-way leaves
+  /// a deleted record whose folder is (partly) still there, never a SUCCEEDED backup whose
+  /// archive is gone. When the files cannot be removed the record is put back as it was, and
+  /// retention tries again after the next success.
+  ///
   /// - Throws: ``BackupError`` `corrupted` naming the backup when its recorded path is not its
   ///   own backup folder; `failed` when the files cannot be removed.
   func removeFiles(of record: BackupRecord, because reason: String) throws(BackupError) {
-    if record.path != nil { try removeFolder(of: record) }
     var deleted = record
     deleted.deletedAt = clock.now
     deleted.deletedBecause = reason
     try catalog.update(deleted)
+    guard record.path != nil else { return }
+    do {
+      try removeFolder(of: record)
+    } catch {
+      try? catalog.update(record)
+      throw error
+    }
   }
 
   /// Removes a backup's folder after checking it is the backup's own (see ``BackupLayout``).

@@ -138,8 +138,7 @@ extension Database {
   func snapshotDestination(_ folder: String?, defaultFolder: String) throws(EngineError) -> String {
     do {
       guard let folder else {
-        try System.makeDirectoryIfMissing(snapshotsDirectory)
-        try System.makeDirectoryIfMissing(defaultFolder)
+        try DurableFile.makeDirectories(defaultFolder)
         return try System.resolvedPath(defaultFolder)
       }
       guard !folder.isEmpty, try System.kindOfEntry(folder) != nil else {

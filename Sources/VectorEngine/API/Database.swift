@@ -38,8 +38,7 @@ public final class Database: Sendable {
     self.isReadOnly = readOnly
     do {
       if !readOnly {
-        try Self.makePath(directory)
-        try System.makeDirectoryIfMissing(directory + "/collections")
+        try DurableFile.makeDirectories(directory + "/collections")
       } else if try System.kindOfEntry(directory) != .directory {
         throw EngineError(.notFound, "data directory \(directory) does not exist")
       }
@@ -54,14 +53,6 @@ public final class Database: Sendable {
     state = Mutex(State())
     if !readOnly { try removeLeftovers() }
     loadAliases()
-  }
-
-  private static func makePath(_ path: String) throws(SystemError) {
-    var prefix = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      prefix += "/" + component
-      try System.makeDirectoryIfMissing(prefix)
-    }
   }
 
   private func removeLeftovers() throws(EngineError) {

@@ -2,18 +2,15 @@
 /// (backup folders, the catalog file), with the engine's modes (folders 0700, files 0600) and
 /// typed errors. The engine keeps its own files to itself.
 public enum FileOperations {
-  /// Creates `path` and any missing parent folders with mode 0700.
+  /// Creates `path` and any missing parent folders with mode 0700, each made durable (the
+  /// folder holding it is synced) before the call returns.
   ///
   /// - Complexity: O(depth of the path).
   public static func makeDirectories(_ path: String) throws(EngineError) {
-    var prefix = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      prefix += "/" + component
-      do {
-        try System.makeDirectoryIfMissing(prefix)
-      } catch {
-        throw EngineError.from(error)
-      }
+    do {
+      try DurableFile.makeDirectories(path)
+    } catch {
+      throw EngineError.from(error)
     }
   }
 

@@ -48,6 +48,26 @@ enum DurableFile {
     try System.syncDirectory(directory)
   }
 
+  /// Creates the folder `path` and any missing folders above it (mode 0700), syncing the
+  /// folder that holds each one it creates, so that a crash cannot lose a folder (and every
+  /// file published in it) whose creation was never made durable. Existing folders are left
+  /// as they are.
+  ///
+  /// - Complexity: O(depth of the path).
+  static func makeDirectories(_ path: String) throws(SystemError) {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      let parent = prefix.isEmpty ? "/" : prefix
+      prefix += "/" + component
+      do {
+        try System.makeDirectory(prefix)
+      } catch where error.code == System.errnoExists {
+        continue
+      }
+      try System.syncDirectory(parent)
+    }
+  }
+
   /// Reads a whole file that the manifest says must exist; a missing file is corruption.
   ///
   /// - Complexity: O(file size).

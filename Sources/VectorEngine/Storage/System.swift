@@ -2,7 +2,9 @@
 //
 // Every call retries EINTR, turns errno into a `SystemError` naming the call and the path, and
 // passes through `FaultInjection` in debug builds so tests can force ENOSPC, EIO or a short
-// write at a chosen call. Nothing else in VectorEngine imports Glibc.
+// write at a chosen call; calls that change or flush files are also reported to
+// `CrashRecorder`, which logs them for crash-point tests when one is started. Nothing else in
+// VectorEngine imports Glibc.
 
 #if canImport(Glibc)
 import Glibc
@@ -45,6 +47,9 @@ enum System {
     if exclusive { flags |= O_EXCL | O_NOFOLLOW }
     try FaultInjection.check(.open, path)
     let fd = try retrying("open", path) { Glibc.open(path, flags, mode_t(mode)) }
+    if create || access == .writeOnly || access == .readWrite {
+      CrashRecorder.record(path) { .open(descriptor: fd, path: path, create: create) }
+    }
     return FileDescriptor(rawValue: fd, path: path)
   }
 
@@ -52,6 +57,7 @@ enum System {
   static func makeDirectory(_ path: String) throws(SystemError) {
     try FaultInjection.check(.mkdir, path)
     _ = try retrying("mkdir", path) { mkdir(path, 0o700) }
+    CrashRecorder.record(path) { .makeDirectory(path: path) }
   }
 
   /// Creates a directory unless it exists.
@@ -67,6 +73,7 @@ enum System {
   static func rename(_ source: String, to destination: String) throws(SystemError) {
     try FaultInjection.check(.rename, destination)
     _ = try retrying("rename", destination) { Glibc.rename(source, destination) }
+    CrashRecorder.record(source, destination) { .rename(from: source, to: destination) }
   }
 
   /// Atomically swaps two paths (both must exist); the corresponding C function is
@@ -74,6 +81,7 @@ enum System {
   static func exchange(_ first: String, _ second: String) throws(SystemError) {
     try FaultInjection.check(.rename, second)
     _ = try retrying("renameat2", second) { ragops_rename_exchange(first, second) }
+    CrashRecorder.record(first, second) { .exchange(first, second) }
   }
 
   /// Gives the file at `source` the second name `destination`, failing with `EEXIST` when
@@ -81,11 +89,13 @@ enum System {
   static func link(_ source: String, to destination: String) throws(SystemError) {
     try FaultInjection.check(.rename, destination)
     _ = try retrying("link", destination) { Glibc.link(source, destination) }
+    CrashRecorder.record(source, destination) { .link(from: source, to: destination) }
   }
 
   /// Removes a file; the corresponding C function is `unlink`.
   static func removeFile(_ path: String) throws(SystemError) {
     _ = try retrying("unlink", path) { unlink(path) }
+    CrashRecorder.record(path) { .removeFile(path: path) }
   }
 
   /// Removes a file if it exists.
@@ -100,6 +110,7 @@ enum System {
   /// Removes an empty directory; the corresponding C function is `rmdir`.
   static func removeDirectory(_ path: String) throws(SystemError) {
     _ = try retrying("rmdir", path) { rmdir(path) }
+    CrashRecorder.record(path) { .removeDirectory(path: path) }
   }
 
   /// Removes a directory and everything below it, without following symbolic links.
@@ -239,6 +250,7 @@ struct FileDescriptor: Sendable {
 
   /// Closes the descriptor; the corresponding C function is `close`.
   func close() {
+    CrashRecorder.record(path) { .close(descriptor: rawValue) }
     _ = Glibc.close(rawValue)
   }
 
@@ -261,6 +273,11 @@ struct FileDescriptor: Sendable {
         if errno == EINTR { continue }
         throw SystemError(code: errno, operation: "write", path: path)
       }
+      CrashRecorder.record(path) {
+        .write(
+          descriptor: rawValue, path: path, offset: Int(lseek(rawValue, 0, SEEK_CUR)) - written,
+          bytes: Array(UnsafeRawBufferPointer(start: base + done, count: written)))
+      }
       done += written
     }
   }
@@ -277,6 +294,11 @@ struct FileDescriptor: Sendable {
       if written < 0 {
         if errno == EINTR { continue }
         throw SystemError(code: errno, operation: "pwrite", path: path)
+      }
+      CrashRecorder.record(path) {
+        .write(
+          descriptor: rawValue, path: path, offset: offset + done,
+          bytes: Array(UnsafeRawBufferPointer(start: base + done, count: written)))
       }
       done += written
     }
@@ -365,12 +387,14 @@ struct FileDescriptor: Sendable {
   func truncate(to size: Int) throws(SystemError) {
     try FaultInjection.check(.truncate, path)
     _ = try System.retrying("ftruncate", path) { ftruncate(rawValue, off_t(size)) }
+    CrashRecorder.record(path) { .truncate(descriptor: rawValue, path: path, size: size) }
   }
 
   /// Flushes the file's data and metadata to disk; the corresponding C function is `fsync`.
   func sync() throws(SystemError) {
     try FaultInjection.check(.sync, path)
     _ = try System.retrying("fsync", path) { fsync(rawValue) }
+    CrashRecorder.record(path) { .sync(descriptor: rawValue, path: path) }
   }
 
   /// Takes an exclusive advisory lock without waiting; `false` if another process holds it.
