@@ -17,7 +17,7 @@ enum FuzzDriver {
     if let target = FuzzTarget.named(name) { return target }
     var message = "set RAGOPS_FUZZ_TARGET to one of:\n"
     for target in FuzzTarget.all { message += "  \(target.name)  \(target.summary)\n" }
-    fputs(message, stderr)
+    _ = message.withCString { write(2, $0, strlen($0)) }
     exit(2)
   }()
 
