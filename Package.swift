@@ -61,12 +61,12 @@ if Context.environment["RAGOPS_FUZZ"] == "1" {
   package.targets.append(
     .executableTarget(
       name: "ragops-fuzz", dependencies: fuzzDependencies, path: "Tests/Fuzz",
-      exclude: ["Tests", "Corpus", "Regressions", "Pending", "run"], sources: ["Targets", "Driver"]))
+      exclude: ["Tests", "Corpus", "Regressions", "Pending", "Dictionaries", "run"], sources: ["Targets", "Driver"]))
 } else {
   package.targets.append(
     .testTarget(
       name: "FuzzTests", dependencies: fuzzDependencies, path: "Tests/Fuzz",
-      exclude: ["Driver", "Corpus", "Regressions", "Pending", "run"], sources: ["Targets", "Tests"]))
+      exclude: ["Driver", "Corpus", "Regressions", "Pending", "Dictionaries", "run"], sources: ["Targets", "Tests"]))
 }
 
 for target in package.targets where target.type != .system && target.name != "CEngineSupport" {
