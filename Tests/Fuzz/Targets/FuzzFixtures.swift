@@ -8,6 +8,20 @@ enum FuzzFixtures {
   /// The `MANIFEST` of an empty collection with ``config``.
   static let manifest: [UInt8] = CollectionManifest(config: config).encoded
 
+  /// The `MANIFEST` of an empty collection with ``config`` and payload indexes on `tenant`
+  /// (keyword), `year` (integer), `score` (float) and `flag` (bool).
+  static let indexedManifest: [UInt8] = {
+    var manifest = CollectionManifest(config: config)
+    let fields: [(String, PayloadIndexType)] = [
+      ("tenant", .keyword), ("year", .integer), ("score", .float), ("flag", .bool),
+    ]
+    for (index, (field, type)) in fields.enumerated() {
+      manifest.indexes.append(CollectionManifest.IndexEntry(id: index + 1, field: field, type: type))
+    }
+    manifest.nextIndexID = fields.count + 1
+    return manifest.encoded
+  }()
+
   /// The dimension of the fixture segments.
   static let segmentDimension = 2
 

@@ -3,7 +3,7 @@
 /// A collection's write-ahead log: recovery alone (`WriteAheadLog.recover`), then replay into
 /// a collection opened read-only and read back, then a writable open (which truncates a torn
 /// tail), close and reopen. The log is `wal-…1.log` of an empty collection with
-/// ``FuzzFixtures/config`` (dimension 4, cosine), whose manifest starts the log at record 1.
+/// ``FuzzFixtures/indexedManifest`` (dimension 4, cosine), which starts the log at record 1.
 enum WriteAheadLogFuzzTarget {
   /// Runs `input` as it is, then with its header and record checksums repaired.
   static func run(_ input: [UInt8], in workspace: FuzzWorkspace) -> FuzzOutcome {
@@ -15,7 +15,8 @@ enum WriteAheadLogFuzzTarget {
 
   private static func exercise(_ log: [UInt8], in workspace: FuzzWorkspace) -> FuzzOutcome {
     workspace.withFreshFolder { folder in
-      FuzzWorkspace.write(FuzzFixtures.manifest, to: folder + "/" + CollectionManifest.fileName)
+      FuzzWorkspace.write(
+        FuzzFixtures.indexedManifest, to: folder + "/" + CollectionManifest.fileName)
       FuzzWorkspace.write(log, to: folder + "/" + WriteAheadLog.fileName(startingAt: 1))
       guard (try? WriteAheadLog.recover(directory: folder, from: 1, repair: false)) != nil else {
         return .rejected

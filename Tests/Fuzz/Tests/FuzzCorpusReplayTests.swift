@@ -24,6 +24,7 @@ struct FuzzCorpusReplayTests {
     let target = try #require(FuzzTarget.named(name))
     let files = FuzzCorpus.replayedFiles()
     #expect(files.count >= FuzzTarget.all.count, "the committed corpus is missing")
+    guard target.openFinding == nil else { return }  // its own seeds run in the test above
     let workspace = FuzzWorkspace()
     for file in files {
       // Other targets' inputs are mostly refused; the check is that none crashes.
