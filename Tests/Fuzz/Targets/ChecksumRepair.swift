@@ -55,7 +55,9 @@ enum ChecksumRepair {
     var bytes = input
     guard bytes.count >= headerSize else { return bytes }
     let body = Array(bytes[headerSize...])
-    if let lengthAt { FuzzBytes.store(UInt32(truncatingIfNeeded: body.count), in: &bytes, at: lengthAt) }
+    if let lengthAt {
+      FuzzBytes.store(UInt32(truncatingIfNeeded: body.count), in: &bytes, at: lengthAt)
+    }
     FuzzBytes.store(CRC32C.checksum(body), in: &bytes, at: crcAt)
     return bytes
   }

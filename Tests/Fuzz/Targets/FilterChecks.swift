@@ -21,7 +21,8 @@ enum FilterChecks {
       for id in ids {
         precondition(
           filter.matches(id: id, payload: payload) == reparsed.matches(id: id, payload: payload),
-          "Filter.parse(filter.textDescription) matches a point that filter does not, or not one it does")
+          "Filter.parse(filter.textDescription) matches a point that filter does not, or not one it does"
+        )
       }
     }
   }

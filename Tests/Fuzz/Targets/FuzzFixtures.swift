@@ -16,7 +16,8 @@ enum FuzzFixtures {
       ("tenant", .keyword), ("year", .integer), ("score", .float), ("flag", .bool),
     ]
     for (index, (field, type)) in fields.enumerated() {
-      manifest.indexes.append(CollectionManifest.IndexEntry(id: index + 1, field: field, type: type))
+      manifest.indexes.append(
+        CollectionManifest.IndexEntry(id: index + 1, field: field, type: type))
     }
     manifest.nextIndexID = fields.count + 1
     return manifest.encoded
@@ -40,7 +41,8 @@ enum FuzzFixtures {
         let rows: [SegmentWriter.Row] =
           buffer.baseAddress.map { base in
             (0..<rows).map { row in
-              SegmentWriter.Row(id: .number(UInt64(row)), vector: base + row * dimension, payload: [])
+              SegmentWriter.Row(
+                id: .number(UInt64(row)), vector: base + row * dimension, payload: [])
             }
           } ?? []
         FuzzWorkspace.must("write a fixture segment") { () throws(SystemError) in

@@ -1,10 +1,11 @@
 @testable import VectorEngine
 
-/// Turns fuzz bytes into collection operations with arbitrary contents: vectors of any length
-/// (the collection's is 4) with NaN, infinities and huge components, ids that collide,
-/// payloads of every JSON type at indexed keys. Used by ``WriteAheadLogReplayFuzzTarget``,
-/// which writes them with the engine's own log writer, so every record is well formed and
-/// only its meaning is hostile.
+/// Turns fuzz bytes into collection operations with arbitrary contents.
+///
+/// Vectors of any length (the collection's is 4) with NaN, infinities and huge components, ids that
+/// collide, payloads of every JSON type at indexed keys. Used by ``WriteAheadLogReplayFuzzTarget``,
+/// which writes them with the engine's own log writer, so every record is well formed and only its
+/// meaning is hostile.
 struct FuzzOperationDecoder {
   private let bytes: [UInt8]
   private var position = 0

@@ -15,9 +15,10 @@ final class FuzzWorkspace {
 
   /// Creates an empty workspace under `parent` (default: `$TMPDIR`, else `/tmp`).
   init(parent: String? = nil) {
-    let base = parent ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap {
-      $0.isEmpty ? nil : $0
-    } ?? "/tmp"
+    let base =
+      parent ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap {
+        $0.isEmpty ? nil : $0
+      } ?? "/tmp"
     let trimmed = base.hasSuffix("/") && base.count > 1 ? String(base.dropLast()) : base
     root = trimmed + "/ragops-fuzz-" + String(System.randomUInt32(), radix: 16)
     Self.must("create the workspace") { () throws(SystemError) in try System.makeDirectory(root) }

@@ -22,7 +22,8 @@ enum PayloadIndexFuzzTarget {
       let code = Int(FuzzBytes.uint32(file, at: 12) ?? 0)
       let type = code < PayloadIndexType.allCases.count ? PayloadIndexType.allCases[code] : .keyword
       guard
-        let index = try? SegmentPayloadIndex.read(path: path, expectedType: type, rowCount: rowCount)
+        let index = try? SegmentPayloadIndex.read(
+          path: path, expectedType: type, rowCount: rowCount)
       else { return .rejected }
       for condition in conditions(for: index) {
         if let rows = index.rows(matching: condition, rowCount: rowCount) {

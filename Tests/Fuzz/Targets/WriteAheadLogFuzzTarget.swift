@@ -1,9 +1,11 @@
 @testable import VectorEngine
 
-/// A collection's write-ahead log: recovery alone (`WriteAheadLog.recover`), then replay into
-/// a collection opened read-only and read back, then a writable open (which truncates a torn
-/// tail), close and reopen. The log is `wal-…1.log` of an empty collection with
-/// ``FuzzFixtures/indexedManifest`` (dimension 4, cosine), which starts the log at record 1.
+/// A collection's write-ahead log, recovered, replayed and repaired.
+///
+/// Recovery alone (`WriteAheadLog.recover`), then replay into a collection opened read-only and
+/// read back, then a writable open (which truncates a torn tail), close and reopen. The log is
+/// `wal-…1.log` of an empty collection with ``FuzzFixtures/indexedManifest`` (dimension 4, cosine),
+/// which starts the log at record 1.
 enum WriteAheadLogFuzzTarget {
   /// Runs `input` as it is, then with its header and record checksums repaired.
   static func run(_ input: [UInt8], in workspace: FuzzWorkspace) -> FuzzOutcome {

@@ -1,12 +1,12 @@
 @testable import VectorEngine
 
-/// WAL replay of hostile contents in well-formed records: the input describes operations
-/// (``FuzzOperationDecoder``), the engine's log writer writes them as the log of an empty
-/// collection with ``FuzzFixtures/indexedManifest`` (dimension 4, cosine, four payload
-/// indexes), and the collection is opened read-only and read, then opened for writing,
-/// sealed (which writes a segment and its indexes from what was replayed), closed, reopened
-/// and read again. It models a log that passes every checksum, as one inside a crafted
-/// snapshot does.
+/// WAL replay of hostile contents in well-formed records.
+///
+/// The input describes operations (``FuzzOperationDecoder``), the engine's log writer writes them
+/// as the log of an empty collection with ``FuzzFixtures/indexedManifest`` (dimension 4, cosine,
+/// four payload indexes), and the collection is opened read-only and read, then opened for writing,
+/// sealed (which writes a segment and its indexes from what was replayed), closed, reopened and
+/// read again. It models a log that passes every checksum, as one inside a crafted snapshot does.
 enum WriteAheadLogReplayFuzzTarget {
   /// Runs `input` as a description of logged operations.
   static func run(_ input: [UInt8], in workspace: FuzzWorkspace) -> FuzzOutcome {

@@ -35,7 +35,8 @@ struct FuzzCorpusReplayTests {
   @Test(arguments: FuzzCorpus.Folder.allCases)
   func everyInputFolderIsNamedAfterATarget(folder: FuzzCorpus.Folder) {
     for name in FuzzCorpus.targetFolders(in: folder) {
-      #expect(FuzzTarget.named(name) != nil, "Tests/Fuzz/\(folder.rawValue)/\(name) names no target")
+      #expect(
+        FuzzTarget.named(name) != nil, "Tests/Fuzz/\(folder.rawValue)/\(name) names no target")
     }
   }
 }

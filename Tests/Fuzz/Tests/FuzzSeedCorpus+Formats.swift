@@ -33,10 +33,16 @@ extension FuzzSeedCorpus {
     addText("jsonl", "points.jsonl", jsonl)
     // Operations for the replay target (see FuzzOperationDecoder): upserts of three points
     // of dimension 4 with ordinary components; then one of each other operation.
-    let upserts: [UInt8] = [0, 2, 1, 0, 40, 60, 80, 100, 1, 2, 0, 3, 13, 50, 90, 2, 5, 0, 14, 15, 16, 17, 3]
+    let upserts: [UInt8] = [
+      0, 2, 1, 0, 40, 60, 80, 100, 1, 2, 0, 3, 13, 50, 90, 2, 5, 0, 14, 15, 16, 17, 3,
+    ]
     addBytes("wal-replay", "upserts.bin", upserts)
-    addBytes("wal-replay", "mixed.bin", upserts + [1, 0, 5, 2, 1, 1, 6, 3, 0, 2, 7, 4, 1, 2, 3, 0, 1])
-    addText("jsonl", "no-payload.jsonl", "{\"id\":1,\"vector\":[0.5,-2,3e-3]}\n\n{\"id\":\"00000000-0000-0000-0000-00000000002a\",\"vector\":[1,2,3],\"payload\":null}")
+    addBytes(
+      "wal-replay", "mixed.bin", upserts + [1, 0, 5, 2, 1, 1, 6, 3, 0, 2, 7, 4, 1, 2, 3, 0, 1])
+    addText(
+      "jsonl", "no-payload.jsonl",
+      "{\"id\":1,\"vector\":[0.5,-2,3e-3]}\n\n{\"id\":\"00000000-0000-0000-0000-00000000002a\",\"vector\":[1,2,3],\"payload\":null}"
+    )
     var fvecs = ByteWriter()
     for point in Self.points {
       fvecs.append(UInt32(point.vector.count))

@@ -45,7 +45,8 @@ struct FuzzSeedCorpus {
   static let points: [PointStruct] = (0..<6).map(point)
 
   private static func point(_ index: Int) -> PointStruct {
-    let id: PointID = index == 5 ? .uuid(high: 0x1234, low: 0x5678) : .number(UInt64(index * 10 + 1))
+    let id: PointID =
+      index == 5 ? .uuid(high: 0x1234, low: 0x5678) : .number(UInt64(index * 10 + 1))
     let number = Float(index)
     let tags: JSONValue = .array([.string("a"), .string("t\(index)")])
     let payload = JSONObject([
@@ -83,7 +84,8 @@ struct FuzzSeedCorpus {
     guard let segment = manifest.segments.first else {
       throw EngineError(.corrupted, "the docs collection has no sealed segment")
     }
-    addBytes("segment", "docs.seg", try read(folder + "/" + SegmentFormat.fileName(segment: segment.id)))
+    addBytes(
+      "segment", "docs.seg", try read(folder + "/" + SegmentFormat.fileName(segment: segment.id)))
     for index in manifest.indexes {
       addBytes(
         "payload-index", "\(index.type.rawValue).idx",
@@ -93,7 +95,8 @@ struct FuzzSeedCorpus {
       "deletions", "docs.del",
       try read(
         folder + "/"
-          + SegmentFormat.deletionFileName(segment: segment.id, generation: segment.deletionGeneration)))
+          + SegmentFormat.deletionFileName(
+            segment: segment.id, generation: segment.deletionGeneration)))
     addBytes("manifest", "docs.MANIFEST", try read(folder + "/" + CollectionManifest.fileName))
     addBytes("manifest", "empty.MANIFEST", FuzzFixtures.manifest)
     addText("json", "config.json", JSONWriter.pretty(FuzzFixtures.config.json))
@@ -115,7 +118,9 @@ struct FuzzSeedCorpus {
       let config = CollectionConfig(
         dimension: FuzzFixtures.segmentDimension, distance: distance, hnswM: 4, hnswEfConstruct: 16)
       _ = try SegmentGraph.build(segment: segment, config: config, threads: 1, directory: folder)
-      addBytes("hnsw", "\(distance.rawValue)-\(rows).hnsw", try read(folder + "/" + SegmentGraph.fileName(segment: 1)))
+      addBytes(
+        "hnsw", "\(distance.rawValue)-\(rows).hnsw",
+        try read(folder + "/" + SegmentGraph.fileName(segment: 1)))
       if rows == 40 {
         for row in [3, 39] { segment.delete(row: row) }
         let name = try segment.writeDeletions(generation: 1, in: folder)

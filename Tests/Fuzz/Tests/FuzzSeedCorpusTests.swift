@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Records the seed corpus (``FuzzSeedCorpus``) when `RAGOPS_RECORD_FUZZ_CORPUS=1`:
-/// `RAGOPS_RECORD_FUZZ_CORPUS=1 swift test --filter FuzzSeedCorpusTests`, then review and
+/// Records the seed corpus (``FuzzSeedCorpus``) on request.
+///
+/// Run `RAGOPS_RECORD_FUZZ_CORPUS=1 swift test --filter FuzzSeedCorpusTests`, then review and
 /// commit `Tests/Fuzz/Corpus/`. Each target's folder is replaced.
 struct FuzzSeedCorpusTests {
   @Test(.enabled(if: FuzzCorpus.isRecording))
