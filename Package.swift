@@ -69,6 +69,22 @@ let package = Package(
   ]
 )
 
+// The fuzz targets in Tests/Fuzz/Targets: `swift test` replays their committed corpora (test
+// target FuzzTests); `Tests/Fuzz/run` sets RAGOPS_FUZZ=1 to build the same files into the
+// libFuzzer binary `ragops-fuzz` instead (built with --sanitize=fuzzer, which supplies `main`).
+let fuzzDependencies: [Target.Dependency] = ["VectorEngine", "Operations", "ConsoleUI"]
+if Context.environment["RAGOPS_FUZZ"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "ragops-fuzz", dependencies: fuzzDependencies, path: "Tests/Fuzz",
+      exclude: ["Tests", "Corpus", "Regressions", "Pending", "Dictionaries", "run"], sources: ["Targets", "Driver"]))
+} else {
+  package.targets.append(
+    .testTarget(
+      name: "FuzzTests", dependencies: fuzzDependencies, path: "Tests/Fuzz",
+      exclude: ["Driver", "Corpus", "Regressions", "Pending", "Dictionaries", "run"], sources: ["Targets", "Tests"]))
+}
+
 for target in package.targets where target.type != .system && target.name != "CEngineSupport" {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -404,7 +404,7 @@ public struct JSONParser: ~Copyable {
   }
 
   /// Reads a number: an integer from `Int64.min` to `UInt64.max` exactly (`int`, or `uint`
-  /// above `Int64.max`), anything else as a `double`.
+  /// above `Int64.max`), anything else as a finite `double` (beyond its range is an error).
   private mutating func readNumber() throws(JSONSyntaxError) -> JSONValue {
     let number = try scanNumber()
     if number.isInteger && number.digitCount <= 19 && number.exponent == 0 {
@@ -422,7 +422,11 @@ public struct JSONParser: ~Copyable {
       let (value, carry) = tens.addingReportingOverflow(UInt64(last))
       if !overflow && !carry { return .uint(value) }
     }
-    return .double(doubleValue(of: number))
+    let value = doubleValue(of: number)
+    // As serde_json (and so Qdrant) does: a number no Double can hold is refused, not made
+    // infinite, which no JSON writer could write back.
+    guard value.isFinite else { throw error("number out of range", at: number.start) }
+    return .double(value)
   }
 
   private mutating func readFloat() throws(JSONSyntaxError) -> Float {

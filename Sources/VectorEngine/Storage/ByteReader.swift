@@ -44,6 +44,20 @@ struct ByteReader {
     Double(bitPattern: try readUInt64())
   }
 
+  /// Reads a little-endian element count of `width` bytes (4 or 8) and checks that that many
+  /// elements of at least `elementBytes` bytes each fit in what is left, so a crafted count can
+  /// neither trap when it becomes an `Int` nor make a caller reserve memory the file cannot fill.
+  ///
+  /// - Throws: ``StorageCorruption`` naming `what` when the count cannot be right.
+  mutating func readCount(width: Int = 4, elementBytes: Int, of what: String) throws(StorageCorruption) -> Int {
+    precondition((width == 4 || width == 8) && elementBytes > 0, "a count is 4 or 8 bytes of positive-size elements")
+    let raw = width == 4 ? UInt64(try readUInt32()) : try readUInt64()
+    guard raw <= UInt64(remaining / elementBytes) else {
+      throw StorageCorruption(file: context, detail: "\(what) count exceeds the file at byte \(offset - width)")
+    }
+    return Int(raw)
+  }
+
   /// Reads `count` raw bytes.
   mutating func readBytes(_ count: Int) throws(StorageCorruption) -> UnsafeRawBufferPointer {
     let start = try take(count)

@@ -29,6 +29,17 @@ struct JSONParserTests {
     }
   }
 
+  @Test(arguments: [
+    ("1e400", 1), ("-1e400", 1), ("[1, {\"a\": 2e308}]", 11), ("1" + String(repeating: "0", count: 400) + ".5", 1),
+  ])
+  func aNumberNoDoubleCanHoldIsRefusedWithItsPlace(text: String, column: Int) throws {
+    // It would otherwise become an infinity that no JSON writer can write back.
+    let error = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(text) }
+    #expect(error.message == "number out of range")
+    #expect(error.line == 1 && error.column == column)
+    #expect(try JSONParser.parse("1.7976931348623157e308") == .double(.greatestFiniteMagnitude))
+  }
+
   @Test func anIntegerHasOneCanonicalFormForEqualityAndHashing() {
     #expect(JSONValue.uint(5) == .int(5))
     #expect(Set<JSONValue>([.uint(5), .int(5), .integer(5)]).count == 1)

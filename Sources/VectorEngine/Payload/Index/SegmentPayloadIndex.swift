@@ -252,8 +252,7 @@ final class SegmentPayloadIndex: Sendable {
     }
     /// A posting list: rows strictly ascending (answers merge them as sorted sets).
     func rows() throws(StorageCorruption) -> [UInt32] {
-      let count = Int(try body.readUInt32())
-      guard count <= body.remaining / 4 else { throw StorageCorruption(file: path, detail: "posting list exceeds the file") }
+      let count = try body.readCount(elementBytes: 4, of: "posting list")
       var result: [UInt32] = []
       result.reserveCapacity(count)
       for _ in 0..<count {
@@ -274,8 +273,7 @@ final class SegmentPayloadIndex: Sendable {
     let storage: Storage
     switch expectedType {
     case .keyword:
-      let keys = Int(try body.readUInt32())
-      guard keys <= body.remaining / 8 else { throw StorageCorruption(file: path, detail: "key count exceeds the file") }
+      let keys = try body.readCount(elementBytes: 8, of: "keyword")
       var postings: [String: [UInt32]] = [:]
       for _ in 0..<keys {
         let key = try body.readString()
@@ -285,8 +283,7 @@ final class SegmentPayloadIndex: Sendable {
       }
       storage = .keyword(postings)
     case .integer, .float:
-      let count = Int(try body.readUInt64())
-      guard count <= body.remaining / 12 else { throw StorageCorruption(file: path, detail: "entry count exceeds the file") }
+      let count = try body.readCount(width: 8, elementBytes: 12, of: "entry")
       var rowList: [UInt32] = []
       rowList.reserveCapacity(count)
       if expectedType == .integer {
