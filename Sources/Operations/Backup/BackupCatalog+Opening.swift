@@ -1,5 +1,6 @@
 import GRDB
 import VectorEngine
+import Model
 
 // Opening the catalog file.
 //
@@ -99,7 +100,7 @@ extension BackupCatalog {
     } catch {
       throw BackupError(
         .catalog,
-        "cannot create the backup catalog \(path): \((error as? EngineError)?.message ?? "\(error)")"
+        "cannot create the backup catalog \(path): \((error as? StoreError)?.message ?? "\(error)")"
       )
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VectorEngine
+import Model
 
 extension Distance: ExpressibleByArgument {}
 extension StorageMode: ExpressibleByArgument {}

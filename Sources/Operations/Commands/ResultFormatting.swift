@@ -1,4 +1,5 @@
 public import VectorEngine
+import Model
 
 /// How values appear in text output.
 public enum ResultFormatting {

@@ -1,4 +1,5 @@
 import VectorEngine
+import Model
 
 /// Decodes one JSON Lines point: `{"id":…,"vector":[…],"payload":{…}}`.
 ///

@@ -1,4 +1,5 @@
 public import VectorEngine
+import Model
 
 /// Writes points as JSON Lines that ``PointFileReader`` reads back unchanged.
 ///

@@ -1,4 +1,5 @@
 public import VectorEngine
+import Model
 
 /// What a command produced, in both forms: JSON for `--json` and blocks for people.
 public struct CommandResult: Hashable {

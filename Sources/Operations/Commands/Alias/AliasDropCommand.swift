@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `alias drop ALIAS`.
 public struct AliasDropCommand: OperatorCommand {

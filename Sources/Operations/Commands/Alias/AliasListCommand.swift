@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `alias list`.
 public struct AliasListCommand: OperatorCommand {

@@ -1,4 +1,5 @@
 import VectorEngine
+import Model
 
 /// How schedules and backups appear in results.
 enum BackupFormatting {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `backup restore ID [--as NEW] [--yes]`.
 public struct BackupRestoreCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `schedule delete NAME [--delete-backups]`.
 public struct ScheduleDeleteCommand: OperatorCommand {

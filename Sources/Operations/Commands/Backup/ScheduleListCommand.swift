@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `schedule list`.
 public struct ScheduleListCommand: OperatorCommand {

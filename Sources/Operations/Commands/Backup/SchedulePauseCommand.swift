@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `schedule pause NAME`.
 public struct SchedulePauseCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `schedule resume NAME`.
 public struct ScheduleResumeCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import VectorEngine
+import Model
 
 /// `collection create NAME --dim N --distance D …`.
 public struct CollectionCreateCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `collection drop NAME`.
 public struct CollectionDropCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `collection flush NAME`.
 public struct CollectionFlushCommand: OperatorCommand {

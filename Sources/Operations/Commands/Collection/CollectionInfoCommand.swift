@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import VectorEngine
+import Model
 
 /// `collection info NAME`.
 public struct CollectionInfoCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `collection optimize NAME`.
 public struct CollectionOptimizeCommand: OperatorCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `collection repair NAME`: set a damaged write-ahead log aside.
 public struct CollectionRepairCommand: OperatorCommand {

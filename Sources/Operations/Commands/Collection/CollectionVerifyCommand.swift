@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `collection verify NAME`.
 public struct CollectionVerifyCommand: OperatorCommand {

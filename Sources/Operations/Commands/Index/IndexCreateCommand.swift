@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import VectorEngine
+import Model
 
 /// `index create NAME FIELD TYPE`.
 public struct IndexCreateCommand: OperatorCommand {

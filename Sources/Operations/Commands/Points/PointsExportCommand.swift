@@ -1,5 +1,6 @@
 public import ArgumentParser
 import VectorEngine
+import Model
 
 /// `points export NAME --file FILE`.
 public struct PointsExportCommand: OperatorCommand {
