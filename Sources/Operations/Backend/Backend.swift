@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// What the command language needs from a vector store, shaped after Qdrant's API.
 ///

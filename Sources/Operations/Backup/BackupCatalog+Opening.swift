@@ -1,6 +1,6 @@
 import GRDB
-import VectorEngine
 import Model
+import VectorEngine
 
 // Opening the catalog file.
 //

@@ -1,4 +1,3 @@
-import VectorEngine
 import Model
 
 /// The long-running scheduler (`ragops scheduler`, and the console's background scheduler):

@@ -1,4 +1,3 @@
-import VectorEngine
 import Model
 
 /// A backup, schedule or catalog operation that failed, and whose fault it was.

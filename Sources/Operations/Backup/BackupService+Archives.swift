@@ -1,5 +1,5 @@
+public import Model
 public import VectorEngine
-import Model
 
 // Retention, verification, deletion and restores of stored backups.
 

@@ -1,5 +1,5 @@
-import VectorEngine
 import Model
+import VectorEngine
 
 // Writing one backup.
 

@@ -1,6 +1,6 @@
 import Foundation
+public import Model
 public import VectorEngine
-import Model
 
 /// Schedules, backups, restores and retention for one data directory: what `schedule …`,
 /// `backup …`, `backup run --if-due`, `ragops scheduler` and the console's Backups page do.

@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// What the backup runner needs from a store: take, verify and restore snapshot files.
 public protocol BackupTarget: AnyObject {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import VectorEngine
 import Model
 
 /// Runs operator commands from script lines and reports results and errors.

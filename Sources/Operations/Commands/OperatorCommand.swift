@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// A command of the operator language: parsed by swift-argument-parser from a script line,
 /// a `-c` string, the console's `:` prompt or the shell, then executed against a backend.

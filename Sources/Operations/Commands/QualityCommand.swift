@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `quality NAME [--sample 100] [--limit 10] [--ef E]`.

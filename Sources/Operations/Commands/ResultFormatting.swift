@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// How values appear in text output.
 public enum ResultFormatting {

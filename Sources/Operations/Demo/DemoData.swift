@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// Builds the demo data directory: a few collections with realistic payloads and clustered
 /// vectors, so every screen and command has something to show. Deterministic (seeded).

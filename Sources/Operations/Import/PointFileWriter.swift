@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// Writes points as JSON Lines that ``PointFileReader`` reads back unchanged.
 ///

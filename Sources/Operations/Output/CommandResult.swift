@@ -1,5 +1,4 @@
-public import VectorEngine
-import Model
+public import Model
 
 /// What a command produced, in both forms: JSON for `--json` and blocks for people.
 public struct CommandResult: Hashable {

@@ -1,4 +1,3 @@
-import VectorEngine
 import Model
 
 /// How schedules and backups appear in results.

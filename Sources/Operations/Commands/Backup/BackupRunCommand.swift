@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `backup run --if-due [--schedule NAME]`: the one-shot for cron, systemd timers and

@@ -1,6 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
-import Model
+public import Model
 
 /// `collection create NAME --dim N --distance D …`.
 public struct CollectionCreateCommand: OperatorCommand {

@@ -1,6 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
-import Model
+public import Model
 
 /// `collection info NAME`.
 public struct CollectionInfoCommand: OperatorCommand {

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `collection repair NAME`: set a damaged write-ahead log aside.

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `collections`: the collections table.

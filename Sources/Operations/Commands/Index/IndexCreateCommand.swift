@@ -1,6 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
-import Model
+public import Model
 
 /// `index create NAME FIELD TYPE`.
 public struct IndexCreateCommand: OperatorCommand {

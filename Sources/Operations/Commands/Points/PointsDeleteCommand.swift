@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `points delete NAME (--ids 1,2,3 | --filter EXPR)`.

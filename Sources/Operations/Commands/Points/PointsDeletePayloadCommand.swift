@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `points delete-payload NAME IDS --keys a,b` or with `--filter EXPR`.

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `points scroll NAME [--filter EXPR] [--limit N] [--offset ID] [--with-vector]`.

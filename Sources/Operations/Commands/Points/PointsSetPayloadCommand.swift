@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `points set-payload NAME IDS JSON` or `points set-payload NAME JSON --filter EXPR`.

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import VectorEngine
 import Model
 
 /// Writes batches on a second thread while the caller parses the next one, so parsing and

@@ -1,5 +1,4 @@
 import ArgumentParser
-import VectorEngine
 import Model
 
 /// How snapshot descriptions appear in results.

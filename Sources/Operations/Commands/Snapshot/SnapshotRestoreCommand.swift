@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `snapshot restore NAME SNAP|FILE [--as NEW] [--yes]` or `snapshot restore --all SNAP|FILE [--yes]`.

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import VectorEngine
 import Model
 
 /// `snapshot verify NAME SNAP|FILE` or `snapshot verify --all SNAP|FILE`.
