@@ -5,6 +5,7 @@ let package = Package(
   name: "ragops",
   products: [
     .executable(name: "ragops", targets: ["ragops"]),
+    .library(name: "Model", targets: ["Model"]),
     .library(name: "VectorEngine", targets: ["VectorEngine"]),
     .library(name: "Operations", targets: ["Operations"]),
     .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
@@ -17,17 +18,21 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
+    // The shared vocabulary, shaped after Qdrant's API: point ids, JSON values and codec,
+    // filters and their parsers, collection config and info, results, one error type. Every
+    // layer and every backend speaks it; it depends on nothing.
+    .target(name: "Model"),
     // C helpers with one-time CPU dispatch (CRC32C today, distance kernels later).
     .target(name: "CEngineSupport"),
     // The database: storage, WAL, segments, payload, filters, search. Knows nothing above it.
     .target(
       name: "VectorEngine",
-      dependencies: ["CEngineSupport", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: ["Model", "CEngineSupport", .product(name: "Crypto", package: "swift-crypto")]),
     // What an operator does: the command language shared by --batch and the console.
     .target(
       name: "Operations",
       dependencies: [
-        "VectorEngine",
+        "Model", "VectorEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
@@ -38,7 +43,7 @@ let package = Package(
     .systemLibrary(
       name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
     // The console: cell grid, themes, keymap, widgets. Only its Terminal/ folder imports curses.
-    .target(name: "ConsoleUI", dependencies: ["Operations", "VectorEngine", "CNCursesW"]),
+    .target(name: "ConsoleUI", dependencies: ["Model", "Operations", "CNCursesW"]),
     // The executable: thin wiring of the above.
     .executableTarget(
       name: "ragops",

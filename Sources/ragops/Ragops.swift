@@ -3,6 +3,7 @@ import ConsoleUI
 import Foundation
 import Operations
 import VectorEngine
+import Model
 
 /// `ragops`: the console, `--batch`, `-c` and every operator command from the shell.
 @main
@@ -95,7 +96,7 @@ struct Ragops: ParsableCommand {
 
   private func runRoot(started: DispatchTime) -> ExitStatus {
     let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
-    return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(EngineError) in
+    return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(StoreError) in
       if demo, try DemoData.install(into: backend) {
         do throws(BackupError) {
           try DemoData.installBackups(dataDirectory: directory, target: backend)
@@ -154,7 +155,7 @@ struct Ragops: ParsableCommand {
 
   private static func runDirect(_ command: any OperatorCommand) -> ExitStatus {
     let directory = DataDirectory.resolve(explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
-    return withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) throws(EngineError) in
+    return withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) throws(StoreError) in
       let runner = CommandRunner(
         context: CommandContext(backend: backend), options: .init(json: command.globals.json),
         output: Console.out, errorOutput: Console.error)
@@ -163,7 +164,7 @@ struct Ragops: ParsableCommand {
   }
 
   /// Opens the data directory, runs `body`, then closes it (sealing large unsealed segments).
-  private static func withBackend(directory: String, readOnly: Bool, _ body: (EmbeddedBackend) throws(EngineError) -> ExitStatus) -> ExitStatus {
+  private static func withBackend(directory: String, readOnly: Bool, _ body: (EmbeddedBackend) throws(StoreError) -> ExitStatus) -> ExitStatus {
     do {
       let backend = try EmbeddedBackend(directory: directory, readOnly: readOnly)
       let status = try body(backend)

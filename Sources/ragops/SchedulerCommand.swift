@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import VectorEngine
+import Model
 
 /// `ragops scheduler`: runs the backup schedules until SIGTERM or SIGINT.
 struct SchedulerCommand: ParsableCommand {
@@ -41,7 +42,7 @@ struct SchedulerCommand: ParsableCommand {
     var opened: EmbeddedBackend?
     var stopSignal: String?
     BackupDaemon(service: service, tick: tick, verbose: verbose).run(
-      openTarget: { () throws(EngineError) in
+      openTarget: { () throws(StoreError) in
         let backend = try EmbeddedBackend(directory: directory)
         opened = backend
         return backend

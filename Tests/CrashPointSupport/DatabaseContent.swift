@@ -1,4 +1,5 @@
 import VectorEngine
+@testable import Model
 
 /// What a data directory holds, as a crash check compares it: every collection's points
 /// (vector and payload, exactly) by collection name, the aliases, and the snapshots.

@@ -1,5 +1,6 @@
 import Foundation
 import VectorEngine
+@testable import Model
 
 /// What every crash state of a data directory must satisfy.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import VectorEngine
+@testable import Model
 
 /// The one-shot runner and the scheduler daemon as operators run them: exit codes, the shared
 /// lock, and a day boundary crossed under `faketime`.

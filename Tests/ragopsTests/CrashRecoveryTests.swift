@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Kills the real binary with SIGKILL while it ingests and checks every acknowledged write.
 struct CrashRecoveryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Point ids above 2^63 print exactly in `--json` output, and the printed id finds the point.
 struct LargePointIDTests {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Kills the real binary while it takes (collection and full) and restores snapshots, then
 /// checks that every listed snapshot verifies and that the live collections are intact.

@@ -1,5 +1,5 @@
 public import Operations
-public import VectorEngine
+public import Model
 
 /// Something that happened: a key, a tick, a resize, or a result of engine work.
 ///

@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 extension AppReducer {
   /// Routes a key to the open dialog, form or prompt, else to the view as a named action.

@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 extension AppReducer {
   /// Clicks and the wheel: the wheel moves like the arrow keys; a left click on the menu or a

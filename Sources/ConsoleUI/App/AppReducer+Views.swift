@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 extension AppReducer {
   /// Rows a page key moves in the view shown.

@@ -1,5 +1,5 @@
 import Operations
-public import VectorEngine
+public import Model
 
 /// The console's logic: `reduce(state, action) -> (state, effects)`, a pure function.
 ///

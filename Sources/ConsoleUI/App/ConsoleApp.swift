@@ -1,6 +1,6 @@
 import Foundation
 public import Operations
-import VectorEngine
+import Model
 
 /// The interactive console: opens the terminal, runs the loop, gives the terminal back.
 ///
@@ -158,7 +158,7 @@ public enum ConsoleApp {
       defer { finished.signal() }
       var holding = false
       BackupDaemon(service: service, tick: 60).run(
-        openTarget: { () throws(EngineError) in
+        openTarget: { () throws(StoreError) in
           gate.enter()
           holding = true
           return backend

@@ -1,6 +1,6 @@
 import Dispatch
 public import Operations
-import VectorEngine
+import Model
 
 /// Frame-time measurement of the console's heaviest tab, for `ragops --measure-render`.
 public enum ConsoleBenchmark {

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// Work the reducer asks for; it runs off the loop and answers with ``AppAction`` values.
 ///

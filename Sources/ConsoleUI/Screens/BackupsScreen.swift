@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The Backups page: schedules, backups (Restore, Delete, Verify) and the live event log.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The parts around every view: header, menu, breadcrumbs, status row and footer.

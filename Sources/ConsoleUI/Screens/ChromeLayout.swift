@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// Where the console's fixed parts sit for a terminal size: header, menu, breadcrumbs, body,
 /// status row and footer, top to bottom.
 ///

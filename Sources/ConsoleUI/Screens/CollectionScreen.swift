@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// A collection's page: the tab bar, then the tab shown.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The collections table, as on the dashboard's Collections page.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The Console page: the scrollback of `:` commands and their results, newest at the bottom.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// A form drawn as a box over the view: title, fields, the last error and the keys.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// Help: every key of the effective keymap by context, generated from the keymap itself.

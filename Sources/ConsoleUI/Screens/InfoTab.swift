@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 /// The Info tab: configuration, sizes, aliases and the payload schema.
 enum InfoTab {

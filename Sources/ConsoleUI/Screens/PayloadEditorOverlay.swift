@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// The inline payload editor drawn over the view: the text, the last error, and the keys.
 enum PayloadEditorOverlay {

@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 /// The Points tab: the filter bar, the points table and the selected payload as JSON.
 enum PointsTab {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The Search quality tab: recall@k of the index against exact search, with latency.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// Draws the whole console for a state: `render(state, size, theme) -> Surface`, a pure

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// The Snapshots tab: name, creation time, size, checksum and verification.

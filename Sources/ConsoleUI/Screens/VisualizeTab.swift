@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 /// The Visualize tab: a PCA projection of a sample drawn with braille dots, coloured by a
 /// payload field, with the legend and the selected point's payload beside it.

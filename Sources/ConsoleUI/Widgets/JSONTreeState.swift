@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// What the JSON view remembers: folded containers, the selected line and the scroll offset.
 public struct JSONTreeState: Hashable {

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// A JSON value pretty-printed with syntax colours, objects and arrays foldable.
 ///

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// What the command language needs from a vector store, shaped after Qdrant's API.
 ///
@@ -16,90 +16,90 @@ public protocol Backend: AnyObject, Sendable {
   var problems: [String] { get }
 
   /// Every collection's name, sorted.
-  func collectionNames() throws(EngineError) -> [String]
+  func collectionNames() throws(StoreError) -> [String]
   /// Creates a collection.
-  func createCollection(_ name: String, config: CollectionConfig) throws(EngineError)
+  func createCollection(_ name: String, config: CollectionConfig) throws(StoreError)
   /// Size, configuration and schema of a collection (or of the collection an alias names).
-  func collectionInfo(_ name: String) throws(EngineError) -> CollectionInfo
+  func collectionInfo(_ name: String) throws(StoreError) -> CollectionInfo
   /// The configuration of a collection (or of the collection an alias names).
-  func collectionConfig(_ name: String) throws(EngineError) -> CollectionConfig
+  func collectionConfig(_ name: String) throws(StoreError) -> CollectionConfig
   /// Deletes a collection and its aliases.
-  func dropCollection(_ name: String) throws(EngineError)
+  func dropCollection(_ name: String) throws(StoreError)
   /// Seals unsealed points into segment files.
-  func flush(_ collection: String) throws(EngineError)
+  func flush(_ collection: String) throws(StoreError)
   /// Checks every checksum of a collection's files.
-  func verify(_ collection: String) throws(EngineError)
+  func verify(_ collection: String) throws(StoreError)
   /// Moves the damaged part of a collection's write-ahead log aside (kept, not deleted) so
   /// it opens with the intact records; returns the files moved aside.
-  func setAsideDamagedLog(_ collection: String) throws(EngineError) -> [String]
+  func setAsideDamagedLog(_ collection: String) throws(StoreError) -> [String]
   /// Merges a collection's segments and rebuilds its index.
-  func optimize(_ collection: String) throws(EngineError)
+  func optimize(_ collection: String) throws(StoreError)
   /// Compares index search with exact search on sampled points.
   func measureQuality(
     _ collection: String, sample: Int, limit: Int, ef: Int?, progress: ((Int, Int) -> Void)?
-  ) throws(EngineError) -> QualityReport
+  ) throws(StoreError) -> QualityReport
   /// Sets how many threads build a collection's index.
-  func setIndexThreads(_ collection: String, threads: Int) throws(EngineError)
+  func setIndexThreads(_ collection: String, threads: Int) throws(StoreError)
 
   /// Takes a snapshot of a collection, into `directory` when given (an existing folder),
   /// else into the store's own snapshot folder for the collection.
-  func createSnapshot(_ collection: String, in directory: String?) throws(EngineError) -> SnapshotDescription
+  func createSnapshot(_ collection: String, in directory: String?) throws(StoreError) -> SnapshotDescription
   /// Takes a full snapshot: every collection and the aliases, into `directory` when given.
-  func createFullSnapshot(in directory: String?) throws(EngineError) -> SnapshotDescription
+  func createFullSnapshot(in directory: String?) throws(StoreError) -> SnapshotDescription
   /// A collection's snapshots in the store's own folder, newest first.
-  func snapshots(_ collection: String) throws(EngineError) -> [SnapshotDescription]
+  func snapshots(_ collection: String) throws(StoreError) -> [SnapshotDescription]
   /// The full snapshots in the store's own folder, newest first.
-  func fullSnapshots() throws(EngineError) -> [SnapshotDescription]
+  func fullSnapshots() throws(StoreError) -> [SnapshotDescription]
   /// Verifies a snapshot (a name of the collection's, or a file path).
-  func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription
+  func verifySnapshot(_ snapshot: String, collection: String) throws(StoreError) -> SnapshotDescription
   /// Verifies a snapshot file of either kind, reading all of it.
-  func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription
+  func verifySnapshotFile(at path: String) throws(StoreError) -> SnapshotDescription
   /// Restores a snapshot, into `target` when given; `replace` confirms overwriting.
-  func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(EngineError) -> CollectionInfo
+  func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(StoreError) -> CollectionInfo
   /// Restores a snapshot file of either kind: a collection snapshot into `target` (default:
   /// its own collection), a full snapshot into every collection it holds (`target` must be
   /// `nil`) with its aliases; `replace` confirms overwriting existing collections.
-  func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(EngineError) -> [CollectionInfo]
+  func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(StoreError) -> [CollectionInfo]
   /// Deletes a snapshot.
-  func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError)
+  func deleteSnapshot(_ snapshot: String, collection: String) throws(StoreError)
   /// Deletes a snapshot file of either kind and its sidecar.
-  func deleteSnapshotFile(at path: String) throws(EngineError)
+  func deleteSnapshotFile(at path: String) throws(StoreError)
 
   /// Every alias and its collection, sorted by alias.
-  func aliases() throws(EngineError) -> [(alias: String, collection: String)]
+  func aliases() throws(StoreError) -> [(alias: String, collection: String)]
   /// Points an alias at a collection.
-  func createAlias(_ alias: String, collection: String) throws(EngineError)
+  func createAlias(_ alias: String, collection: String) throws(StoreError)
   /// Removes an alias.
-  func dropAlias(_ alias: String) throws(EngineError)
+  func dropAlias(_ alias: String) throws(StoreError)
 
   /// Creates a payload index.
-  func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(EngineError)
+  func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(StoreError)
 
   /// Inserts or replaces points durably.
-  func upsert(collection: String, points: [PointStruct]) throws(EngineError) -> UpdateResult
+  func upsert(collection: String, points: [PointStruct]) throws(StoreError) -> UpdateResult
   /// Points by id, in the order asked; missing ids are left out.
-  func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(EngineError) -> [PointRecord]
+  func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(StoreError) -> [PointRecord]
   /// Deletes points.
-  func delete(collection: String, selector: PointSelector) throws(EngineError) -> UpdateResult
+  func delete(collection: String, selector: PointSelector) throws(StoreError) -> UpdateResult
   /// Counts points, optionally filtered.
-  func count(collection: String, filter: Filter?) throws(EngineError) -> Int
+  func count(collection: String, filter: Filter?) throws(StoreError) -> Int
   /// One page of points in id order.
   func scroll(
     collection: String, filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool
-  ) throws(EngineError) -> ScrollPage
+  ) throws(StoreError) -> ScrollPage
   /// Merges keys into payloads.
-  func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult
+  func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult
   /// Replaces payloads.
-  func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult
+  func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult
   /// Removes payload keys.
-  func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(EngineError) -> UpdateResult
+  func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(StoreError) -> UpdateResult
   /// Nearest-neighbour search.
-  func search(collection: String, request: SearchRequest) throws(EngineError) -> [ScoredPoint]
+  func search(collection: String, request: SearchRequest) throws(StoreError) -> [ScoredPoint]
 }
 
 extension Backend {
   /// Takes a snapshot of a collection into the store's own snapshot folder.
-  public func createSnapshot(_ collection: String) throws(EngineError) -> SnapshotDescription {
+  public func createSnapshot(_ collection: String) throws(StoreError) -> SnapshotDescription {
     try createSnapshot(collection, in: nil)
   }
 }
@@ -109,10 +109,10 @@ extension Backend {
   /// red with the reason (``CollectionInfo/unopened(_:problem:)``) instead of failing the
   /// listing, so one damaged collection never hides the others.
   ///
-  /// - Throws: ``EngineError`` only when the collections cannot be listed at all.
-  public func collectionInfos() throws(EngineError) -> [CollectionInfo] {
+  /// - Throws: ``StoreError`` only when the collections cannot be listed at all.
+  public func collectionInfos() throws(StoreError) -> [CollectionInfo] {
     try collectionNames().map { name in
-      do throws(EngineError) {
+      do throws(StoreError) {
         return try collectionInfo(name)
       } catch {
         return CollectionInfo.unopened(name, problem: error.message)

@@ -1,4 +1,5 @@
 import VectorEngine
+import Model
 
 extension EmbeddedBackend {
   /// Closes the data directory at the end of a process's work, and decides what that means

@@ -1,4 +1,5 @@
 public import VectorEngine
+import Model
 
 /// A ``Backend`` served by the embedded engine from a data directory.
 public final class EmbeddedBackend: Backend {
@@ -11,7 +12,7 @@ public final class EmbeddedBackend: Backend {
   }
 
   /// Opens the data directory (taking its lock unless `readOnly`).
-  public convenience init(directory: String, readOnly: Bool = false) throws(EngineError) {
+  public convenience init(directory: String, readOnly: Bool = false) throws(StoreError) {
     self.init(database: try Database(directory: directory, readOnly: readOnly))
   }
 
@@ -25,93 +26,93 @@ public final class EmbeddedBackend: Backend {
   public var problems: [String] { database.problems }
 
   /// Every collection's name, sorted.
-  public func collectionNames() throws(EngineError) -> [String] { try database.collectionNames() }
+  public func collectionNames() throws(StoreError) -> [String] { try database.collectionNames() }
 
   /// Creates a collection.
-  public func createCollection(_ name: String, config: CollectionConfig) throws(EngineError) {
+  public func createCollection(_ name: String, config: CollectionConfig) throws(StoreError) {
     try database.createCollection(name, config: config)
   }
 
   /// Size, configuration, schema and aliases of a collection.
-  public func collectionInfo(_ name: String) throws(EngineError) -> CollectionInfo {
+  public func collectionInfo(_ name: String) throws(StoreError) -> CollectionInfo {
     var info = try database.collection(name).info()
     info.aliases = database.aliases(of: info.name)
     return info
   }
 
   /// The configuration of a collection.
-  public func collectionConfig(_ name: String) throws(EngineError) -> CollectionConfig {
+  public func collectionConfig(_ name: String) throws(StoreError) -> CollectionConfig {
     try database.collection(name).config
   }
 
   /// Deletes a collection and its aliases.
-  public func dropCollection(_ name: String) throws(EngineError) { try database.dropCollection(name) }
+  public func dropCollection(_ name: String) throws(StoreError) { try database.dropCollection(name) }
 
   /// Seals unsealed points into segment files.
-  public func flush(_ collection: String) throws(EngineError) { try database.collection(collection).flush() }
+  public func flush(_ collection: String) throws(StoreError) { try database.collection(collection).flush() }
 
   /// Checks every checksum of a collection's files.
-  public func verify(_ collection: String) throws(EngineError) { try database.collection(collection).verify() }
+  public func verify(_ collection: String) throws(StoreError) { try database.collection(collection).verify() }
 
   /// Moves the damaged part of a collection's write-ahead log aside.
-  public func setAsideDamagedLog(_ collection: String) throws(EngineError) -> [String] {
+  public func setAsideDamagedLog(_ collection: String) throws(StoreError) -> [String] {
     try database.setAsideDamagedLog(of: collection)
   }
 
   /// Merges a collection's segments and rebuilds its index.
-  public func optimize(_ collection: String) throws(EngineError) { try database.collection(collection).optimize() }
+  public func optimize(_ collection: String) throws(StoreError) { try database.collection(collection).optimize() }
 
   /// Compares index search with exact search on sampled points.
   public func measureQuality(
     _ collection: String, sample: Int, limit: Int, ef: Int?, progress: ((Int, Int) -> Void)?
-  ) throws(EngineError) -> QualityReport {
+  ) throws(StoreError) -> QualityReport {
     try database.collection(collection).measureQuality(sample: sample, limit: limit, ef: ef, progress: progress)
   }
 
   /// Sets how many threads build a collection's index.
-  public func setIndexThreads(_ collection: String, threads: Int) throws(EngineError) {
+  public func setIndexThreads(_ collection: String, threads: Int) throws(StoreError) {
     try database.collection(collection).setIndexThreads(threads)
   }
 
   /// Takes a snapshot of a collection.
-  public func createSnapshot(_ collection: String, in directory: String?) throws(EngineError) -> SnapshotDescription {
+  public func createSnapshot(_ collection: String, in directory: String?) throws(StoreError) -> SnapshotDescription {
     try database.createSnapshot(of: collection, in: directory)
   }
 
   /// Takes a full snapshot.
-  public func createFullSnapshot(in directory: String?) throws(EngineError) -> SnapshotDescription {
+  public func createFullSnapshot(in directory: String?) throws(StoreError) -> SnapshotDescription {
     try database.createFullSnapshot(in: directory)
   }
 
   /// A collection's snapshots, newest first.
-  public func snapshots(_ collection: String) throws(EngineError) -> [SnapshotDescription] {
+  public func snapshots(_ collection: String) throws(StoreError) -> [SnapshotDescription] {
     try database.snapshots(of: collection)
   }
 
   /// The full snapshots, newest first.
-  public func fullSnapshots() throws(EngineError) -> [SnapshotDescription] {
+  public func fullSnapshots() throws(StoreError) -> [SnapshotDescription] {
     try database.fullSnapshots()
   }
 
   /// Verifies a snapshot.
-  public func verifySnapshot(_ snapshot: String, collection: String) throws(EngineError) -> SnapshotDescription {
+  public func verifySnapshot(_ snapshot: String, collection: String) throws(StoreError) -> SnapshotDescription {
     try database.verifySnapshot(snapshot, of: collection)
   }
 
   /// Verifies a snapshot file of either kind.
-  public func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
+  public func verifySnapshotFile(at path: String) throws(StoreError) -> SnapshotDescription {
     try database.verifySnapshotFile(at: path)
   }
 
   /// Restores a snapshot.
-  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(EngineError) -> CollectionInfo {
+  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(StoreError) -> CollectionInfo {
     var info = try database.restoreSnapshot(snapshot, of: collection, as: target, replace: replace)
     info.aliases = database.aliases(of: info.name)
     return info
   }
 
   /// Restores a snapshot file of either kind.
-  public func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(EngineError) -> [CollectionInfo] {
+  public func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(StoreError) -> [CollectionInfo] {
     try database.restoreSnapshotFile(at: path, as: target, replace: replace).map { info in
       var info = info
       info.aliases = database.aliases(of: info.name)
@@ -120,76 +121,76 @@ public final class EmbeddedBackend: Backend {
   }
 
   /// Deletes a snapshot.
-  public func deleteSnapshot(_ snapshot: String, collection: String) throws(EngineError) {
+  public func deleteSnapshot(_ snapshot: String, collection: String) throws(StoreError) {
     try database.deleteSnapshot(snapshot, of: collection)
   }
 
   /// Deletes a snapshot file of either kind.
-  public func deleteSnapshotFile(at path: String) throws(EngineError) {
+  public func deleteSnapshotFile(at path: String) throws(StoreError) {
     try database.deleteSnapshotFile(at: path)
   }
 
   /// Every alias and its collection.
-  public func aliases() throws(EngineError) -> [(alias: String, collection: String)] { try database.aliases() }
+  public func aliases() throws(StoreError) -> [(alias: String, collection: String)] { try database.aliases() }
 
   /// Points an alias at a collection.
-  public func createAlias(_ alias: String, collection: String) throws(EngineError) {
+  public func createAlias(_ alias: String, collection: String) throws(StoreError) {
     try database.createAlias(alias, for: collection)
   }
 
   /// Removes an alias.
-  public func dropAlias(_ alias: String) throws(EngineError) { try database.dropAlias(alias) }
+  public func dropAlias(_ alias: String) throws(StoreError) { try database.dropAlias(alias) }
 
   /// Creates a payload index.
-  public func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(EngineError) {
+  public func createPayloadIndex(collection: String, field: String, type: PayloadIndexType) throws(StoreError) {
     try database.collection(collection).createPayloadIndex(field: field, type: type)
   }
 
   /// Inserts or replaces points durably.
-  public func upsert(collection: String, points: [PointStruct]) throws(EngineError) -> UpdateResult {
+  public func upsert(collection: String, points: [PointStruct]) throws(StoreError) -> UpdateResult {
     try database.collection(collection).upsert(points)
   }
 
   /// Points by id.
-  public func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(EngineError) -> [PointRecord] {
+  public func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(StoreError) -> [PointRecord] {
     try database.collection(collection).retrieve(ids, withPayload: withPayload, withVector: withVector)
   }
 
   /// Deletes points.
-  public func delete(collection: String, selector: PointSelector) throws(EngineError) -> UpdateResult {
+  public func delete(collection: String, selector: PointSelector) throws(StoreError) -> UpdateResult {
     try database.collection(collection).delete(selector)
   }
 
   /// Counts points.
-  public func count(collection: String, filter: Filter?) throws(EngineError) -> Int {
+  public func count(collection: String, filter: Filter?) throws(StoreError) -> Int {
     try database.collection(collection).count(filter: filter)
   }
 
   /// One page of points in id order.
   public func scroll(
     collection: String, filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool
-  ) throws(EngineError) -> ScrollPage {
+  ) throws(StoreError) -> ScrollPage {
     try database.collection(collection).scroll(
       filter: filter, offset: offset, limit: limit, withPayload: withPayload, withVector: withVector)
   }
 
   /// Merges keys into payloads.
-  public func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult {
+  public func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult {
     try database.collection(collection).setPayload(payload, on: selector)
   }
 
   /// Replaces payloads.
-  public func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(EngineError) -> UpdateResult {
+  public func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult {
     try database.collection(collection).overwritePayload(payload, on: selector)
   }
 
   /// Removes payload keys.
-  public func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(EngineError) -> UpdateResult {
+  public func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(StoreError) -> UpdateResult {
     try database.collection(collection).deletePayloadKeys(keys, on: selector)
   }
 
   /// Nearest-neighbour search.
-  public func search(collection: String, request: SearchRequest) throws(EngineError) -> [ScoredPoint] {
+  public func search(collection: String, request: SearchRequest) throws(StoreError) -> [ScoredPoint] {
     try database.collection(collection).search(request)
   }
 }

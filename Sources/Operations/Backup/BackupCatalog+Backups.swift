@@ -1,5 +1,5 @@
 import GRDB
-import VectorEngine
+import Model
 
 // Backup and restore rows.
 

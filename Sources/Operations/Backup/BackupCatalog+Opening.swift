@@ -1,4 +1,5 @@
 import GRDB
+import Model
 import VectorEngine
 
 // Opening the catalog file.
@@ -99,7 +100,7 @@ extension BackupCatalog {
     } catch {
       throw BackupError(
         .catalog,
-        "cannot create the backup catalog \(path): \((error as? EngineError)?.message ?? "\(error)")"
+        "cannot create the backup catalog \(path): \((error as? StoreError)?.message ?? "\(error)")"
       )
     }
   }

@@ -1,5 +1,5 @@
 import GRDB
-import VectorEngine
+import Model
 
 /// The catalog of schedules, backups, restores and scheduler events: an SQLite file
 /// (`<data>/catalog.sqlite`, WAL mode, `synchronous=FULL`) that the console, the scheduler

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// The long-running scheduler (`ragops scheduler`, and the console's background scheduler):
 /// wakes at each slot (and at least every `tick` seconds, so clock jumps are noticed — rule
@@ -27,7 +27,7 @@ public struct BackupDaemon: Sendable {
   ///   - wait: sleeps up to the given seconds; returns `false` to stop.
   ///   - log: receives the daemon's own lines.
   public func run(
-    openTarget: () throws(EngineError) -> any BackupTarget, closeTarget: () -> Void,
+    openTarget: () throws(StoreError) -> any BackupTarget, closeTarget: () -> Void,
     wait: (Int64) -> Bool, log: (String) -> Void
   ) {
     let marker = service.announceScheduler()

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// A backup, schedule or catalog operation that failed, and whose fault it was.
 public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -40,7 +40,7 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String { message }
 
   /// An engine error, kept in its kind.
-  static func from(_ error: EngineError) -> BackupError {
+  static func from(_ error: StoreError) -> BackupError {
     switch error.kind {
     case .locked: BackupError(.locked, error.message)
     case .notFound: BackupError(.notFound, error.message)

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// Where a backup's files live, and what may be deleted when it goes.
 ///

@@ -1,3 +1,4 @@
+public import Model
 public import VectorEngine
 
 // Retention, verification, deletion and restores of stored backups.
@@ -81,10 +82,10 @@ extension BackupService {
     guard record.status == .succeeded || record.status == .corrupt || record.status == .failed, let path = record.path,
       path.hasSuffix(".snapshot")
     else { throw BackupError(.invalidInput, "backup \(id) has no archive (\(record.statusText))") }
-    do throws(EngineError) {
+    do throws(StoreError) {
       let verified = try target.verifySnapshotFile(at: path)
       if record.sha256 != nil && verified.sha256 != record.sha256 {
-        throw EngineError(.corrupted, "its checksum differs from the one recorded when it was taken")
+        throw StoreError(.corrupted, "its checksum differs from the one recorded when it was taken")
       }
     } catch {
       if record.status == .succeeded && !isReadOnly {
@@ -134,7 +135,7 @@ extension BackupService {
     defer { withExtendedLifetime(lock) {} }
     let restoreID = try catalog.beginRestore(backupID: id, target: newName ?? record.collection ?? "all", at: clock.now)
     let restored: [CollectionInfo]
-    do throws(EngineError) {
+    do throws(StoreError) {
       restored = try target.restoreSnapshotFile(at: path, as: newName, replace: replace)
     } catch {
       try? catalog.finishRestore(id: restoreID, status: .failed, reason: error.message, at: clock.now)

@@ -1,3 +1,4 @@
+import Model
 import VectorEngine
 
 // Writing one backup.
@@ -49,7 +50,7 @@ extension BackupService {
       // The folder is recorded before anything is written, so a crash's leftovers are found.
       record.path = folder + "/"
       try? catalog.update(record)
-      let snapshot = try record.collection.map { (name) throws(EngineError) in try target.createSnapshot(name, in: folder) }
+      let snapshot = try record.collection.map { (name) throws(StoreError) in try target.createSnapshot(name, in: folder) }
         ?? target.createFullSnapshot(in: folder)
       record.path = folder + "/" + snapshot.name
       record.size = Int64(snapshot.size)
@@ -68,7 +69,7 @@ extension BackupService {
     } catch {
       try? FileOperations.removeFolderOfFiles(folder, accepting: BackupLayout.isBackupFile)
       record.path = nil
-      return finish(.failed, (error as? EngineError)?.message ?? "\(error)")
+      return finish(.failed, (error as? StoreError)?.message ?? "\(error)")
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import Model
 public import VectorEngine
 
 /// Schedules, backups, restores and retention for one data directory: what `schedule …`,
@@ -236,7 +237,7 @@ public final class BackupService: Sendable {
   /// - Parameter openTarget: opens the store when a backup must run (the one-shot opens the
   ///   data directory only then); a `locked` error means another process has it open.
   public func runDue(
-    schedule only: String? = nil, openTarget: () throws(EngineError) -> any BackupTarget
+    schedule only: String? = nil, openTarget: () throws(StoreError) -> any BackupTarget
   ) -> BackupRunReport {
     var report = BackupRunReport()
     let schedules: [BackupSchedule]
@@ -272,7 +273,7 @@ public final class BackupService: Sendable {
   }
 
   private func runDue(
-    _ schedule: BackupSchedule, target: inout (any BackupTarget)?, openTarget: () throws(EngineError) -> any BackupTarget
+    _ schedule: BackupSchedule, target: inout (any BackupTarget)?, openTarget: () throws(StoreError) -> any BackupTarget
   ) -> BackupRunReport.Outcome {
     let now = clock.now
     let decision = SlotPlanner.decide(schedule, now: now)

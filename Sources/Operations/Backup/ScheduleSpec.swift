@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// When a schedule fires: a daily, weekly or monthly time, a cron expression, or a fixed
 /// interval, in an explicit time zone (UTC unless told otherwise: backup rule R1).

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// How the backup layer writes instants for people: UTC, minute or second precision.
 public enum UTCText {

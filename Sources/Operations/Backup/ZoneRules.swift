@@ -1,5 +1,5 @@
 import Foundation
-import VectorEngine
+import Model
 
 /// Converts between UTC instants and the local calendar times of one IANA time zone, with the
 /// scheduler's daylight-saving rules (backup rules R6): a local time that does not exist (the

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorEngine
+import Model
 
 /// Runs operator commands from script lines and reports results and errors.
 ///
@@ -103,7 +103,7 @@ public final class CommandRunner {
     } catch let error as ValidationError {
       errorOutput("error: \(error.message)\n")
       return .usage
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       errorOutput("error: \(error.message)\n")
       return error.kind == .locked ? .locked : .commandFailed
     } catch let error as BackupError {
@@ -225,7 +225,7 @@ public final class CommandRunner {
         let result = try command.execute(in: context)
         write(result, command: path)
         return .success
-      } catch let error as EngineError {
+      } catch let error as StoreError {
         reportFailure(name: name, line: line, command: path, message: error.message)
         return error.kind == .locked ? .locked : .commandFailed
       } catch let error as ImportError {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorEngine
+import Model
 
 extension Distance: ExpressibleByArgument {}
 extension StorageMode: ExpressibleByArgument {}

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorEngine
+import Model
 
 /// Parsing of argument values shared by the commands.
 enum ArgumentValues {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// What a command runs against.
 public final class CommandContext {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// A command of the operator language: parsed by swift-argument-parser from a script line,
 /// a `-c` string, the console's `:` prompt or the shell, then executed against a backend.
@@ -7,7 +7,7 @@ public protocol OperatorCommand: ParsableCommand {
   /// Runs the command and describes its outcome.
   ///
   /// - Throws: ``ArgumentSyntaxError`` for a malformed argument value (a usage error),
-  ///   `FilterSyntaxError` for a malformed filter, ``VectorEngine/EngineError`` or
+  ///   `FilterSyntaxError` for a malformed filter, ``VectorEngine/StoreError`` or
   ///   ``ImportError``/``ExportError`` when the command itself fails.
   func execute(in context: CommandContext) throws -> CommandResult
 

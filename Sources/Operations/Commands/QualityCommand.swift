@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `quality NAME [--sample 100] [--limit 10] [--ef E]`.
 public struct QualityCommand: OperatorCommand {

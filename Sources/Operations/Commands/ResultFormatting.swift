@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// How values appear in text output.
 public enum ResultFormatting {

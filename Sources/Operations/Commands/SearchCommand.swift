@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `search NAME (--vector JSON | --id ID) [--filter EXPR] [--limit K] [--exact]`.
 public struct SearchCommand: OperatorCommand {

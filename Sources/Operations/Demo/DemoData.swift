@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// Builds the demo data directory: a few collections with realistic payloads and clustered
 /// vectors, so every screen and command has something to show. Deterministic (seeded).
@@ -7,7 +7,7 @@ public enum DemoData {
   ///
   /// - Returns: whether anything was created.
   @discardableResult
-  public static func install(into backend: any Backend) throws(EngineError) -> Bool {
+  public static func install(into backend: any Backend) throws(StoreError) -> Bool {
     guard try backend.collectionNames().isEmpty else { return false }
     var random = DemoRandom(seed: 2026)
     try makeDocs(backend, &random)
@@ -52,7 +52,7 @@ public enum DemoData {
     ("exports", ["Exports are delivered as JSON Lines files.", "Large exports are split into parts of one million rows.", "Scheduled exports run at 02:00 UTC."]),
   ]
 
-  private static func makeDocs(_ backend: any Backend, _ random: inout DemoRandom) throws(EngineError) {
+  private static func makeDocs(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
     let dimension = 48
     try backend.createCollection("docs", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: .mmap, segmentPoints: 1_500))
     let centers = topics.map { _ in random.unitVector(dimension) }
@@ -82,7 +82,7 @@ public enum DemoData {
     try backend.createPayloadIndex(collection: "docs", field: "year", type: .integer)
   }
 
-  private static func makeTickets(_ backend: any Backend, _ random: inout DemoRandom) throws(EngineError) {
+  private static func makeTickets(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
     let dimension = 32
     try backend.createCollection("support-tickets", config: CollectionConfig(dimension: dimension, distance: .dot, storage: .memory))
     let products = ["console", "engine", "backups", "billing"]
@@ -106,7 +106,7 @@ public enum DemoData {
     try backend.createPayloadIndex(collection: "support-tickets", field: "status", type: .keyword)
   }
 
-  private static func makeProducts(_ backend: any Backend, _ random: inout DemoRandom) throws(EngineError) {
+  private static func makeProducts(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
     let dimension = 16
     try backend.createCollection("product-images", config: CollectionConfig(dimension: dimension, distance: .euclid, storage: .mmap))
     let categories = ["shoes", "bags", "watches", "jackets", "lamps"]

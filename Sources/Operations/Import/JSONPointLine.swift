@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// Decodes one JSON Lines point: `{"id":…,"vector":[…],"payload":{…}}`.
 ///

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// Streams points from a JSON Lines or fvecs file, or standard input, in batches.
 ///

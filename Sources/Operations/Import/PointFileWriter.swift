@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// Writes points as JSON Lines that ``PointFileReader`` reads back unchanged.
 ///

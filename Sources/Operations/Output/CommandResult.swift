@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// What a command produced, in both forms: JSON for `--json` and blocks for people.
 public struct CommandResult: Hashable {

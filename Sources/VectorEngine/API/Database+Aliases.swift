@@ -1,4 +1,5 @@
 import Synchronization
+import Model
 
 // Aliases: `aliases.json` in the data directory, `{"aliases": {"<alias>": "<collection>"}}`.
 //
@@ -17,7 +18,7 @@ extension Database {
   /// Reads `aliases.json` into the state, or records why it is not trusted.
   func loadAliases() {
     let path = directory + "/" + Self.aliasesFile
-    let loaded = Result { () throws(EngineError) in try readAliases(path) }
+    let loaded = Result { () throws(StoreError) in try readAliases(path) }
     state.withLock { state in
       switch loaded {
       case .success(let aliases):
@@ -32,10 +33,10 @@ extension Database {
 
   /// Every alias and the collection it points at, sorted by alias.
   ///
-  /// - Throws: ``EngineError`` `corrupted` when `aliases.json` is damaged or breaks a rule.
-  public func aliases() throws(EngineError) -> [(alias: String, collection: String)] {
+  /// - Throws: ``StoreError`` `corrupted` when `aliases.json` is damaged or breaks a rule.
+  public func aliases() throws(StoreError) -> [(alias: String, collection: String)] {
     try state.withLock { state in
-      Result { () throws(EngineError) -> [(alias: String, collection: String)] in
+      Result { () throws(StoreError) -> [(alias: String, collection: String)] in
         if let problem = state.aliasProblem { throw problem }
         return state.aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
       }
@@ -49,23 +50,23 @@ extension Database {
   }
 
   /// Points `alias` at `collection` (replacing an alias of that name).
-  public func createAlias(_ alias: String, for collection: String) throws(EngineError) {
+  public func createAlias(_ alias: String, for collection: String) throws(StoreError) {
     try requireWritableForAliases()
     let alias = CollectionName.normalized(alias)
     let collection = CollectionName.normalized(collection)
     try CollectionName.validate(alias, kind: "alias")
     let names = try collectionNames()
     guard names.contains(collection) else {
-      throw EngineError(.notFound, "collection \(collection) does not exist")
+      throw StoreError(.notFound, "collection \(collection) does not exist")
     }
     guard !names.contains(alias) else {
-      throw EngineError(.alreadyExists, "\(alias) is a collection name; an alias must differ")
+      throw StoreError(.alreadyExists, "\(alias) is a collection name; an alias must differ")
     }
     try state.withLock { state in
-      Result { () throws(EngineError) in
+      Result { () throws(StoreError) in
         var aliases = state.aliases
         guard aliases[alias] != nil || aliases.count < Self.maximumAliases else {
-          throw EngineError(.invalidInput, "a data directory holds at most \(Self.maximumAliases) aliases")
+          throw StoreError(.invalidInput, "a data directory holds at most \(Self.maximumAliases) aliases")
         }
         aliases[alias] = collection
         try writeAliases(aliases, state: state)
@@ -75,12 +76,12 @@ extension Database {
   }
 
   /// Removes an alias.
-  public func dropAlias(_ alias: String) throws(EngineError) {
+  public func dropAlias(_ alias: String) throws(StoreError) {
     try requireWritableForAliases()
     let alias = CollectionName.normalized(alias)
     try state.withLock { state in
-      Result { () throws(EngineError) in
-        guard state.aliases[alias] != nil else { throw EngineError(.notFound, "alias \(alias) does not exist") }
+      Result { () throws(StoreError) in
+        guard state.aliases[alias] != nil else { throw StoreError(.notFound, "alias \(alias) does not exist") }
         var aliases = state.aliases
         aliases[alias] = nil
         try writeAliases(aliases, state: state)
@@ -90,10 +91,10 @@ extension Database {
   }
 
   /// Points each alias of `restored` at its collection, durably, keeping the other aliases.
-  func restoreAliases(_ restored: [String: String]) throws(EngineError) {
+  func restoreAliases(_ restored: [String: String]) throws(StoreError) {
     guard !restored.isEmpty else { return }
     try state.withLock { state in
-      Result { () throws(EngineError) in
+      Result { () throws(StoreError) in
         let aliases = state.aliases.merging(restored) { _, new in new }
         try writeAliases(aliases, state: state)
         state.aliases = aliases
@@ -102,9 +103,9 @@ extension Database {
   }
 
   /// Publishes `aliases` as `aliases.json`; refused while the file on disk is not trusted.
-  func writeAliases(_ aliases: [String: String], state: State) throws(EngineError) {
+  func writeAliases(_ aliases: [String: String], state: State) throws(StoreError) {
     if let problem = state.aliasProblem {
-      throw EngineError(problem.kind, "\(problem.message); repair or remove it before changing aliases")
+      throw StoreError(problem.kind, "\(problem.message); repair or remove it before changing aliases")
     }
     var object = JSONObject()
     for (alias, collection) in aliases.sorted(by: { $0.key < $1.key }) { object[alias] = .string(collection) }
@@ -112,35 +113,35 @@ extension Database {
     do {
       try DurableFile.publish(Array(text.utf8), as: Self.aliasesFile, in: directory)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
-  private func requireWritableForAliases() throws(EngineError) {
-    if isReadOnly { throw EngineError(.readOnly, "the data directory \(directory) is open read-only") }
+  private func requireWritableForAliases() throws(StoreError) {
+    if isReadOnly { throw StoreError(.readOnly, "the data directory \(directory) is open read-only") }
   }
 
   /// Reads and checks `aliases.json` (see the file header for the rules).
   ///
   /// - Complexity: O(file size + aliases).
-  private func readAliases(_ path: String) throws(EngineError) -> [String: String] {
+  private func readAliases(_ path: String) throws(StoreError) -> [String: String] {
     let bytes: [UInt8]
     do {
       guard try System.kindOfEntry(path) != nil else { return [:] }
       let descriptor = try System.open(path, .readOnly)
       defer { descriptor.close() }
       guard try descriptor.size() <= FullSnapshotLayout.maximumAliasesSize else {
-        throw EngineError(.corrupted, "corrupt data: \(path) is larger than \(FullSnapshotLayout.maximumAliasesSize) bytes")
+        throw StoreError(.corrupted, "corrupt data: \(path) is larger than \(FullSnapshotLayout.maximumAliasesSize) bytes")
       }
       bytes = try descriptor.readAll()
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       throw error
     } catch let error as SystemError {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     } catch {
-      throw EngineError(.io, "\(error)")
+      throw StoreError(.io, "\(error)")
     }
-    func corrupt(_ detail: String) -> EngineError { EngineError(.corrupted, "corrupt data: \(path): \(detail)") }
+    func corrupt(_ detail: String) -> StoreError { StoreError(.corrupted, "corrupt data: \(path): \(detail)") }
     guard let json = try? JSONParser.parse(bytes, maximumKeysPerObject: Self.maximumAliases),
       let object = json.objectValue?["aliases"]?.objectValue
     else {

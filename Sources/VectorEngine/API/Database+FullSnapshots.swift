@@ -7,6 +7,8 @@
 // mismatches, names that are aliases here), and only then swap each collection in by rename
 // and write the merged aliases.
 
+import Model
+
 extension Database {
   /// Takes a full snapshot: every collection, each as its own consistent cut, and the aliases.
   ///
@@ -17,18 +19,18 @@ extension Database {
   ///   `<data>/snapshots/`.
   /// - Returns: The new snapshot, with its SHA-256, absolute path and collections.
   /// - Complexity: O(size of every collection's files).
-  /// - Throws: ``EngineError``: `readOnly`, `notFound` (folder), `invalidInput` (a collection
+  /// - Throws: ``StoreError``: `readOnly`, `notFound` (folder), `invalidInput` (a collection
   ///   name longer than ``FullSnapshotLayout/maximumCollectionNameLength`` bytes), `io`,
   ///   `diskFull`.
   @discardableResult
-  public func createFullSnapshot(in directory: String? = nil) throws(EngineError)
+  public func createFullSnapshot(in directory: String? = nil) throws(StoreError)
     -> SnapshotDescription
   {
     try requireWritableForSnapshots()
     let names = try collectionNames()
     let limit = FullSnapshotLayout.maximumCollectionNameLength
     if let long = names.first(where: { $0.utf8.count > limit }) {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "collection \(long) has a \(long.utf8.count)-byte name; a full snapshot holds names of at most \(limit) bytes (snapshot it on its own)"
       )
@@ -44,7 +46,7 @@ extension Database {
       do {
         try Self.validateCut(cut, in: collection.directory)
       } catch {
-        throw EngineError(error.kind, "full snapshot refused: collection \(collection.name): \(error.message)")
+        throw StoreError(error.kind, "full snapshot refused: collection \(collection.name): \(error.message)")
       }
     }
     let included = Set(frozen.map(\.collection.name))
@@ -88,7 +90,7 @@ extension Database {
   /// reports what these cheap checks find.
   ///
   /// - Complexity: O(number of snapshots × manifest size).
-  public func fullSnapshots() throws(EngineError) -> [SnapshotDescription] {
+  public func fullSnapshots() throws(StoreError) -> [SnapshotDescription] {
     try listSnapshots(in: snapshotsDirectory) { file in
       Self.created(fromSnapshotName: file, stem: "full")
     }
@@ -99,7 +101,7 @@ extension Database {
   func restoreFull(
     _ contents: SnapshotContents, from staging: String, archive: String, replace: Bool
   )
-    throws(EngineError) -> [CollectionInfo]
+    throws(StoreError) -> [CollectionInfo]
   {
     let manifest = contents.manifest
     let names = manifest.collections.map(\.name)
@@ -114,14 +116,14 @@ extension Database {
     if let clash = contents.aliases.keys.sorted().first(where: {
       currentNames.contains($0) && !names.contains($0)
     }) {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "snapshot \(archive) has an alias \(clash), which is a collection here; drop or rename that collection first"
       )
     }
     let merged = currentAliases.merging(contents.aliases) { _, new in new }.count
     if merged > Self.maximumAliases {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "snapshot \(archive): restoring its aliases would leave \(merged) aliases, over the cap of \(Self.maximumAliases); drop some first"
       )
@@ -135,7 +137,7 @@ extension Database {
       let folder = Self.stagedFolder(staging, entry.name)
       let restored = try Self.openCandidate(folder, as: entry.name)
       guard (try? CollectionConfig(json: entry.config)) == restored else {
-        throw EngineError(
+        throw StoreError(
           .corrupted,
           "snapshot \(archive): the manifest's configuration of \(entry.name) differs from the collection's own"
         )
@@ -148,15 +150,15 @@ extension Database {
     }
 
     var swapped: [SwappedFolder] = []
-    do throws(EngineError) {
+    do throws(StoreError) {
       for name in names {
         swapped.append(try swapIn(staging: Self.stagedFolder(staging, name), as: name, replacing: replaced[name]))
       }
     } catch {
       // Put back what was swapped before the failure.
-      return try completeSwaps(swapped) { () throws(EngineError) -> [CollectionInfo] in throw error }
+      return try completeSwaps(swapped) { () throws(StoreError) -> [CollectionInfo] in throw error }
     }
-    return try completeSwaps(swapped) { () throws(EngineError) -> [CollectionInfo] in
+    return try completeSwaps(swapped) { () throws(StoreError) -> [CollectionInfo] in
       var infos: [CollectionInfo] = []
       for name in names.sorted() { infos.append(try collection(name).info()) }
       try restoreAliases(contents.aliases)

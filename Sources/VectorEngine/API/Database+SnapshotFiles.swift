@@ -1,5 +1,7 @@
 // Snapshot files by path, of either kind: verify, restore, delete.
 
+import Model
+
 extension Database {
   /// Reads a whole snapshot file of either kind and checks everything: every header, the
   /// manifest, every file's SHA-256, a full snapshot's layout and aliases, and the sidecar when
@@ -8,8 +10,8 @@ extension Database {
   /// - Parameter path: The `.snapshot` file.
   /// - Returns: The snapshot, with the SHA-256 computed from the archive and its absolute path.
   /// - Complexity: O(archive size).
-  /// - Throws: ``EngineError``: `notFound`, `corrupted` naming the entry and the problem, `io`.
-  public func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
+  /// - Throws: ``StoreError``: `notFound`, `corrupted` naming the entry and the problem, `io`.
+  public func verifySnapshotFile(at path: String) throws(StoreError) -> SnapshotDescription {
     let resolved = try existingSnapshotFile(path)
     do {
       let contents = try SnapshotArchive.check(path: resolved)
@@ -35,11 +37,11 @@ extension Database {
   ///
   /// - Returns: The restored collections, sorted by name.
   /// - Complexity: O(archive size).
-  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `corrupted`, `alreadyExists` (naming
+  /// - Throws: ``StoreError``: `readOnly`, `notFound`, `corrupted`, `alreadyExists` (naming
   ///   the collections), `invalidInput` (a target for a full snapshot, a shape mismatch, a
   ///   name clash with an alias), `io`, `diskFull`.
   public func restoreSnapshotFile(at path: String, as target: String? = nil, replace: Bool = false)
-    throws(EngineError) -> [CollectionInfo]
+    throws(StoreError) -> [CollectionInfo]
   {
     try requireWritableForSnapshots()
     let resolved = try existingSnapshotFile(path)
@@ -52,7 +54,7 @@ extension Database {
     }
     if let target {
       guard manifest.kind == .collection else {
-        throw EngineError(
+        throw StoreError(
           .invalidInput,
           "\(name) is a full snapshot: it restores every collection under its own name, so it takes no target"
         )
@@ -85,9 +87,9 @@ extension Database {
 
   /// Deletes a snapshot file (any `.snapshot` file) and its sidecar, then syncs the folder.
   ///
-  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `invalidInput` when the path does not
+  /// - Throws: ``StoreError``: `readOnly`, `notFound`, `invalidInput` when the path does not
   ///   name a `.snapshot` file, `io`.
-  public func deleteSnapshotFile(at path: String) throws(EngineError) {
+  public func deleteSnapshotFile(at path: String) throws(StoreError) {
     try requireWritableForSnapshots()
     let resolved = try existingSnapshotFile(path)
     do {
@@ -95,7 +97,7 @@ extension Database {
       try System.removeFileIfPresent(resolved + SnapshotArchive.sidecarSuffix)
       try System.syncDirectory(SnapshotArchive.split(resolved).directory)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -105,7 +107,7 @@ extension Database {
   /// check is made again on the verified, extracted archive.
   private func refuseConflicts(
     _ manifest: SnapshotManifest, target: String?, replace: Bool, archive: String
-  ) throws(EngineError) {
+  ) throws(StoreError) {
     let destinations =
       manifest.kind == .full
       ? manifest.collections : [.init(name: target ?? manifest.collection, config: manifest.config)]
@@ -125,32 +127,32 @@ extension Database {
   }
 
   /// Restoring over existing collections needs `replace`.
-  static func needsConfirmation(_ names: [String]) -> EngineError {
+  static func needsConfirmation(_ names: [String]) -> StoreError {
     if names.count == 1 {
-      return EngineError(
+      return StoreError(
         .alreadyExists,
         "collection \(names[0]) exists; restoring over it needs confirmation (--yes)")
     }
-    return EngineError(
+    return StoreError(
       .alreadyExists,
       "collections \(names.joined(separator: ", ")) exist; restoring over them needs confirmation (--yes)"
     )
   }
 
   /// A snapshot's collection would take the name of an alias.
-  static func aliasClash(_ name: String, archive: String, full: Bool) -> EngineError {
+  static func aliasClash(_ name: String, archive: String, full: Bool) -> StoreError {
     if full {
-      return EngineError(
+      return StoreError(
         .invalidInput,
         "snapshot \(archive) holds collection \(name), which is an alias here; drop the alias first"
       )
     }
-    return EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
+    return StoreError(.invalidInput, "\(name) is an alias; restore into the collection it names")
   }
 
   /// Swaps the extracted collection at `staging` in as `destination`.
   private func restoreCollection(from staging: String, as destination: String, replace: Bool)
-    throws(EngineError) -> CollectionInfo
+    throws(StoreError) -> CollectionInfo
   {
     let restored = try Self.openCandidate(staging, as: destination)
     let existing = try? collection(destination)
@@ -159,15 +161,15 @@ extension Database {
       try Self.requireSameShape(existing.config, restored, collection: destination)
     }
     let swapped = try swapIn(staging: staging, as: destination, replacing: existing)
-    return try completeSwaps([swapped]) { () throws(EngineError) in try [collection(destination).info()] }[0]
+    return try completeSwaps([swapped]) { () throws(StoreError) in try [collection(destination).info()] }[0]
   }
 
   /// Checks a frozen collection's files as a snapshot of them will be checked
   /// (``CollectionFileSet``), so that damaged bytes are refused before they are archived.
   ///
   /// - Complexity: O(size of the collection's files).
-  /// - Throws: ``EngineError`` `corrupted` naming the file and the problem, `io`.
-  static func validateCut(_ cut: CollectionStore.SnapshotCut, in folder: String) throws(EngineError) {
+  /// - Throws: ``StoreError`` `corrupted` naming the file and the problem, `io`.
+  static func validateCut(_ cut: CollectionStore.SnapshotCut, in folder: String) throws(StoreError) {
     var regions: [MappedRegion] = []
     var files: [String: UnsafeRawBufferPointer] = [:]
     do throws(SystemError) {
@@ -177,12 +179,12 @@ extension Database {
         files[name] = region.bytes
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     try cut.manifest.withUnsafeBytes { manifest in
       files[CollectionManifest.fileName] = manifest
       return withExtendedLifetime(regions) {
-        Result { () throws(EngineError) in _ = try CollectionFileSet.validate(files, folder: folder) }
+        Result { () throws(StoreError) in _ = try CollectionFileSet.validate(files, folder: folder) }
       }
     }.get()
   }
@@ -193,7 +195,7 @@ extension Database {
   ///
   /// - Returns: The collection's configuration.
   /// - Complexity: O(size of the collection's files).
-  static func openCandidate(_ folder: String, as name: String) throws(EngineError) -> CollectionConfig {
+  static func openCandidate(_ folder: String, as name: String) throws(StoreError) -> CollectionConfig {
     let store = try CollectionStore(name: name, directory: folder, readOnly: false, logMayBeMissing: true)
     try store.verifyEverything()
     try store.close()
@@ -202,7 +204,7 @@ extension Database {
 
   /// Runs what follows the swaps (opening the restored collections, writing aliases); on
   /// success removes the replaced folders, on failure puts every swapped folder back.
-  func completeSwaps<R>(_ swapped: [SwappedFolder], _ body: () throws(EngineError) -> R) throws(EngineError) -> R {
+  func completeSwaps<R>(_ swapped: [SwappedFolder], _ body: () throws(StoreError) -> R) throws(StoreError) -> R {
     do {
       let result = try body()
       for folder in swapped { finishSwap(folder) }
@@ -217,7 +219,7 @@ extension Database {
         }
       }
       let outcome = notes.isEmpty ? "nothing was changed" : notes.joined(separator: "; ")
-      throw EngineError(error.kind, "\(error.message); the restore was undone: \(outcome)")
+      throw StoreError(error.kind, "\(error.message); the restore was undone: \(outcome)")
     }
   }
 
@@ -225,10 +227,10 @@ extension Database {
   static func requireSameShape(
     _ current: CollectionConfig, _ restored: CollectionConfig, collection: String
   )
-    throws(EngineError)
+    throws(StoreError)
   {
     guard current.dimension == restored.dimension, current.distance == restored.distance else {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "snapshot has \(restored.dimension) dimensions and \(restored.distance.rawValue) distance; collection \(collection) has \(current.dimension) and \(current.distance.rawValue)"
       )
@@ -237,23 +239,23 @@ extension Database {
 
   /// The absolute path of an existing `.snapshot` file; a symbolic link is refused, so a
   /// deletion never reaches another file through one.
-  private func existingSnapshotFile(_ path: String) throws(EngineError) -> String {
+  private func existingSnapshotFile(_ path: String) throws(StoreError) -> String {
     guard path.hasSuffix(".snapshot"), !path.contains("\0") else {
-      throw EngineError(.invalidInput, "\(path) is not a .snapshot file")
+      throw StoreError(.invalidInput, "\(path) is not a .snapshot file")
     }
     do {
       switch try System.kindOfEntry(path) {
-      case nil: throw EngineError(.notFound, "snapshot file \(path) does not exist")
+      case nil: throw StoreError(.notFound, "snapshot file \(path) does not exist")
       case .file?: break
-      default: throw EngineError(.invalidInput, "\(path) is not a regular file")
+      default: throw StoreError(.invalidInput, "\(path) is not a regular file")
       }
       let (folder, file) = SnapshotArchive.split(path)
       let base = try System.resolvedPath(folder)
       return (base == "/" ? "" : base) + "/" + file
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       throw error
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 }

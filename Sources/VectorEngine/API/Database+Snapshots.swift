@@ -7,6 +7,8 @@
 // (every file validated), check that the configuration fits the collection it replaces, then
 // swap folders by rename and fsync; the old data is removed only after the swap.
 
+import Model
+
 extension Database {
   /// `<data>/snapshots`: full snapshots, and one folder per collection for its snapshots.
   var snapshotsDirectory: String { directory + "/snapshots" }
@@ -25,10 +27,10 @@ extension Database {
   ///     `<data>/snapshots/<collection>/`.
   /// - Returns: The new snapshot, with its SHA-256 and absolute path.
   /// - Complexity: O(size of the collection's files).
-  /// - Throws: ``EngineError``: `readOnly`, `notFound` (collection or folder), `invalidInput`,
+  /// - Throws: ``StoreError``: `readOnly`, `notFound` (collection or folder), `invalidInput`,
   ///   `io`, `diskFull`.
   @discardableResult
-  public func createSnapshot(of name: String, in directory: String? = nil) throws(EngineError)
+  public func createSnapshot(of name: String, in directory: String? = nil) throws(StoreError)
     -> SnapshotDescription
   {
     // Without the lock another process may remove the files the snapshot copies.
@@ -40,7 +42,7 @@ extension Database {
     do {
       try Self.validateCut(cut, in: collection.directory)
     } catch {
-      throw EngineError(error.kind, "snapshot of \(collection.name) refused: \(error.message)")
+      throw StoreError(error.kind, "snapshot of \(collection.name) refused: \(error.message)")
     }
     let now = UTCTimestamp(epochSeconds: System.wallClockSeconds)
     let path = Self.unusedArchivePath(in: folder, stem: "\(collection.name)-\(now.fileStamp)")
@@ -67,7 +69,7 @@ extension Database {
   /// reports what these cheap checks find.
   ///
   /// - Complexity: O(number of snapshots × manifest size).
-  public func snapshots(of name: String) throws(EngineError) -> [SnapshotDescription] {
+  public func snapshots(of name: String) throws(StoreError) -> [SnapshotDescription] {
     try CollectionName.validate(name)
     return try listSnapshots(in: snapshotFolder(name)) { file in
       Self.created(fromSnapshotName: file, stem: name)
@@ -81,8 +83,8 @@ extension Database {
   ///   - name: The collection the snapshot is listed under.
   /// - Returns: The snapshot, as ``verifySnapshotFile(at:)`` describes it.
   /// - Complexity: O(archive size).
-  /// - Throws: ``EngineError``: `notFound`, `invalidInput` (a malformed name), `corrupted`, `io`.
-  public func verifySnapshot(_ snapshot: String, of name: String) throws(EngineError)
+  /// - Throws: ``StoreError``: `notFound`, `invalidInput` (a malformed name), `corrupted`, `io`.
+  public func verifySnapshot(_ snapshot: String, of name: String) throws(StoreError)
     -> SnapshotDescription
   {
     try verifySnapshotFile(at: try snapshotPath(snapshot, collection: name))
@@ -90,10 +92,10 @@ extension Database {
 
   /// Deletes a snapshot of a collection and its sidecar.
   ///
-  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `invalidInput` (a path, not a name), `io`.
-  public func deleteSnapshot(_ snapshot: String, of name: String) throws(EngineError) {
+  /// - Throws: ``StoreError``: `readOnly`, `notFound`, `invalidInput` (a path, not a name), `io`.
+  public func deleteSnapshot(_ snapshot: String, of name: String) throws(StoreError) {
     guard !snapshot.contains("/") else {
-      throw EngineError(.invalidInput, "give a snapshot name, not a path")
+      throw StoreError(.invalidInput, "give a snapshot name, not a path")
     }
     try deleteSnapshotFile(at: try snapshotPath(snapshot, collection: name))
   }
@@ -111,48 +113,48 @@ extension Database {
   ///   - replace: Confirms replacing an existing collection.
   /// - Returns: The restored collection.
   /// - Complexity: O(archive size).
-  /// - Throws: ``EngineError``, as ``restoreSnapshotFile(at:as:replace:)``.
+  /// - Throws: ``StoreError``, as ``restoreSnapshotFile(at:as:replace:)``.
   public func restoreSnapshot(
     _ snapshot: String, of name: String, as target: String? = nil, replace: Bool = false
   )
-    throws(EngineError) -> CollectionInfo
+    throws(StoreError) -> CollectionInfo
   {
     let path = try snapshotPath(snapshot, collection: name)
     let restored = try restoreSnapshotFile(at: path, as: target ?? name, replace: replace)
     guard let info = restored.first else {
-      throw EngineError(.corrupted, "snapshot \(Self.lastComponent(path)) holds no collection")
+      throw StoreError(.corrupted, "snapshot \(Self.lastComponent(path)) holds no collection")
     }
     return info
   }
 
   // MARK: Shared by both kinds
 
-  func requireWritableForSnapshots() throws(EngineError) {
+  func requireWritableForSnapshots() throws(StoreError) {
     if isReadOnly {
-      throw EngineError(.readOnly, "the data directory \(directory) is open read-only")
+      throw StoreError(.readOnly, "the data directory \(directory) is open read-only")
     }
   }
 
   /// The absolute path of the folder a new snapshot goes to: `folder` (which must exist), or
   /// `defaultFolder`, created if needed.
-  func snapshotDestination(_ folder: String?, defaultFolder: String) throws(EngineError) -> String {
+  func snapshotDestination(_ folder: String?, defaultFolder: String) throws(StoreError) -> String {
     do {
       guard let folder else {
         try DurableFile.makeDirectories(defaultFolder)
         return try System.resolvedPath(defaultFolder)
       }
       guard !folder.isEmpty, try System.kindOfEntry(folder) != nil else {
-        throw EngineError(.notFound, "the snapshot folder \(folder) does not exist")
+        throw StoreError(.notFound, "the snapshot folder \(folder) does not exist")
       }
       let resolved = try System.resolvedPath(folder)
       guard try System.kindOfEntry(resolved) == .directory else {
-        throw EngineError(.invalidInput, "\(folder) is not a folder")
+        throw StoreError(.invalidInput, "\(folder) is not a folder")
       }
       return resolved
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       throw error
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -171,7 +173,7 @@ extension Database {
   }
 
   /// Lists the `.snapshot` files of `folder` (none when it does not exist), newest first.
-  func listSnapshots(in folder: String, createdFromName: (String) -> String) throws(EngineError)
+  func listSnapshots(in folder: String, createdFromName: (String) -> String) throws(StoreError)
     -> [SnapshotDescription]
   {
     do {
@@ -185,7 +187,7 @@ extension Database {
       }
       return result.sorted { $0.name > $1.name }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -234,26 +236,26 @@ extension Database {
   }
 
   /// An engine error for a failed snapshot operation, with whose fault it is.
-  static func engineError(_ error: SnapshotError, _ what: String) -> EngineError {
+  static func engineError(_ error: SnapshotError, _ what: String) -> StoreError {
     if let system = error.systemError, system.isDiskFull {
-      return EngineError(.diskFull, "\(what): disk full: \(error); nothing was changed")
+      return StoreError(.diskFull, "\(what): disk full: \(error); nothing was changed")
     }
     switch error.fault {
-    case .system: return EngineError(.io, "\(what): \(error)")
-    case .caller: return EngineError(.invalidInput, "\(what): \(error)")
-    case .archive: return EngineError(.corrupted, "\(what): \(error)")
+    case .system: return StoreError(.io, "\(what): \(error)")
+    case .caller: return StoreError(.invalidInput, "\(what): \(error)")
+    case .archive: return StoreError(.corrupted, "\(what): \(error)")
     }
   }
 
-  private func snapshotPath(_ snapshot: String, collection: String) throws(EngineError) -> String {
+  private func snapshotPath(_ snapshot: String, collection: String) throws(StoreError) -> String {
     if snapshot.contains("/") { return snapshot }
     try CollectionName.validate(collection)
     guard snapshot.hasSuffix(".snapshot"), !snapshot.hasPrefix("."), !snapshot.contains("\0") else {
-      throw EngineError(.invalidInput, "\(snapshot) is not a snapshot name (…​.snapshot)")
+      throw StoreError(.invalidInput, "\(snapshot) is not a snapshot name (…​.snapshot)")
     }
     let path = snapshotFolder(collection) + "/" + snapshot
     guard (try? System.kindOfEntry(path)) == .file else {
-      throw EngineError(
+      throw StoreError(
         .notFound, "snapshot \(snapshot) of collection \(collection) does not exist")
     }
     return path

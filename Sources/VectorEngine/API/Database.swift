@@ -1,10 +1,11 @@
 import Synchronization
+import Model
 
 /// An open data directory: the embedded engine's entry point.
 ///
 /// Layout: `LOCK`, `aliases.json`, and `collections/<name>/` with each collection's
 /// `MANIFEST`, WAL files and segment files. Files are 0600, folders 0700. A read-write
-/// database holds the directory's lock; a second writer gets ``EngineError/Kind/locked``.
+/// database holds the directory's lock; a second writer gets ``StoreError/Kind/locked``.
 /// Collections open on first use.
 public final class Database: Sendable {
   /// The data directory.
@@ -24,7 +25,7 @@ public final class Database: Sendable {
     var aliases: [String: String] = [:]
     /// Why `aliases.json` is not trusted (damaged, or breaking a rule); aliases are then
     /// ignored and not rewritten until the file is repaired.
-    var aliasProblem: EngineError?
+    var aliasProblem: StoreError?
   }
 
   var collectionsDirectory: String { directory + "/collections" }
@@ -32,22 +33,22 @@ public final class Database: Sendable {
   /// Opens (creating if needed) the data directory.
   ///
   /// - Parameter readOnly: open without the lock; writes are refused.
-  /// - Throws: ``EngineError``: `locked` when another process writes here; `io`, `corrupted`.
-  public init(directory: String, readOnly: Bool = false) throws(EngineError) {
+  /// - Throws: ``StoreError``: `locked` when another process writes here; `io`, `corrupted`.
+  public init(directory: String, readOnly: Bool = false) throws(StoreError) {
     self.directory = directory
     self.isReadOnly = readOnly
     do {
       if !readOnly {
         try DurableFile.makeDirectories(directory + "/collections")
       } else if try System.kindOfEntry(directory) != .directory {
-        throw EngineError(.notFound, "data directory \(directory) does not exist")
+        throw StoreError(.notFound, "data directory \(directory) does not exist")
       }
     } catch let error as SystemError {
-      throw EngineError.from(error)
-    } catch let error as EngineError {
+      throw StoreError.from(error)
+    } catch let error as StoreError {
       throw error
     } catch {
-      throw EngineError(.io, "\(error)")
+      throw StoreError(.io, "\(error)")
     }
     lock = readOnly ? nil : try LockFile(dataDirectory: directory)
     state = Mutex(State())
@@ -55,7 +56,7 @@ public final class Database: Sendable {
     loadAliases()
   }
 
-  private func removeLeftovers() throws(EngineError) {
+  private func removeLeftovers() throws(StoreError) {
     do {
       try DurableFile.removeLeftovers(in: directory)
       for name in try System.listDirectory(collectionsDirectory) where name.hasPrefix(".") {
@@ -75,7 +76,7 @@ public final class Database: Sendable {
         }
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -84,7 +85,7 @@ public final class Database: Sendable {
   /// The names of every collection, sorted: the folders of `collections/` with valid names.
   ///
   /// Anything else there is left alone and reported by ``problems``.
-  public func collectionNames() throws(EngineError) -> [String] {
+  public func collectionNames() throws(StoreError) -> [String] {
     try listCollectionsFolder().names
   }
 
@@ -99,7 +100,7 @@ public final class Database: Sendable {
   }
 
   /// Splits `collections/` into collection folders and strays (with why each is one).
-  private func listCollectionsFolder() throws(EngineError) -> (names: [String], strays: [String]) {
+  private func listCollectionsFolder() throws(StoreError) -> (names: [String], strays: [String]) {
     do {
       guard try System.kindOfEntry(collectionsDirectory) == .directory else { return ([], []) }
       var names: [String] = []
@@ -119,33 +120,33 @@ public final class Database: Sendable {
       }
       return (names, strays)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
   /// Creates a collection.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` (name or config), `alreadyExists`.
+  /// - Throws: ``StoreError`` `invalidInput` (name or config), `alreadyExists`.
   @discardableResult
-  public func createCollection(_ name: String, config: CollectionConfig) throws(EngineError) -> VectorCollection {
+  public func createCollection(_ name: String, config: CollectionConfig) throws(StoreError) -> VectorCollection {
     try requireWritable()
     let name = CollectionName.normalized(name)
     try CollectionName.validate(name)
     try config.validate()
     return try state.withLock { state in
-      Result { () throws(EngineError) -> VectorCollection in
+      Result { () throws(StoreError) -> VectorCollection in
         if state.aliases[name] != nil {
-          throw EngineError(.alreadyExists, "\(name) is already an alias; choose another collection name")
+          throw StoreError(.alreadyExists, "\(name) is already an alias; choose another collection name")
         }
         let final = collectionsDirectory + "/" + name
         do {
           if try System.kindOfEntry(final) != nil {
-            throw EngineError(.alreadyExists, "collection \(name) already exists")
+            throw StoreError(.alreadyExists, "collection \(name) already exists")
           }
           // A folder whose name differs only in Unicode form would be a second folder for
           // what every lookup treats as the same name.
           if try System.listDirectory(collectionsDirectory).contains(where: { CollectionName.normalized($0) == name }) {
-            throw EngineError(.alreadyExists, "a collection folder with the same name in another Unicode form exists")
+            throw StoreError(.alreadyExists, "a collection folder with the same name in another Unicode form exists")
           }
           let temporary = collectionsDirectory + "/.create-" + String(System.randomUInt32(), radix: 16)
           try System.makeDirectory(temporary)
@@ -159,11 +160,11 @@ public final class Database: Sendable {
             throw error
           }
         } catch let error as SystemError {
-          throw EngineError.from(error)
-        } catch let error as EngineError {
+          throw StoreError.from(error)
+        } catch let error as StoreError {
           throw error
         } catch {
-          throw EngineError(.io, "\(error)")
+          throw StoreError(.io, "\(error)")
         }
         let collection = VectorCollection(store: try CollectionStore(name: name, directory: final, readOnly: false))
         state.open[name] = collection
@@ -174,17 +175,17 @@ public final class Database: Sendable {
 
   /// The collection named `name`, or the one the alias `name` points at.
   ///
-  /// - Throws: ``EngineError`` `notFound`, or an error opening its files.
-  public func collection(_ name: String) throws(EngineError) -> VectorCollection {
+  /// - Throws: ``StoreError`` `notFound`, or an error opening its files.
+  public func collection(_ name: String) throws(StoreError) -> VectorCollection {
     let name = CollectionName.normalized(name)
     return try state.withLock { state in
-      Result { () throws(EngineError) -> VectorCollection in
+      Result { () throws(StoreError) -> VectorCollection in
         let resolved = state.aliases[name] ?? name
         if let open = state.open[resolved] { return open }
         try CollectionName.validate(resolved)
         let path = collectionsDirectory + "/" + resolved
         guard (try? System.kindOfEntry(path)) == .directory else {
-          throw EngineError(.notFound, "collection \(name) does not exist")
+          throw StoreError(.notFound, "collection \(name) does not exist")
         }
         let collection = VectorCollection(store: try CollectionStore(name: resolved, directory: path, readOnly: isReadOnly))
         state.open[resolved] = collection
@@ -194,15 +195,15 @@ public final class Database: Sendable {
   }
 
   /// Deletes a collection and the aliases pointing at it.
-  public func dropCollection(_ name: String) throws(EngineError) {
+  public func dropCollection(_ name: String) throws(StoreError) {
     try requireWritable()
     let name = CollectionName.normalized(name)
     try CollectionName.validate(name)
     try state.withLock { state in
-      Result { () throws(EngineError) in
+      Result { () throws(StoreError) in
         let path = collectionsDirectory + "/" + name
         guard (try? System.kindOfEntry(path)) == .directory else {
-          throw EngineError(.notFound, "collection \(name) does not exist")
+          throw StoreError(.notFound, "collection \(name) does not exist")
         }
         var aliases = state.aliases
         aliases = aliases.filter { $0.value != name }
@@ -217,7 +218,7 @@ public final class Database: Sendable {
           state.open.removeValue(forKey: name)?.markDropped()
           try System.removeTree(trash)
         } catch {
-          throw EngineError.from(error)
+          throw StoreError.from(error)
         }
       }
     }.get()
@@ -235,11 +236,11 @@ public final class Database: Sendable {
 
   /// Moves a verified, extracted collection folder into place, keeping the folder it
   /// replaces (at `staging`) until ``finishSwap(_:)`` or ``undoSwap(_:)``.
-  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(EngineError) -> SwappedFolder {
+  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(StoreError) -> SwappedFolder {
     try state.withLock { state in
-      Result { () throws(EngineError) -> SwappedFolder in
+      Result { () throws(StoreError) -> SwappedFolder in
         guard state.aliases[name] == nil else {
-          throw EngineError(.invalidInput, "\(name) is an alias; restore into the collection it names")
+          throw StoreError(.invalidInput, "\(name) is an alias; restore into the collection it names")
         }
         let final = collectionsDirectory + "/" + name
         do {
@@ -255,7 +256,7 @@ public final class Database: Sendable {
           try System.syncDirectory(collectionsDirectory)
           return SwappedFolder(name: name, replacedAt: nil, staging: staging)
         } catch {
-          throw EngineError.from(error)
+          throw StoreError.from(error)
         }
       }
     }.get()
@@ -268,11 +269,11 @@ public final class Database: Sendable {
 
   /// Puts back what a swap replaced (or removes what it added), after a later step failed.
   ///
-  /// - Throws: ``EngineError`` when the folders could not be moved back; the message says
+  /// - Throws: ``StoreError`` when the folders could not be moved back; the message says
   ///   where each one is.
-  func undoSwap(_ swapped: SwappedFolder) throws(EngineError) {
+  func undoSwap(_ swapped: SwappedFolder) throws(StoreError) {
     try state.withLock { state in
-      Result { () throws(EngineError) in
+      Result { () throws(StoreError) in
         let final = collectionsDirectory + "/" + swapped.name
         state.open.removeValue(forKey: swapped.name)?.markDropped()
         do {
@@ -283,7 +284,7 @@ public final class Database: Sendable {
           }
           try System.syncDirectory(collectionsDirectory)
         } catch {
-          throw EngineError(
+          throw StoreError(
             .io, "could not put collection \(swapped.name) back as it was (\(error)); the previous data is in \(swapped.replacedAt ?? "(none)")")
         }
       }
@@ -296,17 +297,17 @@ public final class Database: Sendable {
   ///
   /// - Returns: The files moved aside; `[]` when the log has no damage.
   /// - Complexity: O(size of the log).
-  /// - Throws: ``EngineError``: `readOnly`, `notFound`, `corrupted` for damage elsewhere.
-  public func setAsideDamagedLog(of name: String) throws(EngineError) -> [String] {
+  /// - Throws: ``StoreError``: `readOnly`, `notFound`, `corrupted` for damage elsewhere.
+  public func setAsideDamagedLog(of name: String) throws(StoreError) -> [String] {
     try requireWritable()
     let name = CollectionName.normalized(name)
     try CollectionName.validate(name)
     return try state.withLock { state in
-      Result { () throws(EngineError) -> [String] in
+      Result { () throws(StoreError) -> [String] in
         guard state.open[name] == nil else { return [] }  // it opened: nothing is damaged
         let path = collectionsDirectory + "/" + name
         guard (try? System.kindOfEntry(path)) == .directory else {
-          throw EngineError(.notFound, "collection \(name) does not exist")
+          throw StoreError(.notFound, "collection \(name) does not exist")
         }
         let probe = try CollectionStore(name: name, directory: path, readOnly: true)
         guard let damage = probe.logDamage else { return [] }
@@ -329,23 +330,23 @@ public final class Database: Sendable {
   ///
   /// The lock is released when the database is deallocated.
   ///
-  /// - Throws: ``EngineError`` of the first failure's kind, naming each collection that could
+  /// - Throws: ``StoreError`` of the first failure's kind, naming each collection that could
   ///   not be sealed and why.
-  public func close() throws(EngineError) {
+  public func close() throws(StoreError) {
     let open = state.withLock { $0.open.values.sorted { $0.name < $1.name } }
-    var failures: [EngineError] = []
+    var failures: [StoreError] = []
     for collection in open {
       do {
         try collection.close()
       } catch {
-        failures.append(EngineError(error.kind, "collection \(collection.name): \(error.message)"))
+        failures.append(StoreError(error.kind, "collection \(collection.name): \(error.message)"))
       }
     }
     guard let first = failures.first else { return }
-    throw EngineError(first.kind, failures.map(\.message).joined(separator: "; "))
+    throw StoreError(first.kind, failures.map(\.message).joined(separator: "; "))
   }
 
-  private func requireWritable() throws(EngineError) {
-    if isReadOnly { throw EngineError(.readOnly, "the data directory \(directory) is open read-only") }
+  private func requireWritable() throws(StoreError) {
+    if isReadOnly { throw StoreError(.readOnly, "the data directory \(directory) is open read-only") }
   }
 }

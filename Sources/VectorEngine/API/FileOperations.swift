@@ -1,27 +1,29 @@
 /// The few file-system operations the layers above the engine need for their own folders
 /// (backup folders, the catalog file), with the engine's modes (folders 0700, files 0600) and
 /// typed errors. The engine keeps its own files to itself.
+import Model
+
 public enum FileOperations {
   /// Creates `path` and any missing parent folders with mode 0700, each made durable (the
   /// folder holding it is synced) before the call returns.
   ///
   /// - Complexity: O(depth of the path).
-  public static func makeDirectories(_ path: String) throws(EngineError) {
+  public static func makeDirectories(_ path: String) throws(StoreError) {
     do {
       try DurableFile.makeDirectories(path)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
   /// Creates an empty file with mode 0600 unless something exists at `path`.
-  public static func createFileIfMissing(_ path: String) throws(EngineError) {
+  public static func createFileIfMissing(_ path: String) throws(StoreError) {
     do {
       guard try System.kindOfEntry(path) == nil else { return }
       let descriptor = try System.open(path, .readWrite, create: true)
       descriptor.close()
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -30,8 +32,8 @@ public enum FileOperations {
   /// creating the same file at once, exactly one publishes and the others use its file.
   ///
   /// - Returns: whether `temporary` became `path`.
-  /// - Throws: ``EngineError`` `io` (both names in the same folder).
-  public static func publishUnlessPresent(_ temporary: String, as path: String) throws(EngineError) -> Bool {
+  /// - Throws: ``StoreError`` `io` (both names in the same folder).
+  public static func publishUnlessPresent(_ temporary: String, as path: String) throws(StoreError) -> Bool {
     do {
       var published = true
       do {
@@ -44,7 +46,7 @@ public enum FileOperations {
       return published
     } catch {
       try? System.removeFileIfPresent(temporary)
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -52,12 +54,12 @@ public enum FileOperations {
   /// then flushes the parent folder. Nothing at `path` is not an error.
   ///
   /// - Complexity: O(entries below `path`).
-  public static func removeTree(_ path: String) throws(EngineError) {
+  public static func removeTree(_ path: String) throws(StoreError) {
     do {
       try System.removeTree(path)
       try System.syncDirectory(SnapshotArchive.split(path).directory)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -69,32 +71,32 @@ public enum FileOperations {
   /// descended into: unlike ``removeTree(_:)`` this never removes more than the caller expects.
   ///
   /// - Parameter accept: whether a file name belongs in the folder.
-  /// - Throws: ``EngineError`` `invalidInput` when `path` is not a folder or holds another
+  /// - Throws: ``StoreError`` `invalidInput` when `path` is not a folder or holds another
   ///   entry (both named in the message); `io`.
   /// - Complexity: O(entries in the folder).
-  public static func removeFolderOfFiles(_ path: String, accepting accept: (String) -> Bool) throws(EngineError) {
+  public static func removeFolderOfFiles(_ path: String, accepting accept: (String) -> Bool) throws(StoreError) {
     do {
       switch try System.kindOfEntry(path) {
       case nil: return
       case .directory: break
-      case .symbolicLink: throw EngineError(.invalidInput, "\(path) is a symbolic link, not a folder")
-      default: throw EngineError(.invalidInput, "\(path) is not a folder")
+      case .symbolicLink: throw StoreError(.invalidInput, "\(path) is a symbolic link, not a folder")
+      default: throw StoreError(.invalidInput, "\(path) is not a folder")
       }
       let names = try System.listDirectory(path)
       for name in names {
         guard try System.kindOfEntry(path + "/" + name) == .file, accept(name) else {
-          throw EngineError(.invalidInput, "\(path) holds \(name.debugDescription), which does not belong there")
+          throw StoreError(.invalidInput, "\(path) holds \(name.debugDescription), which does not belong there")
         }
       }
       for name in names { try System.removeFileIfPresent(path + "/" + name) }
       try System.removeDirectory(path)
       try System.syncDirectory(SnapshotArchive.split(path).directory)
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       throw error
     } catch let error as SystemError {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -111,19 +113,19 @@ public enum FileOperations {
   /// The names in a folder, sorted; empty when it does not exist.
   ///
   /// - Complexity: O(n log n) in the number of entries.
-  public static func list(_ path: String) throws(EngineError) -> [String] {
+  public static func list(_ path: String) throws(StoreError) -> [String] {
     guard isDirectory(path) else { return [] }
     do {
       return try System.listDirectory(path)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
   /// The first `count` bytes of the file at `path` (fewer when it is shorter).
   ///
-  /// - Throws: ``EngineError`` `notFound` when there is no file, `io`.
-  public static func readPrefix(_ path: String, count: Int) throws(EngineError) -> [UInt8] {
+  /// - Throws: ``StoreError`` `notFound` when there is no file, `io`.
+  public static func readPrefix(_ path: String, count: Int) throws(StoreError) -> [UInt8] {
     do {
       let descriptor = try System.open(path, .readOnly)
       defer { descriptor.close() }
@@ -133,8 +135,8 @@ public enum FileOperations {
       }.get()
       return Array(bytes[..<read])
     } catch {
-      if error.code == System.errnoNotFound { throw EngineError(.notFound, "\(path) does not exist") }
-      throw EngineError.from(error)
+      if error.code == System.errnoNotFound { throw StoreError(.notFound, "\(path) does not exist") }
+      throw StoreError.from(error)
     }
   }
 

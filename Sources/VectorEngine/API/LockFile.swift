@@ -4,6 +4,8 @@
 /// The kernel releases the lock when the process dies, so a crash never leaves a stale lock
 /// and staleness is never guessed from a pid. The file holds the owner's pid, for the message
 /// another process shows. The lock is released when the value is deinitialized.
+import Model
+
 public final class LockFile: Sendable {
   private let descriptor: FileDescriptor
   /// The lock file's path.
@@ -13,29 +15,29 @@ public final class LockFile: Sendable {
   ///
   /// - Parameter holder: the message when another process holds it, given that process's pid
   ///   (or `unknown`).
-  /// - Throws: ``EngineError`` `locked` with `holder`'s message, or `io`.
-  public init(path: String, holder: (String) -> String) throws(EngineError) {
+  /// - Throws: ``StoreError`` `locked` with `holder`'s message, or `io`.
+  public init(path: String, holder: (String) -> String) throws(StoreError) {
     self.path = path
     do {
       descriptor = try System.open(path, .readWrite, create: true)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     do {
       guard try descriptor.tryLockExclusive() else {
-        throw EngineError(.locked, holder(Self.recordedPID(descriptor)))
+        throw StoreError(.locked, holder(Self.recordedPID(descriptor)))
       }
       try descriptor.truncate(to: 0)
       try descriptor.writeAll(Array("\(System.processID)\n".utf8))
     } catch {
       // Every stored property is set, so `deinit` runs and closes the descriptor: closing it
       // here too would close whatever file another thread opened under the same number.
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
   /// Takes the data directory's `LOCK`.
-  convenience init(dataDirectory directory: String) throws(EngineError) {
+  convenience init(dataDirectory directory: String) throws(StoreError) {
     try self.init(path: directory + "/LOCK") { "data directory \(directory) is in use by pid \($0)" }
   }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Model
 
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
@@ -67,9 +68,9 @@ public final class VectorCollection: @unchecked Sendable {
     background.wait()
   }
 
-  private func withStore<R>(_ body: (CollectionStore) throws(EngineError) -> R) throws(EngineError) -> R {
-    try lock.withLock { () throws(EngineError) -> R in
-      guard !store.isDropped else { throw EngineError(.notFound, "collection \(name) was dropped") }
+  private func withStore<R>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
+    try lock.withLock { () throws(StoreError) -> R in
+      guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
       return try body(store)
     }
   }
@@ -90,13 +91,13 @@ public final class VectorCollection: @unchecked Sendable {
   ///
   /// The call is atomic: after a crash either all of it is visible or none.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` (wrong dimension, non-finite component, a payload
+  /// - Throws: ``StoreError`` `invalidInput` (wrong dimension, non-finite component, a payload
   ///   object over ``PayloadLimits/maximumKeysPerObject`` keys, a payload value whose type
   ///   contradicts a payload index), naming the point; storage errors.
   /// - Complexity: O(n · d).
   @discardableResult
-  public func upsert(_ points: [PointStruct]) throws(EngineError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(EngineError) in
+  public func upsert(_ points: [PointStruct]) throws(StoreError) -> UpdateResult {
+    afterWrite(try withStore { (store) throws(StoreError) in
       let prepared = try store.prepareUpsert(points)
       guard !prepared.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       let sequence = try store.perform(.upsert(prepared))
@@ -111,8 +112,8 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Deletes the selected points.
   @discardableResult
-  public func delete(_ selector: PointSelector) throws(EngineError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(EngineError) in
+  public func delete(_ selector: PointSelector) throws(StoreError) -> UpdateResult {
+    afterWrite(try withStore { (store) throws(StoreError) in
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.delete(ids)), affected: ids.count)
@@ -121,11 +122,11 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Merges `payload`'s keys into the selected points' payloads (Qdrant's set payload).
   ///
-  /// - Throws: ``EngineError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
+  /// - Throws: ``StoreError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
   ///   contradicts a payload index; storage errors.
   @discardableResult
-  public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(EngineError) in
+  public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
+    afterWrite(try withStore { (store) throws(StoreError) in
       try store.checkPayload(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
@@ -135,11 +136,11 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Replaces the selected points' payloads with `payload`.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
+  /// - Throws: ``StoreError`` `invalidInput` when `payload` breaks ``PayloadLimits`` or
   ///   contradicts a payload index; storage errors.
   @discardableResult
-  public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(EngineError) in
+  public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
+    afterWrite(try withStore { (store) throws(StoreError) in
       try store.checkPayload(payload, id: nil)
       let ids = try store.resolve(selector)
       guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
@@ -149,8 +150,8 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Removes top-level `keys` from the selected points' payloads.
   @discardableResult
-  public func deletePayloadKeys(_ keys: [String], on selector: PointSelector) throws(EngineError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(EngineError) in
+  public func deletePayloadKeys(_ keys: [String], on selector: PointSelector) throws(StoreError) -> UpdateResult {
+    afterWrite(try withStore { (store) throws(StoreError) in
       let ids = try store.resolve(selector)
       guard !ids.isEmpty, !keys.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
       return UpdateResult(operationID: try store.perform(.deletePayloadKeys(ids: ids, keys: keys)), affected: ids.count)
@@ -159,15 +160,15 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Creates a payload index on `field` (a dotted path) over every point.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` if a point has a value of another type there.
+  /// - Throws: ``StoreError`` `invalidInput` if a point has a value of another type there.
   /// - Complexity: O(n) payload reads.
-  public func createPayloadIndex(field: String, type: PayloadIndexType) throws(EngineError) {
-    try withStore { (store) throws(EngineError) in try store.createIndex(field: field, type: type) }
+  public func createPayloadIndex(field: String, type: PayloadIndexType) throws(StoreError) {
+    try withStore { (store) throws(StoreError) in try store.createIndex(field: field, type: type) }
   }
 
   /// Seals the points waiting in the write-ahead log into a segment file now.
-  public func flush() throws(EngineError) {
-    try withStore { (store) throws(EngineError) in try store.seal() }
+  public func flush() throws(StoreError) {
+    try withStore { (store) throws(StoreError) in try store.seal() }
     scheduleOptimizationIfNeeded()
   }
 
@@ -176,8 +177,8 @@ public final class VectorCollection: @unchecked Sendable {
   /// The points with these ids, in the order asked; missing ids are left out.
   ///
   /// - Complexity: O(k · s log n).
-  public func retrieve(_ ids: [PointID], withPayload: Bool = true, withVector: Bool = false) throws(EngineError) -> [PointRecord] {
-    try withStore { (store) throws(EngineError) in
+  public func retrieve(_ ids: [PointID], withPayload: Bool = true, withVector: Bool = false) throws(StoreError) -> [PointRecord] {
+    try withStore { (store) throws(StoreError) in
       var records: [PointRecord] = []
       for id in ids {
         guard let location = store.locate(id) else { continue }
@@ -190,8 +191,8 @@ public final class VectorCollection: @unchecked Sendable {
   /// The number of points, or of points matching `filter`.
   ///
   /// - Complexity: O(1) without a filter, O(n) with one.
-  public func count(filter: Filter? = nil) throws(EngineError) -> Int {
-    try withStore { (store) throws(EngineError) in try store.count(filter) }
+  public func count(filter: Filter? = nil) throws(StoreError) -> Int {
+    try withStore { (store) throws(StoreError) in try store.count(filter) }
   }
 
   /// One page of points in ascending id order, starting at `offset` (inclusive).
@@ -200,9 +201,9 @@ public final class VectorCollection: @unchecked Sendable {
   public func scroll(
     filter: Filter? = nil, offset: PointID? = nil, limit: Int = 10, withPayload: Bool = true,
     withVector: Bool = false
-  ) throws(EngineError) -> ScrollPage {
+  ) throws(StoreError) -> ScrollPage {
     try RequestLimits.check(limit, in: RequestLimits.scrollLimit, "limit")
-    return try withStore { (store) throws(EngineError) in
+    return try withStore { (store) throws(StoreError) in
       try store.scroll(filter: filter, offset: offset, limit: limit, withPayload: withPayload, withVector: withVector)
     }
   }
@@ -213,11 +214,11 @@ public final class VectorCollection: @unchecked Sendable {
   /// `exact` is set or the filter matches few points; `exact` is the recall oracle.
   ///
   /// - Complexity: O(n · d) when exact; roughly logarithmic in n through the graph.
-  /// - Throws: ``EngineError`` `invalidInput` for a request outside ``RequestLimits``, a
+  /// - Throws: ``StoreError`` `invalidInput` for a request outside ``RequestLimits``, a
   ///   query vector of the wrong shape, or `notFound` for an unknown point.
-  public func search(_ request: SearchRequest) throws(EngineError) -> [ScoredPoint] {
+  public func search(_ request: SearchRequest) throws(StoreError) -> [ScoredPoint] {
     try request.validate()
-    return try withStore { (store) throws(EngineError) in
+    return try withStore { (store) throws(StoreError) in
       let query: [Float]
       var excluded: PointID?
       switch request.query {
@@ -225,7 +226,7 @@ public final class VectorCollection: @unchecked Sendable {
         query = try store.prepareVector(vector, context: "query vector")
       case .point(let id):
         guard let location = store.locate(id) else {
-          throw EngineError(.notFound, "point \(id) not found in collection \(name)")
+          throw StoreError(.notFound, "point \(id) not found in collection \(name)")
         }
         query = store.vector(at: location)
         excluded = id
@@ -237,17 +238,17 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   /// Size, shape and payload schema of the collection (aliases are filled in by the database).
-  public func info() throws(EngineError) -> CollectionInfo {
-    try withStore { (store) throws(EngineError) in try store.info() }
+  public func info() throws(StoreError) -> CollectionInfo {
+    try withStore { (store) throws(StoreError) in try store.info() }
   }
 
   /// Checks every checksum of every segment file.
   ///
   /// - Complexity: O(size of the collection's files).
-  public func verify() throws(EngineError) {
-    try withStore { (store) throws(EngineError) in
+  public func verify() throws(StoreError) {
+    try withStore { (store) throws(StoreError) in
       for segment in store.sealed {
-        do throws(EngineError) {
+        do throws(StoreError) {
           try segment.verify()
         } catch {
           if store.problem == nil { store.problem = error.message }
@@ -257,10 +258,10 @@ public final class VectorCollection: @unchecked Sendable {
     }
   }
 
-  func close() throws(EngineError) {
+  func close() throws(StoreError) {
     stopScrubs.set()
     background.wait()
-    try lock.withLock { () throws(EngineError) in try store.close() }
+    try lock.withLock { () throws(StoreError) in try store.close() }
   }
 
   /// Threads used to build HNSW graphs when segments are sealed or optimized; a value
@@ -276,8 +277,8 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Sets the threads used to build HNSW graphs.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` outside ``RequestLimits/indexThreads``.
-  public func setIndexThreads(_ threads: Int) throws(EngineError) {
+  /// - Throws: ``StoreError`` `invalidInput` outside ``RequestLimits/indexThreads``.
+  public func setIndexThreads(_ threads: Int) throws(StoreError) {
     try RequestLimits.check(threads, in: RequestLimits.indexThreads, "threads")
     indexThreads = threads
   }
@@ -288,8 +289,8 @@ public final class VectorCollection: @unchecked Sendable {
   /// segment with 30 % or more deleted points.
   ///
   /// - Complexity: O(n · d) plus one graph build over n points.
-  public func optimize() throws(EngineError) {
-    try withStore { (store) throws(EngineError) in try store.optimize() }
+  public func optimize() throws(StoreError) {
+    try withStore { (store) throws(StoreError) in try store.optimize() }
   }
 
   /// Starts a background optimization when the collection needs one and none is queued.
@@ -309,7 +310,7 @@ public final class VectorCollection: @unchecked Sendable {
         do {
           try store.optimizeAutomatically()
         } catch {
-          store.recordNote("background optimization failed: \(EngineError.from(error).message)")
+          store.recordNote("background optimization failed: \(StoreError.from(error).message)")
         }
       }
     }
@@ -327,11 +328,11 @@ public final class VectorCollection: @unchecked Sendable {
   public func measureQuality(
     sample: Int = 100, limit: Int = 10, ef: Int? = nil, seed: UInt64 = 1,
     progress: ((Int, Int) -> Void)? = nil
-  ) throws(EngineError) -> QualityReport {
+  ) throws(StoreError) -> QualityReport {
     try RequestLimits.check(sample, in: RequestLimits.qualitySample, "sample")
     try RequestLimits.check(limit, in: RequestLimits.searchLimit, "limit")
     if let ef { try RequestLimits.check(ef, in: RequestLimits.ef, "ef") }
-    let ids = try withStore { (store) throws(EngineError) in store.sampleIDs(sample, seed: seed) }
+    let ids = try withStore { (store) throws(StoreError) in store.sampleIDs(sample, seed: seed) }
     let efUsed = ef ?? config.hnswEf
     var recalls: [Double] = []
     var indexTime = Duration.zero
@@ -364,8 +365,8 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   /// Freezes a consistent cut for a snapshot (see `CollectionStore.freezeForSnapshot`).
-  func freezeForSnapshot() throws(EngineError) -> CollectionStore.SnapshotCut {
-    try withStore { (store) throws(EngineError) in try store.freezeForSnapshot() }
+  func freezeForSnapshot() throws(StoreError) -> CollectionStore.SnapshotCut {
+    try withStore { (store) throws(StoreError) in try store.freezeForSnapshot() }
   }
 
   /// Releases a snapshot's pinned files.

@@ -2,6 +2,8 @@
 ///
 /// Rows are appended; an upsert of an id already here overwrites its row in place, a delete
 /// marks the row dead. Dead rows are dropped when the segment is sealed.
+import Model
+
 struct AppendableSegment {
   let dimension: Int
   private(set) var ids: [PointID] = []

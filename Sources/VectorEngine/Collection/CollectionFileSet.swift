@@ -8,6 +8,8 @@
 /// segment's layout and every section checksum (``SegmentLayout``); each deletion file,
 /// payload index and graph against its segment (the graph's metric against the
 /// collection's distance); no point id live in two segments.
+import Model
+
 enum CollectionFileSet {
   /// Validates the files of one collection.
   ///
@@ -16,19 +18,19 @@ enum CollectionFileSet {
   ///   - folder: how errors name the collection's folder (e.g. `archive.snapshot:collections/docs`).
   /// - Returns: The decoded manifest.
   /// - Complexity: O(total size of the files).
-  /// - Throws: ``EngineError`` `corrupted` naming the file and the problem.
-  static func validate(_ files: [String: UnsafeRawBufferPointer], folder: String) throws(EngineError) -> CollectionManifest {
+  /// - Throws: ``StoreError`` `corrupted` naming the file and the problem.
+  static func validate(_ files: [String: UnsafeRawBufferPointer], folder: String) throws(StoreError) -> CollectionManifest {
     func path(_ name: String) -> String { folder + "/" + name }
     guard let manifestBytes = files[CollectionManifest.fileName] else {
-      throw EngineError(.corrupted, "corrupt data: \(path(CollectionManifest.fileName)) is missing")
+      throw StoreError(.corrupted, "corrupt data: \(path(CollectionManifest.fileName)) is missing")
     }
     let manifest = try CollectionManifest.decode(Array(manifestBytes), path: path(CollectionManifest.fileName))
     let expected = manifest.referencedFiles
     if let extra = files.keys.sorted().first(where: { !expected.contains($0) }) {
-      throw EngineError(.corrupted, "corrupt data: \(path(SnapshotError.escapedName(extra))) is not a file of the collection (its MANIFEST does not name it)")
+      throw StoreError(.corrupted, "corrupt data: \(path(SnapshotError.escapedName(extra))) is not a file of the collection (its MANIFEST does not name it)")
     }
     if let missing = expected.sorted().first(where: { files[$0] == nil }) {
-      throw EngineError(.corrupted, "corrupt data: \(path(missing)) is missing")
+      throw StoreError(.corrupted, "corrupt data: \(path(missing)) is missing")
     }
     let config = manifest.config
     var segments: [(layout: SegmentLayout, ids: UnsafeRawPointer?, deleted: Bitset)] = []
@@ -62,7 +64,7 @@ enum CollectionFileSet {
         segments.append((layout, bytes.baseAddress.map { $0 + layout.sections[SegmentFormat.Section.ids.rawValue].offset }, deleted))
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     let rows = segments.map { segment in
       LiveIDCheck.Rows(
@@ -73,7 +75,7 @@ enum CollectionFileSet {
     if let duplicate = LiveIDCheck.firstDuplicate(rows) {
       let first = SegmentFormat.fileName(segment: manifest.segments[duplicate.first].id)
       let second = SegmentFormat.fileName(segment: manifest.segments[duplicate.second].id)
-      throw EngineError(.corrupted, "corrupt data: \(path(first)) and \(path(second)) both hold point \(duplicate.id) as live")
+      throw StoreError(.corrupted, "corrupt data: \(path(first)) and \(path(second)) both hold point \(duplicate.id) as live")
     }
     return manifest
   }

@@ -1,3 +1,5 @@
+import Model
+
 extension CollectionStore {
   /// Opens every sealed segment the manifest names, with its deletion set, payload indexes
   /// and graph, and checks what readers rely on across them.
@@ -7,7 +9,7 @@ extension CollectionStore {
   /// note; read-only, they are errors. A point id live in two segments is an error.
   ///
   /// - Complexity: O(segments · indexes + ids) plus the graph loads.
-  func loadSegments() throws(EngineError) {
+  func loadSegments() throws(StoreError) {
     for entry in manifest.segments {
       let segment = try SealedSegment(
         id: entry.id, directory: directory, expectedDimension: manifest.config.dimension,
@@ -33,7 +35,7 @@ extension CollectionStore {
 
   /// Reads a segment's payload index file, or rebuilds it from the segment's payloads when it
   /// is damaged and the collection is writable.
-  private func loadPayloadIndex(_ index: CollectionManifest.IndexEntry, of segment: SealedSegment) throws(EngineError)
+  private func loadPayloadIndex(_ index: CollectionManifest.IndexEntry, of segment: SealedSegment) throws(StoreError)
     -> SegmentPayloadIndex
   {
     let name = SegmentPayloadIndex.fileName(segment: segment.id, index: index.id)
@@ -41,13 +43,13 @@ extension CollectionStore {
       return try SegmentPayloadIndex.read(path: directory + "/" + name, expectedType: index.type, rowCount: segment.count)
     } catch where error.kind == .corrupted && !isReadOnly {
       let path = try Self.path(index.field)
-      let rebuilt = try SegmentPayloadIndex.build(type: index.type, rowCount: segment.count) { (row) throws(EngineError) in
+      let rebuilt = try SegmentPayloadIndex.build(type: index.type, rowCount: segment.count) { (row) throws(StoreError) in
         segment.isDeleted(row) ? [] : Self.indexableValues(path, try segment.payload(at: row))
       }
       do {
         try DurableFile.publish(rebuilt.encoded, as: name, in: directory)
       } catch {
-        throw EngineError.from(error)
+        throw StoreError.from(error)
       }
       recordNote("\(error.message); rebuilt it from the segment's payloads")
       return rebuilt
@@ -57,12 +59,12 @@ extension CollectionStore {
   /// Fails when a point id is live (not deleted) in more than one sealed segment.
   ///
   /// - Complexity: O(n · s) for n rows in s segments.
-  func checkLiveIDsAreUnique() throws(EngineError) {
+  func checkLiveIDsAreUnique() throws(StoreError) {
     let rows = sealed.map { segment in
       LiveIDCheck.Rows(count: segment.count, id: { segment.id(at: $0) }, isDeleted: { segment.isDeleted($0) })
     }
     if let duplicate = LiveIDCheck.firstDuplicate(rows) {
-      throw EngineError(
+      throw StoreError(
         .corrupted,
         "corrupt data: \(sealed[duplicate.first].path) and \(sealed[duplicate.second].path) both hold point \(duplicate.id) as live")
     }

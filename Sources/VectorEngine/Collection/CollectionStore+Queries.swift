@@ -1,3 +1,5 @@
+import Model
+
 extension CollectionStore {
   /// Visits every live point matching `filter`, segment by segment (oldest first), appendable
   /// last. `visit` returns `false` to stop.
@@ -6,12 +8,12 @@ extension CollectionStore {
   /// rows the indexes cannot decide. The filter is compiled once (``CompiledFilter``).
   ///
   /// - Complexity: O(n) rows in the worst case.
-  /// - Throws: ``EngineError`` `invalidInput` for a filter over the query caps.
+  /// - Throws: ``StoreError`` `invalidInput` for a filter over the query caps.
   func forEachMatch(
-    _ filter: Filter?, _ visit: (Location, PointID) throws(EngineError) -> Bool
-  ) throws(EngineError) {
+    _ filter: Filter?, _ visit: (Location, PointID) throws(StoreError) -> Bool
+  ) throws(StoreError) {
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
-    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
+    let compiled = try filter.map { (filter) throws(StoreError) in try CompiledFilter.compile(filter) }
     for (index, segment) in sealed.enumerated() {
       let matcher = filter.map { SegmentFilter(filter: $0, segment: segment, indexes: segment.payloadIndexes) }
       for row in 0..<segment.count where !segment.isDeleted(row) {
@@ -28,7 +30,7 @@ extension CollectionStore {
 
   @inline(__always)
   func sealedRowMatches(_ row: Int, segment: SealedSegment, filter: CompiledFilter?, matcher: SegmentFilter?)
-    throws(EngineError) -> Bool
+    throws(StoreError) -> Bool
   {
     guard let filter, let matcher else { return true }
     if let candidates = matcher.candidates {
@@ -41,12 +43,12 @@ extension CollectionStore {
   /// The number of live points matching `filter`.
   ///
   /// - Complexity: O(1) without a filter; O(n) with one.
-  func count(_ filter: Filter?) throws(EngineError) -> Int {
+  func count(_ filter: Filter?) throws(StoreError) -> Int {
     guard let filter, !filter.isEmpty else {
       return sealed.reduce(appendable.liveCount) { $0 + $1.liveCount }
     }
     var total = 0
-    try forEachMatch(filter) { (_, _) throws(EngineError) in
+    try forEachMatch(filter) { (_, _) throws(StoreError) in
       total += 1
       return true
     }
@@ -54,9 +56,9 @@ extension CollectionStore {
   }
 
   /// The ids of the live points matching `filter`, in storage order.
-  func matchingIDs(_ filter: Filter) throws(EngineError) -> [PointID] {
+  func matchingIDs(_ filter: Filter) throws(StoreError) -> [PointID] {
     var ids: [PointID] = []
-    try forEachMatch(filter) { (_, id) throws(EngineError) in
+    try forEachMatch(filter) { (_, id) throws(StoreError) in
       ids.append(id)
       return true
     }
@@ -64,7 +66,7 @@ extension CollectionStore {
   }
 
   /// A record for a live point.
-  func record(at location: Location, id: PointID, withPayload: Bool, withVector: Bool) throws(EngineError) -> PointRecord {
+  func record(at location: Location, id: PointID, withPayload: Bool, withVector: Bool) throws(StoreError) -> PointRecord {
     PointRecord(
       id: id, payload: withPayload ? try payload(at: location) : nil,
       vector: withVector ? vector(at: location) : nil)
@@ -74,10 +76,10 @@ extension CollectionStore {
   ///
   /// - Complexity: O((s + 1) · (rows visited)) where s is the number of sealed segments.
   func scroll(filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool)
-    throws(EngineError) -> ScrollPage
+    throws(StoreError) -> ScrollPage
   {
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
-    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
+    let compiled = try filter.map { (filter) throws(StoreError) in try CompiledFilter.compile(filter) }
     // One cursor per segment, each walking its rows in id order.
     var cursors: [Int] = sealed.map { segment in offset.map { segment.lowerBound($0) } ?? 0 }
     let matchers = sealed.enumerated().map { index, segment in
@@ -142,14 +144,14 @@ extension CollectionStore {
   ///
   /// - Complexity: O(n · d) for scans; roughly O(ef · m · log n · d) per graph walk.
   func search(_ query: [Float], filter: Filter?, limit: Int, ef: Int, exact: Bool, excluding excluded: PointID?,
-              withPayload: Bool, withVector: Bool) throws(EngineError) -> [ScoredPoint] {
+              withPayload: Bool, withVector: Bool) throws(StoreError) -> [ScoredPoint] {
     let distance = config.distance
     let dimension = config.dimension
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
-    let compiled = try filter.map { (filter) throws(EngineError) in try CompiledFilter.compile(filter) }
+    let compiled = try filter.map { (filter) throws(StoreError) in try CompiledFilter.compile(filter) }
     var top = TopK<Location>(capacity: limit, higherIsBetter: distance.higherIsCloser)
     guard limit > 0 else { return [] }
-    try query.withUnsafeBufferPointer { (queryBuffer) throws(EngineError) in
+    try query.withUnsafeBufferPointer { (queryBuffer) throws(StoreError) in
       guard let queryBase = queryBuffer.baseAddress else { return }
       func score(_ vector: UnsafePointer<Float>) -> Float {
         switch distance {
@@ -185,7 +187,7 @@ extension CollectionStore {
           }
         }
       }
-      try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(EngineError) in
+      try appendable.vectors.withUnsafeBufferPointer { (vectors) throws(StoreError) in
         guard let base = vectors.baseAddress else { return }
         for row in 0..<appendable.rowCount where appendable.live[row] {
           let value = score(base + row * dimension)
@@ -221,7 +223,7 @@ extension CollectionStore {
 
   /// Chooses between a scan and a graph walk for one segment (Qdrant's cardinality planner).
   private func plan(segment: SealedSegment, filter: CompiledFilter?, matcher: SegmentFilter?, exact: Bool, ef: Int)
-    throws(EngineError) -> SearchPlan
+    throws(StoreError) -> SearchPlan
   {
     guard !exact, let graph = segment.graph?.graph else { return .scan(candidates: matcher?.candidates) }
     guard let filter, let matcher else { return .graph(graph) }
@@ -243,7 +245,7 @@ extension CollectionStore {
   /// Estimates how many live rows of `segment` match `filter` from up to 256 sampled rows.
   ///
   /// - Complexity: O(256) payload evaluations.
-  func estimatedMatches(_ filter: CompiledFilter, in segment: SealedSegment) throws(EngineError) -> Double {
+  func estimatedMatches(_ filter: CompiledFilter, in segment: SealedSegment) throws(StoreError) -> Double {
     let live = segment.liveCount
     guard live > 0 else { return 0 }
     let samples = min(256, segment.count)

@@ -1,3 +1,5 @@
+import Model
+
 extension CollectionStore {
   /// Segments with fewer points are searched by a scan; larger ones get an HNSW graph.
   static let graphThreshold = 1_000
@@ -10,7 +12,7 @@ extension CollectionStore {
   /// its HNSW graph; adds it to `next` (not yet published).
   ///
   /// - Complexity: O(n · d) to write plus the graph build.
-  func writeSegment(_ rows: [SegmentSourceRow], into next: inout CollectionManifest) throws(EngineError) -> SealedSegment {
+  func writeSegment(_ rows: [SegmentSourceRow], into next: inout CollectionManifest) throws(StoreError) -> SealedSegment {
     let segmentID = next.nextSegmentID
     next.nextSegmentID += 1
     let written = rows.map { row in
@@ -23,20 +25,20 @@ extension CollectionStore {
         segment: segmentID, in: directory, dimension: config.dimension,
         normalized: config.distance == .cosine, rows: written)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     let segment = try SealedSegment(
       id: segmentID, directory: directory, expectedDimension: config.dimension,
       populate: config.storage == .memory, deletionGeneration: 0)
     for index in next.indexes {
       let path = try Self.path(index.field)
-      let built = try SegmentPayloadIndex.build(type: index.type, rowCount: rows.count) { (row) throws(EngineError) in
+      let built = try SegmentPayloadIndex.build(type: index.type, rowCount: rows.count) { (row) throws(StoreError) in
         Self.indexableValues(path, rows[row].payload)
       }
       do {
         try DurableFile.publish(built.encoded, as: SegmentPayloadIndex.fileName(segment: segmentID, index: index.id), in: directory)
       } catch {
-        throw EngineError.from(error)
+        throw StoreError.from(error)
       }
       segment.payloadIndexes[index.field] = built
     }
@@ -70,12 +72,12 @@ extension CollectionStore {
   /// with a fresh HNSW graph over all of them.
   ///
   /// - Complexity: O(n · d) plus one graph build over n points.
-  func optimize() throws(EngineError) {
+  func optimize() throws(StoreError) {
     try optimize(segments: Set(sealed.map(\.id)))
   }
 
   /// Runs the automatic optimization, if one is due.
-  func optimizeAutomatically() throws(EngineError) {
+  func optimizeAutomatically() throws(StoreError) {
     let selection = automaticSelection
     guard !selection.isEmpty else { return }
     try optimize(segments: selection)
@@ -88,15 +90,15 @@ extension CollectionStore {
   /// operation, so none is replayed against segments that no longer hold its points.
   ///
   /// - Complexity: O(n · d) over the selected points plus one graph build.
-  func optimize(segments selection: Set<Int>) throws(EngineError) {
-    guard !isReadOnly, let wal else { throw EngineError(.readOnly, "collection \(name) is open read-only") }
+  func optimize(segments selection: Set<Int>) throws(StoreError) {
+    guard !isReadOnly, let wal else { throw StoreError(.readOnly, "collection \(name) is open read-only") }
     // Rewriting copies the rows with fresh checksums: damaged bytes must be refused here,
     // never laundered into a segment that verifies.
     for segment in sealed where selection.contains(segment.id) {
       do {
         try segment.verify()
       } catch {
-        throw EngineError(error.kind, "optimization of collection \(name) refused: \(error.message)")
+        throw StoreError(error.kind, "optimization of collection \(name) refused: \(error.message)")
       }
     }
     // Pending deletions of the segments that stay must be written with the new manifest.
@@ -105,7 +107,7 @@ extension CollectionStore {
     next.segments.removeAll { selection.contains($0.id) }
     var newSegment: SealedSegment?
     try appendable.vectors.withUnsafeBufferPointer { vectors in
-      Result { () throws(EngineError) in
+      Result { () throws(StoreError) in
         var rows: [SegmentSourceRow] = []
         for segment in sealed where selection.contains(segment.id) {
           for row in 0..<segment.count where !segment.isDeleted(row) {
@@ -125,7 +127,7 @@ extension CollectionStore {
           do {
             _ = try segment.writeDeletions(generation: generation, in: directory)
           } catch {
-            throw EngineError.from(error)
+            throw StoreError.from(error)
           }
           if let position = next.segments.firstIndex(where: { $0.id == segment.id }) {
             next.segments[position].deletionGeneration = generation

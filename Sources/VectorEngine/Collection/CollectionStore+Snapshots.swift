@@ -1,3 +1,5 @@
+import Model
+
 extension CollectionStore {
   /// The state a snapshot copies: the manifest's bytes and the immutable files it names.
   struct SnapshotCut {
@@ -12,7 +14,7 @@ extension CollectionStore {
   /// collection's lock). The named files are immutable and stay on disk until ``unpin(_:)``.
   ///
   /// - Complexity: one seal.
-  func freezeForSnapshot() throws(EngineError) -> SnapshotCut {
+  func freezeForSnapshot() throws(StoreError) -> SnapshotCut {
     try seal()
     let files = manifest.referencedFiles.subtracting([CollectionManifest.fileName]).sorted()
     pinnedFiles.formUnion(files)

@@ -1,9 +1,11 @@
+import Model
+
 extension CollectionStore {
   /// Checks and prepares points for logging: dimension, finiteness, indexed payload types;
   /// normalizes for cosine; keeps the last occurrence of a repeated id.
   ///
   /// - Complexity: O(n · d).
-  func prepareUpsert(_ points: [PointStruct]) throws(EngineError) -> [PointStruct] {
+  func prepareUpsert(_ points: [PointStruct]) throws(StoreError) -> [PointStruct] {
     var lastIndex: [PointID: Int] = [:]
     lastIndex.reserveCapacity(points.count)
     for (index, point) in points.enumerated() { lastIndex[point.id] = index }
@@ -20,9 +22,9 @@ extension CollectionStore {
 
   /// Checks a vector's dimension and finiteness and normalizes it for cosine (where an
   /// all-zero vector has no direction and is refused).
-  func prepareVector(_ vector: [Float], context: String) throws(EngineError) -> [Float] {
+  func prepareVector(_ vector: [Float], context: String) throws(StoreError) -> [Float] {
     if let problem = vectorProblem(vector, normalizedAlready: false) {
-      throw EngineError(.invalidInput, "\(context): \(problem)")
+      throw StoreError(.invalidInput, "\(context): \(problem)")
     }
     guard config.distance == .cosine else { return vector }
     var normalized = vector
@@ -60,7 +62,7 @@ extension CollectionStore {
   ///
   /// - Complexity: O(size of the operation).
   func problem(replaying operation: CollectionOperation) -> String? {
-    do throws(EngineError) {
+    do throws(StoreError) {
       switch operation {
       case .upsert(let points):
         for point in points {
@@ -79,19 +81,19 @@ extension CollectionStore {
   }
 
   /// Fails when a payload value contradicts the type of a payload index.
-  func checkIndexedTypes(_ payload: JSONObject, id: PointID?) throws(EngineError) {
+  func checkIndexedTypes(_ payload: JSONObject, id: PointID?) throws(StoreError) {
     for index in manifest.indexes {
       let values = Self.indexableValues(try Self.path(index.field), payload)
       for value in values where value != .null && !index.type.accepts(value) {
         let subject = id.map { "point \($0) has" } ?? "the payload has"
         let found = value.typeName == "integer" ? "an integer above \(Int64.max)" : "a \(value.typeName) value"
-        throw EngineError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) \(found) there")
+        throw StoreError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) \(found) there")
       }
     }
   }
 
   /// The live ids a selector names (unknown ids are dropped).
-  func resolve(_ selector: PointSelector) throws(EngineError) -> [PointID] {
+  func resolve(_ selector: PointSelector) throws(StoreError) -> [PointID] {
     switch selector {
     case .ids(let ids):
       var seen = Set<PointID>()
@@ -104,14 +106,14 @@ extension CollectionStore {
   /// Sizes, schema and the shape of each sealed segment's graph.
   ///
   /// - Complexity: O(files + payload-indexed appendable rows + graph nodes).
-  func info() throws(EngineError) -> CollectionInfo {
+  func info() throws(StoreError) -> CollectionInfo {
     var disk = 0
     do {
       for name in try System.listDirectory(directory) {
         disk += try System.fileSize(directory + "/" + name) ?? 0
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     var ram = appendable.memoryBytes
     for segment in sealed {

@@ -18,6 +18,8 @@
 //   - sealed segments are ordered oldest first; their ids are ascending within each file.
 
 /// One collection's storage, used under its `VectorCollection`'s lock.
+import Model
+
 final class CollectionStore {
   let name: String
   let directory: String
@@ -50,12 +52,12 @@ final class CollectionStore {
 
   /// Creates the files of a new collection in `directory`, which must be empty: the manifest
   /// and an empty write-ahead log (from then on a collection without a log is damaged).
-  static func createFiles(in directory: String, config: CollectionConfig) throws(EngineError) {
+  static func createFiles(in directory: String, config: CollectionConfig) throws(StoreError) {
     let manifest = CollectionManifest(config: config)
     do {
       _ = try WriteAheadLog.create(in: directory, startingAt: manifest.walStart)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     try manifest.write(to: directory)
   }
@@ -69,7 +71,7 @@ final class CollectionStore {
   /// - Parameter logMayBeMissing: the directory was just extracted from a snapshot, which
   ///   carries no log; a writable open creates one. Otherwise a missing log is damage.
   /// - Complexity: O(segments + WAL size); points in sealed segments are not visited.
-  init(name: String, directory: String, readOnly: Bool, logMayBeMissing: Bool = false) throws(EngineError) {
+  init(name: String, directory: String, readOnly: Bool, logMayBeMissing: Bool = false) throws(StoreError) {
     self.name = name
     self.directory = directory
     self.isReadOnly = readOnly
@@ -98,7 +100,7 @@ final class CollectionStore {
     checkInvariants()
   }
 
-  func removeUnreferencedFiles() throws(EngineError) {
+  func removeUnreferencedFiles() throws(StoreError) {
     let keep = manifest.referencedFiles.union(pinnedFiles)
     do {
       for name in try System.listDirectory(directory) {
@@ -111,7 +113,7 @@ final class CollectionStore {
         }
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -135,7 +137,7 @@ final class CollectionStore {
   }
 
   /// The payload of a live point.
-  func payload(at location: Location) throws(EngineError) -> JSONObject {
+  func payload(at location: Location) throws(StoreError) -> JSONObject {
     switch location {
     case .appendable(let row): appendable.payloads[row]
     case .sealed(let segment, let row): try sealed[segment].payload(at: row)
@@ -156,9 +158,9 @@ final class CollectionStore {
   /// Logs `operation` durably, then applies it; seals when the appendable segment is full.
   ///
   /// - Returns: the operation's WAL sequence.
-  func perform(_ operation: CollectionOperation) throws(EngineError) -> UInt64 {
+  func perform(_ operation: CollectionOperation) throws(StoreError) -> UInt64 {
     guard !isReadOnly, let wal else {
-      throw EngineError(.readOnly, "collection \(name) is open read-only")
+      throw StoreError(.readOnly, "collection \(name) is open read-only")
     }
     let sequence = try wal.append([operation])
     apply(operation)
@@ -230,7 +232,7 @@ final class CollectionStore {
   /// Seals the appendable segment into a segment file and publishes a new manifest.
   ///
   /// Also writes deletion sets that changed. Does nothing when there is nothing to write.
-  func seal() throws(EngineError) {
+  func seal() throws(StoreError) {
     guard !isReadOnly, let wal else { return }
     let dirtySegments = sealed.filter(\.deletionsDirty)
     guard appendable.liveCount > 0 || !dirtySegments.isEmpty || appendable.rowCount > 0 else { return }
@@ -240,8 +242,8 @@ final class CollectionStore {
       if appendable.liveCount > 0 {
         let rows = appendable.sortedLiveRows()
         newSegment = try appendable.vectors.withUnsafeBufferPointer { vectors in
-          Result { () throws(EngineError) -> SealedSegment in
-            guard let base = vectors.baseAddress else { throw EngineError(.io, "appendable segment has no vectors") }
+          Result { () throws(StoreError) -> SealedSegment in
+            guard let base = vectors.baseAddress else { throw StoreError(.io, "appendable segment has no vectors") }
             let sources = rows.map { row in
               SegmentSourceRow(id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row])
             }
@@ -258,7 +260,7 @@ final class CollectionStore {
         }
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     // Segments emptied by deletes are dropped from the manifest.
     let emptied = Set(sealed.filter { $0.liveCount == 0 }.map(\.id))
@@ -293,24 +295,24 @@ final class CollectionStore {
     return result
   }
 
-  static func path(_ field: String) throws(EngineError) -> PayloadPath {
+  static func path(_ field: String) throws(StoreError) -> PayloadPath {
     do {
       return try PayloadPath(field)
     } catch {
-      throw EngineError(.invalidInput, "invalid payload key \"\(field)\": \(error.message)")
+      throw StoreError(.invalidInput, "invalid payload key \"\(field)\": \(error.message)")
     }
   }
 
   /// Creates a payload index over every point, after checking the field's values fit the type.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` naming a point whose value has another type.
+  /// - Throws: ``StoreError`` `invalidInput` naming a point whose value has another type.
   /// - Complexity: O(n) payload reads.
-  func createIndex(field: String, type: PayloadIndexType) throws(EngineError) {
-    guard !isReadOnly else { throw EngineError(.readOnly, "collection \(name) is open read-only") }
+  func createIndex(field: String, type: PayloadIndexType) throws(StoreError) {
+    guard !isReadOnly else { throw StoreError(.readOnly, "collection \(name) is open read-only") }
     let path = try Self.path(field)
     if let existing = manifest.indexes.first(where: { $0.field == field }) {
       if existing.type == type { return }
-      throw EngineError(.invalidInput, "field \"\(field)\" already has a \(existing.type.rawValue) index")
+      throw StoreError(.invalidInput, "field \"\(field)\" already has a \(existing.type.rawValue) index")
     }
     // Seal first: the log then holds only operations logged (and type-checked) after the
     // index exists, so replaying it checks every operation against the same indexes.
@@ -332,7 +334,7 @@ final class CollectionStore {
         try Self.checkType(values, field: field, type: type, id: segment.id(at: row))
         rowValues.append(values)
       }
-      built.append(try SegmentPayloadIndex.build(type: type, rowCount: segment.count) { (row) throws(EngineError) in rowValues[row] })
+      built.append(try SegmentPayloadIndex.build(type: type, rowCount: segment.count) { (row) throws(StoreError) in rowValues[row] })
     }
     var next = manifest
     let entry = CollectionManifest.IndexEntry(id: next.nextIndexID, field: field, type: type)
@@ -343,7 +345,7 @@ final class CollectionStore {
         try DurableFile.publish(index.encoded, as: SegmentPayloadIndex.fileName(segment: segment.id, index: entry.id), in: directory)
       }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     try next.write(to: directory)
     manifest = next
@@ -351,9 +353,9 @@ final class CollectionStore {
   }
 
   /// Fails when a value at an indexed field does not fit the index type.
-  static func checkType(_ values: [JSONValue], field: String, type: PayloadIndexType, id: PointID) throws(EngineError) {
+  static func checkType(_ values: [JSONValue], field: String, type: PayloadIndexType, id: PointID) throws(StoreError) {
     for value in values where value != .null && !type.accepts(value) {
-      throw EngineError(.invalidInput, "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there")
+      throw StoreError(.invalidInput, "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there")
     }
   }
 
@@ -361,12 +363,12 @@ final class CollectionStore {
   /// `mmap` open leaves to a later verification).
   ///
   /// - Complexity: O(size of the segment files).
-  func verifyEverything() throws(EngineError) {
+  func verifyEverything() throws(StoreError) {
     for segment in sealed { try segment.verify() }
   }
 
   /// Seals a large appendable segment and closes the WAL, so the next open replays little.
-  func close() throws(EngineError) {
+  func close() throws(StoreError) {
     if !isReadOnly && (appendable.rowCount >= 1_000 || sealed.contains(where: \.deletionsDirty)) {
       try seal()
     }

@@ -3,6 +3,8 @@
 /// A point is live in at most one place (see `CollectionStore.swift`): a later copy's seal
 /// publishes the deletion of the earlier one in the same manifest. Two live copies mean
 /// crafted or damaged files; lookups would return one and counts would include both.
+import Model
+
 enum LiveIDCheck {
   /// One segment's rows, as the check reads them: ids ascending by row.
   struct Rows {

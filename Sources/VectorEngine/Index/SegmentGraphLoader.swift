@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import Model
 
 /// Loads the graph files of several sealed segments at once, one worker per core, so opening
 /// a large collection costs the slowest graph rather than the sum of them.
@@ -13,7 +14,7 @@ final class SegmentGraphLoader: @unchecked Sendable {
   private let metric: HNSWMetric
   private let next = Atomic<Int>(0)
   private let lock = Lock()
-  private var results: [Result<SegmentGraph, EngineError>?]
+  private var results: [Result<SegmentGraph, StoreError>?]
 
   private init(segments: [SealedSegment], directory: String, metric: HNSWMetric) {
     self.segments = segments
@@ -25,7 +26,7 @@ final class SegmentGraphLoader: @unchecked Sendable {
   /// Each segment's graph or the error loading it, by position in `segments`.
   ///
   /// - Complexity: O(total graph bytes / workers).
-  static func load(_ segments: [SealedSegment], directory: String, metric: HNSWMetric) -> [Result<SegmentGraph, EngineError>] {
+  static func load(_ segments: [SealedSegment], directory: String, metric: HNSWMetric) -> [Result<SegmentGraph, StoreError>] {
     let loader = SegmentGraphLoader(segments: segments, directory: directory, metric: metric)
     let helpers = min(System.processorCount, segments.count) - 1
     let group = DispatchGroup()
@@ -36,7 +37,7 @@ final class SegmentGraphLoader: @unchecked Sendable {
     loader.work()
     group.wait()
     return loader.lock.withLock {
-      segments.indices.map { loader.results[$0] ?? .failure(EngineError(.io, "graph of segment \(segments[$0].id) was not loaded")) }
+      segments.indices.map { loader.results[$0] ?? .failure(StoreError(.io, "graph of segment \(segments[$0].id) was not loaded")) }
     }
   }
 
@@ -44,7 +45,7 @@ final class SegmentGraphLoader: @unchecked Sendable {
     while true {
       let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
       guard index < segments.count else { return }
-      let result = Result { () throws(EngineError) in try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric) }
+      let result = Result { () throws(StoreError) in try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric) }
       lock.withLock { results[index] = result }
     }
   }

@@ -7,6 +7,8 @@
 /// `{"aliases": {"<alias>": "<collection>"}}`, every alias a valid name that is not also a
 /// collection of the snapshot, every target a collection of the snapshot, and at most
 /// ``Database/maximumAliases`` aliases.
+import Model
+
 enum FullSnapshotLayout {
   /// The entry holding the aliases.
   static let aliasesEntry = "aliases.json"

@@ -28,6 +28,8 @@
 // thread, each file's on the reading thread.
 
 /// Caps on what a snapshot reader accepts, so hostile archives cannot exhaust disk or memory.
+import Model
+
 struct SnapshotLimits: Hashable {
   /// The most entries an archive may have, the manifest included.
   var maximumEntries: Int

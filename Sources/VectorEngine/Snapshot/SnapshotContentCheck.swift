@@ -5,6 +5,8 @@
 /// The archive's digests prove the files arrived as they were archived; this proves they
 /// were sound when archived, so a segment damaged on disk is refused when a snapshot or
 /// backup is taken, listed with `--verify`, verified or restored, instead of being certified.
+import Model
+
 enum SnapshotContentCheck {
   /// Validates every collection in the archive at `archive` (already scanned into
   /// `contents`); errors name `named` (the archive's final path) and the entry.
@@ -45,7 +47,7 @@ enum SnapshotContentCheck {
         ? FullSnapshotLayout.collectionsFolder + "/" + collection.name : collection.name
       let inner: CollectionManifest
       do {
-        inner = try withExtendedLifetime(region) { () throws(EngineError) in try CollectionFileSet.validate(files, folder: folder) }
+        inner = try withExtendedLifetime(region) { () throws(StoreError) in try CollectionFileSet.validate(files, folder: folder) }
       } catch {
         throw SnapshotError(.invalidContent, archive: label, entry: SnapshotError.escapedName(folder), error.message)
       }

@@ -8,6 +8,8 @@
 /// ``FullSnapshotLayout`` says. Format 1 (collection snapshots only) has no `kind` and no
 /// `engine`; it is still read. The archive holds each listed file, in this order, after the
 /// manifest. No object of the manifest has more than ``maximumKeysPerObject`` keys.
+import Model
+
 struct SnapshotManifest: Hashable {
   /// What a snapshot covers.
   enum Kind: String, Hashable, Sendable {

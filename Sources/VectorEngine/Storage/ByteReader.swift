@@ -1,5 +1,7 @@
 /// Reads little-endian fields from untrusted bytes; every read is bounds-checked and throws
 /// instead of trapping, so a corrupt file is an error, never a crash.
+import Model
+
 struct ByteReader {
   let bytes: UnsafeRawBufferPointer
   private(set) var offset: Int

@@ -1,4 +1,6 @@
 /// Builds little-endian binary records: WAL bodies, segment headers, index files.
+import Model
+
 struct ByteWriter {
   /// The bytes written so far.
   private(set) var bytes: [UInt8] = []

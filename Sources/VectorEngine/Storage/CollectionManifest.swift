@@ -10,6 +10,8 @@
 // an interrupted change and is deleted when the collection is opened for writing.
 
 /// The durable description of a collection's files and configuration.
+import Model
+
 struct CollectionManifest: Hashable, Sendable {
   static let fileName = "MANIFEST"
   static let magic: [UInt8] = Array("RGOPSMAN".utf8)
@@ -71,7 +73,7 @@ struct CollectionManifest: Hashable, Sendable {
   }
 
   /// Reads and validates the manifest in `directory`.
-  static func read(from directory: String) throws(EngineError) -> CollectionManifest {
+  static func read(from directory: String) throws(StoreError) -> CollectionManifest {
     let path = directory + "/" + fileName
     return try decode(try DurableFile.readRequired(path), path: path)
   }
@@ -82,9 +84,9 @@ struct CollectionManifest: Hashable, Sendable {
   /// below the next ones, one index per field.
   ///
   /// - Complexity: O(size).
-  static func decode(_ bytes: [UInt8], path: String) throws(EngineError) -> CollectionManifest {
-    func corrupt(_ detail: String) -> EngineError {
-      EngineError(.corrupted, "corrupt data: \(path): \(detail)")
+  static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> CollectionManifest {
+    func corrupt(_ detail: String) -> StoreError {
+      StoreError(.corrupted, "corrupt data: \(path): \(detail)")
     }
     guard bytes.count >= 16, Array(bytes[0..<8]) == magic else { throw corrupt("not a manifest (bad magic or too short)") }
     let (length, crc) = bytes.withUnsafeBytes { raw in
@@ -144,11 +146,11 @@ struct CollectionManifest: Hashable, Sendable {
   }
 
   /// Publishes the manifest durably in `directory`.
-  func write(to directory: String) throws(EngineError) {
+  func write(to directory: String) throws(StoreError) {
     do {
       try DurableFile.publish(encoded, as: Self.fileName, in: directory)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 

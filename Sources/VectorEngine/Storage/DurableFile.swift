@@ -3,6 +3,8 @@
 /// Protocol (backup-reliability rules, §2.5): write a temporary name in the same directory
 /// (O_EXCL, 0600) → write all → fsync(file) → close → rename over the final name →
 /// fsync(directory). Nothing may refer to the file before the directory sync returns.
+import Model
+
 enum DurableFile {
   /// The prefix of temporary files; anything with it is garbage after a crash.
   static let temporaryPrefix = ".tmp-"
@@ -71,16 +73,16 @@ enum DurableFile {
   /// Reads a whole file that the manifest says must exist; a missing file is corruption.
   ///
   /// - Complexity: O(file size).
-  static func readRequired(_ path: String) throws(EngineError) -> [UInt8] {
+  static func readRequired(_ path: String) throws(StoreError) -> [UInt8] {
     do {
       let descriptor = try System.open(path, .readOnly)
       defer { descriptor.close() }
       return try descriptor.readAll()
     } catch {
       if error.code == System.errnoNotFound {
-        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
+        throw StoreError(.corrupted, "corrupt data: \(path) is missing")
       }
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import VectorEngine
+import Model
 
 /// `bench ann`: build a collection from the user's vectors, then recall@10, QPS and latency per `ef`.
 struct BenchAnnCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import VectorEngine
+import Model
 
 /// `bench kernels`: nanoseconds per call and GFLOP/s of the distance kernels.
 ///

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import VectorEngine
+import Model
 
 /// `bench modes`: the same points stored with `memory` and with `mmap` storage, timed.
 ///

@@ -3,6 +3,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+import Model
 
 /// The status row's indicator of long work: it appears when the work starts, counts the
 /// seconds the ticks bring, turns its spinner, and goes when the result arrives.

@@ -3,6 +3,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+import Model
 
 /// Left clicks on rows, tabs and headers, at positions taken from the layout functions the
 /// renderer uses, checked against the state and against the frame drawn afterwards.

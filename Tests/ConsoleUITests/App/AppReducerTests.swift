@@ -3,6 +3,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 /// The reducer driven by keys and results, with no terminal and no engine.
 struct AppReducerTests {

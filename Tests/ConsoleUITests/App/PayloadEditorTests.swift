@@ -2,6 +2,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 /// The inline payload editor: edit, a syntax error naming line and column, then the diff and
 /// the save.

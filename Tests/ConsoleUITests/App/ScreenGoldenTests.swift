@@ -2,6 +2,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 /// Every screen rendered at 80×24 and 160×48 from fixed data, compared with golden files (text
 /// and roles), and every screen rendered at every size from 1×1 to 40×12 without a crash.

@@ -3,6 +3,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+import Model
 
 /// Irreversible deletes in the console ask for the name (or id) of what goes, and start with
 /// the action disabled.

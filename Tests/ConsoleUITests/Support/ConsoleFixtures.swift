@@ -2,6 +2,7 @@ import Operations
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 /// Fixed console states for golden screens and reducer tests: made from values, no engine.
 enum ConsoleFixtures {

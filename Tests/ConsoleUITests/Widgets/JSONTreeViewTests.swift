@@ -2,6 +2,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 struct JSONTreeViewTests {
   static let point: JSONValue = [

@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Reads an opened collection the ways an operator's commands do, ignoring errors: the fuzz
 /// targets that end in an open collection (snapshot, WAL, manifest, aliases) call it so that

@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// What every parsed filter must satisfy, as `Filter`'s documentation promises:
 /// `Filter(json: filter.json) == filter`, and `Filter.parse(filter.textDescription)` matches

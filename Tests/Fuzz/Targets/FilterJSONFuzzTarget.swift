@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Qdrant's JSON filter model (`Filter(json:)`, `FilterJSONCoding`), from a parsed document and
 /// from text through `Filter.parse` (which locates errors in the text); every filter that

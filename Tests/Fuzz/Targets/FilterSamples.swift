@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Points to evaluate a filter on: fixed payloads plus, for each condition of the filter,
 /// payloads that put values near the condition's own at its key, so that a filter and its

@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// The filter text form (`Filter.parse`, `FilterTextParser`): every filter that parses is
 /// checked with ``FilterChecks``.

@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Valid files that several targets build on, made with the engine's own writers.
 enum FuzzFixtures {

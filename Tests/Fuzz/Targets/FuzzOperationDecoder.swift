@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Turns fuzz bytes into collection operations with arbitrary contents.
 ///

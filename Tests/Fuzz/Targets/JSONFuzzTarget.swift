@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// The JSON reader (`JSONParser`) and writer: what parses is written compact and pretty, and
 /// both must read back as the same value.

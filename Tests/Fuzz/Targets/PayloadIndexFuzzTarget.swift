@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Payload index files (`seg-<id>.idx-<n>`): read for a segment of ``rowCount`` rows with the
 /// type the header names, then asked every kind of condition, with values taken from the

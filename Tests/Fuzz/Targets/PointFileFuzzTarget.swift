@@ -1,5 +1,6 @@
 @testable import Operations
 @testable import VectorEngine
+@testable import Model
 
 /// The point file readers (`PointFileReader`, JSON Lines and fvecs): the file is read in
 /// batches with buffers of several sizes, which must all give the same points and the same

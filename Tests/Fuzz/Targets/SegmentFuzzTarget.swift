@@ -1,4 +1,5 @@
 @testable import VectorEngine
+@testable import Model
 
 /// Sealed segment files (`seg-<id>.seg`): opened lazily and fully, then every row's id, vector
 /// and payload read, ids looked up, and (for small segments) an HNSW graph built over the

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Operations
 @testable import VectorEngine
+@testable import Model
 
 extension FuzzSeedCorpus {
   /// Snapshots of the data directory that ``make()`` built: one collection, then everything.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Operations
 @testable import VectorEngine
+@testable import Model
 
 /// Writes the seed corpus under `Tests/Fuzz/Corpus/`: small valid examples of every format,
 /// made by the engine's own writers where it has one (a real data directory with a sealed,
@@ -82,7 +83,7 @@ struct FuzzSeedCorpus {
     try collection.flush()
     let manifest = try CollectionManifest.read(from: folder)
     guard let segment = manifest.segments.first else {
-      throw EngineError(.corrupted, "the docs collection has no sealed segment")
+      throw StoreError(.corrupted, "the docs collection has no sealed segment")
     }
     addBytes(
       "segment", "docs.seg", try read(folder + "/" + SegmentFormat.fileName(segment: segment.id)))

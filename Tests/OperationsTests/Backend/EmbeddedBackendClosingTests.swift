@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Closing the data directory after a command: a seal that cannot run then (a full disk) is a
 /// warning, not a failure: the command's work is already durable in the write-ahead log.

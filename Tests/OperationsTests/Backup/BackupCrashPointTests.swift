@@ -3,6 +3,7 @@ import Foundation
 import Operations
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// A scheduled backup with retention, crashed at every durability call: after each crash the
 /// data directory opens without repair with every acknowledged write, and every backup the
@@ -44,7 +45,7 @@ struct BackupCrashPointTests {
       // a fresh lock file rather than meet that copy. Lock files are not part of the model.
       try? FileManager.default.removeItem(atPath: workload.directory + "/locks/backup.lock")
       let outcome = workload.step("backup night \(night)", promising: content) {
-        service!.runDue { () throws(EngineError) in backend! }.outcomes.first?.outcome
+        service!.runDue { () throws(StoreError) in backend! }.outcomes.first?.outcome
       }
       guard case .succeeded = outcome else {
         Issue.record("night \(night): \(String(describing: outcome))")

@@ -3,6 +3,7 @@ import Operations
 import TestSupport
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Deleting a backup (by the operator, by retention, with its schedule, or cleaning up after an
 /// interrupted run) removes only that backup's own folder inside its backup folder, whatever
@@ -119,7 +120,7 @@ struct BackupDeletionSafetyTests {
       name: "nightly", spec: try ScheduleSpec(.daily(hour: 2, minute: 0)), collection: "docs", retentionDays: 3,
       minimumKeep: 2, deadline: nil, backupDirectory: nil)
     fixture.clock.set(1_700_013_660)  // 2023-11-15 02:01 UTC, one minute after the first slot
-    guard case .succeeded(let record) = fixture.service.runDue(openTarget: { () throws(EngineError) in fixture.target }).outcomes.first?.outcome
+    guard case .succeeded(let record) = fixture.service.runDue(openTarget: { () throws(StoreError) in fixture.target }).outcomes.first?.outcome
     else { Issue.record("expected a scheduled backup"); return }
     let victim = try fixture.outsideFolder()
     try fixture.tamper(backup: record.id, ["path": victim + "/x.snapshot"])

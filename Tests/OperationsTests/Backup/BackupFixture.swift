@@ -3,6 +3,7 @@ import GRDB
 import Operations
 import Synchronization
 import VectorEngine
+@testable import Model
 
 /// A data directory with one collection of 20 points, and a backup service over it on a
 /// manual clock fixed at 2023-11-14 22:13:20 UTC (nothing here depends on today's date).

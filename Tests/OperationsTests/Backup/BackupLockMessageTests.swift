@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import Testing
 import VectorEngine
+@testable import Model
 
 /// What a run says when another process has the data directory open: only what it knows.
 struct BackupLockMessageTests {
@@ -12,7 +13,7 @@ struct BackupLockMessageTests {
       minimumKeep: 2, deadline: nil, backupDirectory: nil)
     fixture.clock.set(1_700_013_660)  // one minute after the first slot: due
     let held = "data directory \(fixture.data) is in use by pid 4242"
-    let report = fixture.service.runDue(openTarget: { () throws(EngineError) in throw EngineError(.locked, held) })
+    let report = fixture.service.runDue(openTarget: { () throws(StoreError) in throw StoreError(.locked, held) })
     #expect(report.exitCode == 3)
     guard case .locked(let message) = try #require(report.outcomes.first?.outcome) else {
       Issue.record("expected the slot to be reported locked")
@@ -35,7 +36,7 @@ struct BackupLockMessageTests {
     let marker = try #require(fixture.service.announceScheduler())
     let pid = ProcessInfo.processInfo.processIdentifier
     let held = "data directory \(fixture.data) is in use by pid \(pid)"
-    let report = try fixture.service(on: fixture.data).runDue(openTarget: { () throws(EngineError) in throw EngineError(.locked, held) })
+    let report = try fixture.service(on: fixture.data).runDue(openTarget: { () throws(StoreError) in throw StoreError(.locked, held) })
     withExtendedLifetime(marker) {}
     guard case .locked(let message) = try #require(report.outcomes.first?.outcome) else {
       Issue.record("expected the slot to be reported locked")

@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import Testing
 import VectorEngine
+@testable import Model
 
 /// A service opened read-only (`--read-only`) changes nothing: no file, no catalog row, no
 /// schedule; every change is refused with the same `readOnly` error.
@@ -60,7 +61,7 @@ struct BackupReadOnlyTests {
     let readOnly = try fixture.service(readOnly: true)
     let before = try state(fixture)
     fixture.clock.set(1_700_013_660)  // one minute after the first slot: due
-    let report = readOnly.runDue(openTarget: { () throws(EngineError) in fixture.target })
+    let report = readOnly.runDue(openTarget: { () throws(StoreError) in fixture.target })
     #expect(report.exitCode == 1)
     #expect(report.refused?.kind == .readOnly)
     #expect(try state(fixture) == before)

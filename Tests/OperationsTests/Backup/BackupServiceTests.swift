@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import Testing
 import VectorEngine
+@testable import Model
 
 /// A store whose snapshot or verification can be made to fail, around the real engine.
 final class FlakyTarget: BackupTarget {
@@ -14,24 +15,24 @@ final class FlakyTarget: BackupTarget {
     self.backend = backend
   }
 
-  func createSnapshot(_ collection: String, in directory: String?) throws(EngineError) -> SnapshotDescription {
+  func createSnapshot(_ collection: String, in directory: String?) throws(StoreError) -> SnapshotDescription {
     creates += 1
-    if failCreate { throw EngineError(.diskFull, "disk full (injected)") }
+    if failCreate { throw StoreError(.diskFull, "disk full (injected)") }
     return try backend.createSnapshot(collection, in: directory)
   }
 
-  func createFullSnapshot(in directory: String?) throws(EngineError) -> SnapshotDescription {
+  func createFullSnapshot(in directory: String?) throws(StoreError) -> SnapshotDescription {
     creates += 1
-    if failCreate { throw EngineError(.diskFull, "disk full (injected)") }
+    if failCreate { throw StoreError(.diskFull, "disk full (injected)") }
     return try backend.createFullSnapshot(in: directory)
   }
 
-  func verifySnapshotFile(at path: String) throws(EngineError) -> SnapshotDescription {
-    if failVerify { throw EngineError(.corrupted, "checksum mismatch (injected)") }
+  func verifySnapshotFile(at path: String) throws(StoreError) -> SnapshotDescription {
+    if failVerify { throw StoreError(.corrupted, "checksum mismatch (injected)") }
     return try backend.verifySnapshotFile(at: path)
   }
 
-  func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(EngineError) -> [CollectionInfo] {
+  func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(StoreError) -> [CollectionInfo] {
     try backend.restoreSnapshotFile(at: path, as: target, replace: replace)
   }
 }
@@ -73,7 +74,7 @@ struct BackupServiceTests {
   }
 
   private func run(_ fixture: Fixture) -> BackupRunReport.Outcome? {
-    fixture.service.runDue { () throws(EngineError) in fixture.target }.outcomes.first?.outcome
+    fixture.service.runDue { () throws(StoreError) in fixture.target }.outcomes.first?.outcome
   }
 
   private func backups(_ fixture: Fixture, status: BackupStatus? = nil) throws -> [BackupRecord] {
@@ -120,7 +121,7 @@ struct BackupServiceTests {
       let held = try fixture.service.acquireLock()
       // A second service on the same directory, as a cron one-shot would be.
       let other = try BackupService(dataDirectory: fixture.service.dataDirectory, clock: fixture.clock)
-      report = other.runDue { () throws(EngineError) in fixture.target }
+      report = other.runDue { () throws(StoreError) in fixture.target }
       withExtendedLifetime(held) {}
     }
     #expect(report.exitCode == 3)
@@ -163,7 +164,7 @@ struct BackupServiceTests {
     try nightly(fixture)
     fixture.target.failVerify = true
     fixture.clock.set(at(1, 2))
-    let report = fixture.service.runDue { () throws(EngineError) in fixture.target }
+    let report = fixture.service.runDue { () throws(StoreError) in fixture.target }
     #expect(report.exitCode == 4)
     let record = try #require(try backups(fixture).first)
     #expect(record.status == .failed && record.reason?.hasPrefix("verification failed") == true)

@@ -2,6 +2,7 @@ import Operations
 import TestSupport
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Cron parsing, slot computation and the daylight-saving rules (R1, R2, R6).
 struct ScheduleSpecTests {

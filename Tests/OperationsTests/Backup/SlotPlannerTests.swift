@@ -1,6 +1,7 @@
 import Operations
 import Testing
 import VectorEngine
+@testable import Model
 
 /// The slot rules on an injected clock: at most once (R2), one catch-up within the deadline
 /// (R3), clock jumps (R7), paused schedules (R10).

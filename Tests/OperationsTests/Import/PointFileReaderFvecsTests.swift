@@ -3,6 +3,7 @@ import Testing
 import VectorEngine
 
 @testable import Operations
+@testable import Model
 
 struct PointFileReaderFvecsTests {
   /// The fvecs encoding of `vectors`, each record declaring `declared ?? vector.count`.

@@ -2,6 +2,7 @@ import Testing
 import VectorEngine
 
 @testable import Operations
+@testable import Model
 
 struct PointFileReaderJSONLTests {
   /// Reads every batch of `path`, returning the batches and the error that ended them, if any.

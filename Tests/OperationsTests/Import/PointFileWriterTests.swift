@@ -4,6 +4,7 @@ import Testing
 import VectorEngine
 
 @testable import Operations
+@testable import Model
 
 struct PointFileWriterTests {
   @Test func writesOneCompactObjectPerLine() throws {

@@ -2,6 +2,7 @@ import Testing
 import VectorEngine
 
 @testable import Operations
+import Model
 
 struct TextRendererTests {
   private func render(_ blocks: ResultBlock...) -> String {

@@ -1,5 +1,6 @@
 import Testing
 import VectorEngine
+@testable import Model
 
 /// Every numeric knob of a request is checked against a published range before any work or
 /// allocation: out of range is `invalidInput` naming the option and the range.
@@ -13,7 +14,7 @@ struct RequestLimitsTests {
 
   private func refusal(_ option: String, _ range: String) -> ((any Error)?) -> Bool {
     { error in
-      guard let error = error as? EngineError else { return false }
+      guard let error = error as? StoreError else { return false }
       return error.kind == .invalidInput && error.message.contains(option) && error.message.contains(range)
     }
   }
@@ -61,7 +62,7 @@ struct RequestLimitsTests {
     let (_, collection) = try collection(directory)
     let error = #expect(throws: (any Error).self, performing: { try collection.measureQuality(sample: sample, limit: limit, ef: ef) })
     let option = sample != 5 ? "sample" : limit != 10 ? "limit" : "ef"
-    let engineError = error as? EngineError
+    let engineError = error as? StoreError
     #expect(engineError?.kind == .invalidInput && engineError?.message.hasPrefix(option + " must be between") == true)
   }
 
@@ -76,7 +77,7 @@ struct RequestLimitsTests {
     let directory = TemporaryDirectory()
     let database = try Database(directory: directory.path)
     let error = #expect(throws: (any Error).self, performing: { try database.createCollection("c", config: config) })
-    let engineError = error as? EngineError
+    let engineError = error as? StoreError
     #expect(engineError?.kind == .invalidInput && engineError?.message.contains("must be between") == true)
   }
 }

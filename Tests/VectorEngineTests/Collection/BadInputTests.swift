@@ -1,5 +1,6 @@
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 struct BadInputTests {
   private func collection(_ directory: TemporaryDirectory, distance: Distance = .dot) throws -> (Database, VectorCollection) {
@@ -27,7 +28,7 @@ struct BadInputTests {
     } throws: { error in
       "\(error)" == "point 4: vector component 1 is not finite (NaN or infinity)"
     }
-    #expect(throws: EngineError.self) { try collection.search(SearchRequest(query: .vector([value, 0, 0]), exact: true)) }
+    #expect(throws: StoreError.self) { try collection.search(SearchRequest(query: .vector([value, 0, 0]), exact: true)) }
     #expect(try collection.count() == 0)
   }
 
@@ -51,7 +52,7 @@ struct BadInputTests {
     #expect {
       _ = try database.collection("missing")
     } throws: { error in
-      (error as? EngineError)?.kind == .notFound && "\(error)" == "collection missing does not exist"
+      (error as? StoreError)?.kind == .notFound && "\(error)" == "collection missing does not exist"
     }
   }
 
@@ -71,7 +72,7 @@ struct BadInputTests {
     // Once indexed, later writes of another type are refused too.
     try collection.delete(.ids([.number(2)]))
     try collection.createPayloadIndex(field: "year", type: .integer)
-    #expect(throws: EngineError.self) {
+    #expect(throws: StoreError.self) {
       try collection.upsert([PointStruct(id: .number(3), vector: [0, 1, 0], payload: ["year": 1.5])])
     }
   }
@@ -83,7 +84,7 @@ struct BadInputTests {
     #expect {
       try database.createCollection(name, config: CollectionConfig(dimension: 2, distance: .dot))
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput
+      (error as? StoreError)?.kind == .invalidInput
     }
   }
 
@@ -94,7 +95,7 @@ struct BadInputTests {
       _ = try Database(directory: directory.path)
     } throws: { error in
       // flock is per open file description, so a second open in this process conflicts too.
-      (error as? EngineError)?.kind == .locked && "\(error)".contains("is in use by pid \(getpid())")
+      (error as? StoreError)?.kind == .locked && "\(error)".contains("is in use by pid \(getpid())")
     }
     _ = first
   }

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 struct CollectionLifecycleTests {
   @Test func upsertedPointsReadBackExactlyAfterReopen() throws {

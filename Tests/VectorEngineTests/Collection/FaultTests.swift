@@ -1,5 +1,6 @@
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Injected I/O failures: what was acknowledged stays acknowledged, nothing half-written.
 struct FaultTests {
@@ -35,7 +36,7 @@ struct FaultTests {
       #expect {
         try collection.createPayloadIndex(field: "k", type: .keyword)
       } throws: { error in
-        (error as? EngineError)?.kind == .diskFull
+        (error as? StoreError)?.kind == .diskFull
     }
     FaultInjection.removeRules(matching: folder + "MANIFEST")
     #expect(try collection.info().payloadSchema.isEmpty)

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Filters answered with payload indexes give exactly the results of evaluating payloads.
 struct PayloadIndexTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Payload objects, at any depth, hold at most ``PayloadLimits/maximumKeysPerObject`` keys.
 struct PayloadLimitsTests {
@@ -39,7 +40,7 @@ struct PayloadLimitsTests {
           PointStruct(id: .number(1), vector: [1, 0]), PointStruct(id: .number(9), vector: [0, 1], payload: payload),
         ])
       } throws: { error in
-        (error as? EngineError)?.kind == .invalidInput && "\(error)" == message
+        (error as? StoreError)?.kind == .invalidInput && "\(error)" == message
       }
     }
     #expect(try collection.count() == 0)
@@ -57,7 +58,7 @@ struct PayloadLimitsTests {
       #expect {
         try write()
       } throws: { error in
-        (error as? EngineError)?.kind == .invalidInput
+        (error as? StoreError)?.kind == .invalidInput
           && "\(error)" == "the payload object at nested has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"
       }
     }

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Search through HNSW graphs inside collections: recall against the exact oracle, filters at
 /// every selectivity, deletes, persistence and repair.

@@ -1,5 +1,6 @@
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Objects keep insertion order and look keys up in constant time at any size.
 struct JSONObjectTests {

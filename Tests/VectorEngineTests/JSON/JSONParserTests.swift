@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 struct JSONParserTests {
   @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {

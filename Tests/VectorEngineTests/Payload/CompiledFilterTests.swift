@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// A filter is prepared once per search: the text query tokenized, id and value lists hashed;
 /// evaluating it per point then agrees with the rules in `FilterEvaluation.swift`.
@@ -39,7 +40,7 @@ struct CompiledFilterTests {
       #expect {
         try attempt()
       } throws: { error in
-        (error as? EngineError)?.kind == .invalidInput
+        (error as? StoreError)?.kind == .invalidInput
           && "\(error)" == "full-text match on body has \(Self.cap + 1) different words, over the cap of \(Self.cap)"
       }
     }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 private let isLondon = #"{"key": "city", "match": {"value": "London"}}"#
 private let isRed = #"{"key": "color", "match": {"value": "red"}}"#

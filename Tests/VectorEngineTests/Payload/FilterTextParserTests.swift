@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 struct FilterTextParserTests {
   private static func match(_ key: String, _ value: JSONValue) -> FilterCondition {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 struct PayloadPathTests {
   private static func object(_ text: String) throws -> JSONObject {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Snapshots of live collections: a consistent cut, verified restores, refusals.
 struct CollectionSnapshotTests {
@@ -47,7 +48,7 @@ struct CollectionSnapshotTests {
     #expect {
       _ = try database.restoreSnapshot(snapshot.name, of: "s")
     } throws: { error in
-      (error as? EngineError)?.kind == .alreadyExists
+      (error as? StoreError)?.kind == .alreadyExists
     }
     try database.createCollection("other", config: CollectionConfig(dimension: 3, distance: .dot))
     #expect {
@@ -69,11 +70,11 @@ struct CollectionSnapshotTests {
     bytes[bytes.count / 2] ^= 0x20
     try bytes.write(to: URL(fileURLWithPath: path))
     let before = try everything(collection)
-    #expect(throws: EngineError.self) { _ = try database.verifySnapshot(snapshot.name, of: "s") }
+    #expect(throws: StoreError.self) { _ = try database.verifySnapshot(snapshot.name, of: "s") }
     #expect {
       _ = try database.restoreSnapshot(snapshot.name, of: "s", replace: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .corrupted
+      (error as? StoreError)?.kind == .corrupted
     }
     #expect(try everything(try database.collection("s")) == before)
     #expect(try System.listDirectory(directory.path + "/collections") == ["s"])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// Hand-forged full snapshots whose tar structure and checksums are sound but whose layout or
 /// aliases are not: each is refused with a typed error, extraction leaves nothing behind, and
@@ -113,7 +114,7 @@ struct FullSnapshotHostileArchiveTests {
       #expect {
         _ = try database.restoreSnapshotFile(at: archive, replace: true)
       } throws: { error in
-        (error as? EngineError)?.kind == .corrupted
+        (error as? StoreError)?.kind == .corrupted
       }
       #expect(try database.collectionNames() == ["a"], "archive \(index)")
       #expect(try database.collection("a").scroll(limit: 10, withVector: true).points == before)

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// Full snapshots through the database: every collection and the aliases, restored into an
 /// empty data directory or over existing collections, and every refusal leaving all as it was.
@@ -109,7 +110,7 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path)
     } throws: { error in
-      let error = error as? EngineError
+      let error = error as? StoreError
       return error?.kind == .alreadyExists && error?.message.contains("docs, \(Self.longName), tickets") == true
     }
     #expect(try everything(database) == changed)
@@ -135,12 +136,12 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path)
     } throws: { error in
-      (error as? EngineError)?.kind == .alreadyExists
+      (error as? StoreError)?.kind == .alreadyExists
     }
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path, replace: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .corrupted
+      (error as? StoreError)?.kind == .corrupted
     }
     #expect(try hiddenEntries(database).isEmpty)
   }
@@ -161,7 +162,7 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path, replace: true)
     } throws: { error in
-      let error = error as? EngineError
+      let error = error as? StoreError
       return error?.kind == .invalidInput && error?.message.contains("collection tickets has 5") == true
     }
     #expect(try everything(database) == changed)
@@ -179,7 +180,7 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path, replace: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("tickets, which is an alias here")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("tickets, which is an alias here")
     }
     #expect(try database.collectionNames() == ["other"])
     #expect(try aliases(database) == ["tickets->other"])
@@ -193,7 +194,7 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.createFullSnapshot()
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("at most 143 bytes")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("at most 143 bytes")
     }
     #expect(try database.fullSnapshots().isEmpty)
   }
@@ -205,7 +206,7 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.restoreSnapshotFile(at: snapshot.path, as: "docs", replace: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("full snapshot")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("full snapshot")
     }
   }
 
@@ -230,13 +231,13 @@ struct FullSnapshotTests {
     #expect {
       _ = try database.createFullSnapshot(in: directory.path + "/missing")
     } throws: { error in
-      (error as? EngineError)?.kind == .notFound
+      (error as? StoreError)?.kind == .notFound
     }
     #expect(FileManager.default.createFile(atPath: directory.path + "/plain", contents: Data()))
     #expect {
       _ = try database.createSnapshot(of: "docs", in: directory.path + "/plain")
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput
+      (error as? StoreError)?.kind == .invalidInput
     }
   }
 
@@ -249,12 +250,12 @@ struct FullSnapshotTests {
     #expect {
       try database.deleteSnapshotFile(at: link)
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput
+      (error as? StoreError)?.kind == .invalidInput
     }
     #expect {
       try database.deleteSnapshotFile(at: snapshot.path + ".sha256")
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput
+      (error as? StoreError)?.kind == .invalidInput
     }
     #expect(FileManager.default.fileExists(atPath: snapshot.path))
     try database.deleteSnapshotFile(at: snapshot.path)
@@ -276,7 +277,7 @@ struct FullSnapshotTests {
     #expect(listed[cut.name]?.problem?.contains("differs from the") == true)
     #expect(listed[bare.name]?.problem == "no sidecar")
     #expect(listed[bare.name]?.sha256 == nil)
-    #expect(throws: EngineError.self) { _ = try database.verifySnapshotFile(at: cut.path) }
+    #expect(throws: StoreError.self) { _ = try database.verifySnapshotFile(at: cut.path) }
     #expect(try database.verifySnapshotFile(at: bare.path).sha256 == bare.sha256)
   }
 

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import VectorEngine
+import Model
 
 struct SnapshotArchiveTests {
   @Test func roundTripGivesIdenticalFiles() throws {

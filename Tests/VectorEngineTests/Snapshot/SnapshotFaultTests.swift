@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// Injected I/O failures while a snapshot is written: the snapshot fails with the right kind,
 /// nothing is published and no temporary file is left.
@@ -22,7 +23,7 @@ struct SnapshotFaultTests {
     #expect {
       _ = try database.createFullSnapshot()
     } throws: { error in
-      (error as? EngineError)?.kind == .io
+      (error as? StoreError)?.kind == .io
     }
     FaultInjection.removeRules(matching: archives)
     #expect(try System.listDirectory(directory.path + "/snapshots").isEmpty)
@@ -37,7 +38,7 @@ struct SnapshotFaultTests {
     #expect {
       _ = try database.createSnapshot(of: "f")
     } throws: { error in
-      (error as? EngineError)?.kind == .diskFull
+      (error as? StoreError)?.kind == .diskFull
     }
     FaultInjection.removeRules(matching: archives)
     #expect(try System.listDirectory(directory.path + "/snapshots/f").isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// Caps on keys per object in the JSON files a snapshot holds, and on the number of aliases
 /// wherever aliases are read or written.
@@ -83,7 +84,7 @@ struct SnapshotFormatCapsTests {
     #expect {
       try database.createAlias("one-more", for: "a")
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("\(Self.aliasCap)")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("\(Self.aliasCap)")
     }
     // Repointing an existing alias does not add one.
     try database.createAlias("x0", for: "a")
@@ -104,7 +105,7 @@ struct SnapshotFormatCapsTests {
     #expect {
       _ = try target.restoreSnapshotFile(at: snapshot.path, replace: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("\(Self.aliasCap)")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("\(Self.aliasCap)")
     }
     #expect(try target.collectionNames() == ["b"])
     #expect(try target.aliases().count == Self.aliasCap)

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import VectorEngine
+@testable import Model
 
 /// Builds raw tar bytes with chosen header fields, for forging hostile archives.
 struct ForgedTar {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// A collection's `MANIFEST` holds small fixed objects: one wider than the cap is refused.
 struct CollectionManifestCapTests {
@@ -36,7 +37,7 @@ struct CollectionManifestCapTests {
     #expect {
       _ = try Database(directory: directory.path).collection("c")
     } throws: { error in
-      guard let error = error as? EngineError else { return false }
+      guard let error = error as? StoreError else { return false }
       return error.kind == .corrupted && error.message.contains("collections/c/MANIFEST")
         && error.message.contains("more than \(CollectionManifest.maximumKeysPerObject) keys")
     }

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Damaged data-directory files give a clear error or are recovered; they never crash.
 struct CorruptionTests {
@@ -19,7 +20,7 @@ struct CorruptionTests {
   }
 
   /// Opens the database and reads everything; returns the error kind if it failed.
-  private func openAndRead(_ directory: String) -> EngineError.Kind? {
+  private func openAndRead(_ directory: String) -> StoreError.Kind? {
     do {
       let database = try Database(directory: directory)
       let collection = try database.collection("c")
@@ -62,7 +63,7 @@ struct CorruptionTests {
           #expect(outcome == nil, "a damaged \(name) cut at \(cut) broke reading the collection")
           let database = try Database(directory: pristine.path, readOnly: true)
           #expect(database.problems.contains { $0.contains("aliases.json") })
-          #expect(throws: EngineError.self) { _ = try database.aliases() }
+          #expect(throws: StoreError.self) { _ = try database.aliases() }
         } else if name.contains(".idx-") || name.hasSuffix(".hnsw") {
           // Derived data: rebuilt from the segment on a writable open.
           #expect(outcome == nil, "a damaged \(name) cut at \(cut) was not rebuilt")
@@ -110,7 +111,7 @@ struct CorruptionTests {
     #expect {
       try collection.verify()
     } throws: { error in
-      (error as? EngineError)?.kind == .corrupted && "\(error)".contains("vectors section checksum mismatch")
+      (error as? StoreError)?.kind == .corrupted && "\(error)".contains("vectors section checksum mismatch")
     }
   }
 }

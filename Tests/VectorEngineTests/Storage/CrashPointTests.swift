@@ -2,6 +2,7 @@ import CrashPointSupport
 import Foundation
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Every durability call of a workload is a crash point: each is crashed at in turn, in every
 /// variant the model in `CrashModel.swift` allows (pending changes applied, dropped, names only,

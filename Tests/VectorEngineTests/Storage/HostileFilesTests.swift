@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// Crafted or damaged files (with valid checksums where a forger would recompute them) are
 /// refused where they are read, copied or restored; nothing live is lost on the way.
@@ -39,7 +40,7 @@ struct HostileFilesTests {
   }
 
   private func isCorrupted(_ error: any Error, _ texts: String...) -> Bool {
-    (error as? EngineError)?.kind == .corrupted && texts.allSatisfy { "\(error)".contains($0) }
+    (error as? StoreError)?.kind == .corrupted && texts.allSatisfy { "\(error)".contains($0) }
   }
 
   /// A copy of `snapshot`'s archive with `change` applied to its files (re-archived with fresh
@@ -73,7 +74,7 @@ struct HostileFilesTests {
       } throws: { error in
         isCorrupted(error, "is not a file of the collection")
       }
-      #expect(throws: EngineError.self) { _ = try database.restoreSnapshotFile(at: path, replace: true) }
+      #expect(throws: StoreError.self) { _ = try database.restoreSnapshotFile(at: path, replace: true) }
       #expect(try database.collection("docs").count() == 310)
       #expect(try database.collectionNames() == ["docs"])
     }
@@ -238,7 +239,7 @@ struct HostileFilesTests {
       try database.createCollection(decomposed, config: CollectionConfig(dimension: 2, distance: .dot))
       #expect {
         try database.createCollection(composed, config: CollectionConfig(dimension: 2, distance: .dot))
-      } throws: { ($0 as? EngineError)?.kind == .alreadyExists }
+      } throws: { ($0 as? StoreError)?.kind == .alreadyExists }
       try database.collection(composed).upsert([PointStruct(id: .number(1), vector: [1, 2])])
       try database.collection(decomposed).upsert([PointStruct(id: .number(2), vector: [3, 4])])
       #expect(try database.collectionNames().map { Array($0.utf8) } == [Array(composed.utf8)])
@@ -250,7 +251,7 @@ struct HostileFilesTests {
     #expect(reopened.problems.contains { $0.contains("NFC") })
     #expect {
       try reopened.createCollection("n\u{E4}me", config: CollectionConfig(dimension: 2, distance: .dot))
-    } throws: { ($0 as? EngineError)?.kind == .alreadyExists }
+    } throws: { ($0 as? StoreError)?.kind == .alreadyExists }
   }
 
   @Test func aliasesThatShadowDangleOrAreGarbageAreReportedAndTheRestWorks() throws {
@@ -271,8 +272,8 @@ struct HostileFilesTests {
       #expect(reopened.problems.contains { $0.contains("aliases.json") && $0.contains(problem) }, "\(text)")
       #expect(try reopened.collection("docs").count() == 310, "reads of docs must reach docs")
       #expect(try reopened.collection("other").count() == 0)
-      #expect(throws: EngineError.self) { _ = try reopened.aliases() }
-      #expect(throws: EngineError.self) { try reopened.createAlias("x", for: "docs") }
+      #expect(throws: StoreError.self) { _ = try reopened.aliases() }
+      #expect(throws: StoreError.self) { try reopened.createAlias("x", for: "docs") }
       #expect(try String(contentsOfFile: directory.path + "/aliases.json", encoding: .utf8) == text, "the evidence was rewritten")
     }
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 /// A damaged or crafted write-ahead log is reported, never dropped or applied: only an
 /// interrupted append may be cut, and every replayed operation is checked as a write is.
@@ -32,7 +33,7 @@ struct LogDamageTests {
   }
 
   private func isCorrupted(_ error: any Error, mentioning text: String) -> Bool {
-    (error as? EngineError)?.kind == .corrupted && "\(error)".contains(text)
+    (error as? StoreError)?.kind == .corrupted && "\(error)".contains(text)
   }
 
   @Test func aFlippedBitInTheLastCompleteRecordIsDamageAndTheFileIsKept() throws {
@@ -100,7 +101,7 @@ struct LogDamageTests {
       case "empty": try Data().write(to: URL(fileURLWithPath: path))
       default: try Data(repeating: 7, count: 12).write(to: URL(fileURLWithPath: path))
       }
-      #expect(throws: EngineError.self, "a \(damage) log was accepted") { _ = try open(directory.path) }
+      #expect(throws: StoreError.self, "a \(damage) log was accepted") { _ = try open(directory.path) }
       #expect {
         _ = try open(directory.path)
       } throws: { error in
@@ -174,12 +175,12 @@ struct LogDamageTests {
     #expect {
       try collection.upsert([PointStruct(id: .number(1), vector: [0, 0, 0])])
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput && "\(error)".contains("no direction")
+      (error as? StoreError)?.kind == .invalidInput && "\(error)".contains("no direction")
     }
     #expect {
       _ = try collection.search(SearchRequest(query: .vector([0, 0, 0]), limit: 3))
     } throws: { error in
-      (error as? EngineError)?.kind == .invalidInput
+      (error as? StoreError)?.kind == .invalidInput
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VectorEngine
+@testable import Model
 
 struct WriteAheadLogTests {
   private func makeLog(_ directory: String) throws -> WriteAheadLog {
@@ -95,7 +96,7 @@ struct WriteAheadLogTests {
     #expect {
       _ = try WriteAheadLog.recover(directory: directory.path, from: 1, repair: true)
     } throws: { error in
-      (error as? EngineError)?.kind == .corrupted && "\(error)".contains("later records exist")
+      (error as? StoreError)?.kind == .corrupted && "\(error)".contains("later records exist")
     }
     #expect(try #require(FileManager.default.contents(atPath: path)) == bytes, "the damaged log was changed")
   }
@@ -108,7 +109,7 @@ struct WriteAheadLogTests {
     #expect {
       _ = try log.append([upsert(2)])
     } throws: { error in
-      (error as? EngineError)?.kind == .diskFull
+      (error as? StoreError)?.kind == .diskFull
     }
     FaultInjection.removeRules(matching: directory.path)
     #expect(try log.append([upsert(3)]) == 2)
@@ -120,12 +121,12 @@ struct WriteAheadLogTests {
     let directory = TemporaryDirectory()
     let log = try makeLog(directory.path)
     FaultInjection.add(.init(operation: .sync, pathContains: directory.path, code: System.errnoIO))
-    #expect(throws: EngineError.self) { _ = try log.append([upsert(1)]) }
+    #expect(throws: StoreError.self) { _ = try log.append([upsert(1)]) }
     FaultInjection.removeRules(matching: directory.path)
     #expect {
       _ = try log.append([upsert(2)])
     } throws: { error in
-      (error as? EngineError)?.kind == .readOnly
+      (error as? StoreError)?.kind == .readOnly
     }
   }
 }

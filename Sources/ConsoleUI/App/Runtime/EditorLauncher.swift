@@ -1,5 +1,5 @@
 import Foundation
-import VectorEngine
+import Model
 
 /// Edits a payload in the user's `$EDITOR` (or `vi`) through a private temporary file.
 enum EditorLauncher {

@@ -1,6 +1,6 @@
 import Dispatch
 import Operations
-import VectorEngine
+import Model
 
 /// Runs engine and backup effects on a worker thread, one at a time under the engine gate,
 /// and posts their results to the mailbox as actions.
@@ -45,7 +45,7 @@ final class EffectRunner: @unchecked Sendable {
   private func execute(_ effect: Effect) {
     do {
       try perform(effect)
-    } catch let error as EngineError {
+    } catch let error as StoreError {
       post(.failed(error.message))
     } catch let error as BackupError {
       post(.failed(error.message))

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Foundation
 
 /// The lock that serialises engine work between the console's worker and its background

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Foundation
 
 /// Where the `:` history is kept across runs: `$XDG_STATE_HOME/ragops/history` when that is

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Synchronization
 
 /// Actions posted by the worker and the scheduler, drained by the loop each turn.

@@ -1,5 +1,5 @@
 import Operations
-import VectorEngine
+import Model
 
 /// Draws a seeded sample of a collection's points and projects it onto its principal plane.
 enum ProjectionSampler {
@@ -10,7 +10,7 @@ enum ProjectionSampler {
   /// projected with PCA, and the payload fields worth colouring by (2 to 30 distinct values).
   ///
   /// - Complexity: O(n) scroll over the ids, then O(limit × dimension × iterations).
-  static func sample(_ backend: any Backend, collection: String, limit: Int) throws(EngineError) -> (points: [ProjectedPoint], fields: [String]) {
+  static func sample(_ backend: any Backend, collection: String, limit: Int) throws(StoreError) -> (points: [ProjectedPoint], fields: [String]) {
     var reservoir: [PointID] = []
     var seen = 0
     var random: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Foundation
 
 /// A sleep that ends early when the console quits: the background scheduler's `wait`.

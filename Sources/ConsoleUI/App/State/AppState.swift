@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// Everything the console shows, as one value: the reducer's input and output, and the only
 /// input of rendering.
 ///

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 public import Operations
 
 /// The Backups page: schedules, backups and the scheduler's event log.

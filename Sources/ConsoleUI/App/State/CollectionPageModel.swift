@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// One collection's page: its info and the state of each tab.
 public struct CollectionPageModel: Hashable {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// The tabs of a collection's page, in the order `Tab` visits them.
 public enum CollectionTab: Int, CaseIterable, Hashable {
   /// Points with their payloads, paged with the scroll cursor.

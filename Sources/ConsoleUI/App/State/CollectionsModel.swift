@@ -1,5 +1,5 @@
 import Operations
-public import VectorEngine
+public import Model
 
 /// The collections table: what the engine reported, the name filter and the sort order.
 public struct CollectionsModel: Hashable {

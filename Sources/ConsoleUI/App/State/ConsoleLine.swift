@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// One line of the console's scrollback.
 public struct ConsoleLine: Hashable {
   /// The text (no newline).

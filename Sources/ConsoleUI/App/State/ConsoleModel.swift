@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// The Console page: the scrollback of commands and results, and the command history.
 public struct ConsoleModel: Hashable {
   /// The scrollback, oldest first.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// An open confirmation dialog and what it confirms.
 public struct DialogModel: Hashable {
   /// The dialog.

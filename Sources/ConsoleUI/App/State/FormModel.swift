@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// An open form: creating a collection or setting a backup schedule.
 public struct FormModel: Hashable {
   /// What the form makes.

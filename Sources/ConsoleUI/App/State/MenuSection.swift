@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// The entries of the top menu (the dashboard's sidebar): Collections, Backups, Console, Help.
 public enum MenuSection: Int, CaseIterable, Hashable {
   /// Collections and their pages.

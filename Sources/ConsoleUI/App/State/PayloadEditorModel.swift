@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// The inline JSON editor open over a point's payload.
 public struct PayloadEditorModel: Hashable {

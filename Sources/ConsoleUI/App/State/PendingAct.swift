@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// What a confirmation dialog does when its action button is pressed.
 public enum PendingAct: Hashable {

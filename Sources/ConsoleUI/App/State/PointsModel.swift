@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// The Points tab: a page (or several) of points from the scroll cursor, or the points most
 /// similar to one, with the filter and the selected point's payload.

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// One sampled point placed on the Visualize tab's plane.
 public struct ProjectedPoint: Hashable {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// The one-line prompt at the bottom: the `:` command line, the `/` filter, or a question.
 public struct PromptModel: Hashable {
   /// What the typed line is for.

@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// The Search quality tab: a measurement in progress or its report.
 public struct QualityModel: Hashable {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// A place in the console: one entry of the view stack that `Esc` walks back through.
 public enum Route: Hashable {
   /// The collections table.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// One backup schedule as the Backups page shows it.

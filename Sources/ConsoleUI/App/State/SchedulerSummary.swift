@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// What the header says about the background scheduler.
 public struct SchedulerSummary: Hashable {
   /// Whether the console runs the scheduler (not in read-only mode).

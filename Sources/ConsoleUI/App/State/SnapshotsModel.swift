@@ -1,4 +1,4 @@
-public import VectorEngine
+public import Model
 
 /// The Snapshots tab: the collection's snapshot files and what verifying them found.
 public struct SnapshotsModel: Hashable {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// A one-line message in the status row: what just happened, or what went wrong.
 public struct StatusMessage: Hashable {
   /// The text.

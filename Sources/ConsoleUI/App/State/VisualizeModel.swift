@@ -1,5 +1,5 @@
 import Operations
-public import VectorEngine
+public import Model
 
 /// The Visualize tab: a projected sample, the payload field that colours it, the selected dot.
 public struct VisualizeModel: Hashable {

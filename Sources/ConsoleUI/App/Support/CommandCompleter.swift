@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// Tab completion for the `:` line and the filter bar: command words, collection names and

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// Turns a submitted form into a line of the operator language, so the console creates
 /// collections and schedules through the same parser and checks as `--batch`.
 enum FormCommand {

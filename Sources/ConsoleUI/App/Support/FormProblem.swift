@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 /// Why a form cannot be submitted: the field and what is wrong with it.
 struct FormProblem: Error, Hashable {
   /// The message shown under the form.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 import Operations
 
 /// Number and time texts shared by the screens.

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// The lines that differ between two payloads, shown before an edited payload is saved.
 enum PayloadDiff {

@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// Principal component analysis of a sample of vectors, for the Visualize tab.
 enum Projection {

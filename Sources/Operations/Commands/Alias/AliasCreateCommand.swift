@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `alias create ALIAS NAME`.
 public struct AliasCreateCommand: OperatorCommand {

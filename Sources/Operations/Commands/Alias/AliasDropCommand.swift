@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `alias drop ALIAS`.
 public struct AliasDropCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `alias list`.
 public struct AliasListCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup delete ID`.
 public struct BackupDeleteCommand: OperatorCommand {

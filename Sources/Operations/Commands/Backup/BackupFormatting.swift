@@ -1,4 +1,4 @@
-import VectorEngine
+import Model
 
 /// How schedules and backups appear in results.
 enum BackupFormatting {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup …`: Backup now, the backup list, restore, delete, verify, and the one-shot runner.
 public struct BackupGroup: ParsableCommand {

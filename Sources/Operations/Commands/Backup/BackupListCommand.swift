@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup list [--schedule NAME] [--all]`.
 public struct BackupListCommand: OperatorCommand {

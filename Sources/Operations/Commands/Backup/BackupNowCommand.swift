@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup now [--collection C] [--backup-dir DIR]`.
 public struct BackupNowCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup restore ID [--as NEW] [--yes]`.
 public struct BackupRestoreCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup run --if-due [--schedule NAME]`: the one-shot for cron, systemd timers and
 /// Kubernetes CronJobs.
@@ -33,7 +33,7 @@ public struct BackupRunCommand: OperatorCommand {
   public func execute(in context: CommandContext) throws -> CommandResult {
     let service = try context.backups()
     let target = try context.backupTarget()
-    let report = service.runDue(schedule: schedule) { () throws(EngineError) in target }
+    let report = service.runDue(schedule: schedule) { () throws(StoreError) in target }
     return try Self.result(report)
   }
 
@@ -50,7 +50,7 @@ public struct BackupRunCommand: OperatorCommand {
       return (.commandFailed, nil)
     }
     var opened: EmbeddedBackend?
-    let report = service.runDue(schedule: schedule) { () throws(EngineError) in
+    let report = service.runDue(schedule: schedule) { () throws(StoreError) in
       let backend = try EmbeddedBackend(directory: dataDirectory)
       opened = backend
       return backend

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `backup verify ID`.
 public struct BackupVerifyCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `schedule delete NAME [--delete-backups]`.
 public struct ScheduleDeleteCommand: OperatorCommand {

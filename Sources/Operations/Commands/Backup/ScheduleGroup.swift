@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `schedule …`: backup schedules (daily/weekly/monthly/cron/interval, retention, scope).
 public struct ScheduleGroup: ParsableCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `schedule pause NAME`.
 public struct SchedulePauseCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `schedule resume NAME`.
 public struct ScheduleResumeCommand: OperatorCommand {

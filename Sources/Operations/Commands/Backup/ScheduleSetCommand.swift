@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `schedule set NAME (--daily HH:MM | --weekly DAY HH:MM | --monthly DAY HH:MM | --cron EXPR | --every DUR) …`.
 public struct ScheduleSetCommand: OperatorCommand {

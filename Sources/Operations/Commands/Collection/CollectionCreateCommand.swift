@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
+public import Model
 
 /// `collection create NAME --dim N --distance D …`.
 public struct CollectionCreateCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collection drop NAME`.
 public struct CollectionDropCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collection flush NAME`.
 public struct CollectionFlushCommand: OperatorCommand {

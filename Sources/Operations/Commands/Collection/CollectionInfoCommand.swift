@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
+public import Model
 
 /// `collection info NAME`.
 public struct CollectionInfoCommand: OperatorCommand {

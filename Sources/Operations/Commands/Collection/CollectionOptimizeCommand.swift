@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collection optimize NAME`.
 public struct CollectionOptimizeCommand: OperatorCommand {

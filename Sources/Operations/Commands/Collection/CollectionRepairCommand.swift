@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collection repair NAME`: set a damaged write-ahead log aside.
 public struct CollectionRepairCommand: OperatorCommand {

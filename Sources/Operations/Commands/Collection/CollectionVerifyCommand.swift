@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collection verify NAME`.
 public struct CollectionVerifyCommand: OperatorCommand {

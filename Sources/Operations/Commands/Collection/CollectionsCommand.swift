@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `collections`: the collections table.
 public struct CollectionsCommand: OperatorCommand {

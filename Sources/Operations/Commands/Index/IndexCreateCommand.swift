@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import VectorEngine
+public import Model
 
 /// `index create NAME FIELD TYPE`.
 public struct IndexCreateCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points count NAME [--filter EXPR]`.
 public struct PointsCountCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points delete NAME (--ids 1,2,3 | --filter EXPR)`.
 public struct PointsDeleteCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points delete-payload NAME IDS --keys a,b` or with `--filter EXPR`.
 public struct PointsDeletePayloadCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points export NAME --file FILE`.
 public struct PointsExportCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points get NAME ID…`.
 public struct PointsGetCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points overwrite-payload NAME IDS JSON` or `points overwrite-payload NAME JSON --filter EXPR`.
 public struct PointsOverwritePayloadCommand: OperatorCommand {

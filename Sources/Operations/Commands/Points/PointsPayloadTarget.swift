@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorEngine
+import Model
 
 /// The `IDS JSON` or `JSON --filter EXPR` arguments of the payload commands.
 struct PointsPayloadTarget {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points scroll NAME [--filter EXPR] [--limit N] [--offset ID] [--with-vector]`.
 public struct PointsScrollCommand: OperatorCommand {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points set-payload NAME IDS JSON` or `points set-payload NAME JSON --filter EXPR`.
 public struct PointsSetPayloadCommand: OperatorCommand {

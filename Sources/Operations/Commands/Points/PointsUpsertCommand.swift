@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `points upsert NAME --file FILE|-`.
 public struct PointsUpsertCommand: OperatorCommand {

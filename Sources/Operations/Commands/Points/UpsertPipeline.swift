@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import VectorEngine
+import Model
 
 /// Writes batches on a second thread while the caller parses the next one, so parsing and
 /// durable writes (encode, fsync, apply) overlap. Batches are stored in submission order;

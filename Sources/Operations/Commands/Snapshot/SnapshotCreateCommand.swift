@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `snapshot create NAME | --all [--dir FOLDER]`.
 public struct SnapshotCreateCommand: OperatorCommand {

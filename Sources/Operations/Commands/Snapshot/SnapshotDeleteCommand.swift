@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `snapshot delete NAME SNAP` or `snapshot delete --all SNAP|FILE`.
 public struct SnapshotDeleteCommand: OperatorCommand {

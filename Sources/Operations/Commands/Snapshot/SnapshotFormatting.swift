@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorEngine
+import Model
 
 /// How snapshot descriptions appear in results.
 enum SnapshotFormatting {
@@ -85,12 +85,12 @@ enum SnapshotFormatting {
 
   /// The path of the full snapshot an argument names: a path as given, or the name of one in
   /// the data directory's snapshots folder.
-  static func fullSnapshotPath(_ argument: String, backend: any Backend) throws(EngineError)
+  static func fullSnapshotPath(_ argument: String, backend: any Backend) throws(StoreError)
     -> String
   {
     if argument.contains("/") { return argument }
     guard let found = try backend.fullSnapshots().first(where: { $0.name == argument }) else {
-      throw EngineError(
+      throw StoreError(
         .notFound,
         "no full snapshot named \(argument) in the data directory's snapshots folder; give a path for another file"
       )

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `snapshot list [NAME] [--verify]`.
 public struct SnapshotListCommand: OperatorCommand {
@@ -29,11 +29,11 @@ public struct SnapshotListCommand: OperatorCommand {
   /// Lists the snapshots.
   public func execute(in context: CommandContext) throws -> CommandResult {
     let snapshots =
-      try name.map { name throws(EngineError) in try context.backend.snapshots(name) }
+      try name.map { name throws(StoreError) in try context.backend.snapshots(name) }
       ?? context.backend.fullSnapshots()
     let rows = snapshots.map { snapshot -> (SnapshotDescription, SnapshotFormatting.Verification) in
       guard verify else { return (snapshot, SnapshotFormatting.Verification(listed: snapshot)) }
-      do throws(EngineError) {
+      do throws(StoreError) {
         return (try context.backend.verifySnapshotFile(at: snapshot.path), .passed)
       } catch {
         return (snapshot, .failed(error.message))

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `snapshot restore NAME SNAP|FILE [--as NEW] [--yes]` or `snapshot restore --all SNAP|FILE [--yes]`.
 public struct SnapshotRestoreCommand: OperatorCommand {

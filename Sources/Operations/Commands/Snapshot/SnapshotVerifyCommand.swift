@@ -1,5 +1,5 @@
 public import ArgumentParser
-import VectorEngine
+import Model
 
 /// `snapshot verify NAME SNAP|FILE` or `snapshot verify --all SNAP|FILE`.
 public struct SnapshotVerifyCommand: OperatorCommand {

@@ -1,3 +1,5 @@
+import Model
+
 extension HNSWGraph {
   /// The graph's layer sizes and link counts, read from the link lists as stored.
   ///

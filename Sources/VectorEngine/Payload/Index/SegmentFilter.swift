@@ -4,6 +4,8 @@
 /// Index answers are combined bottom-up: an AND of known and unknown parts yields a superset
 /// of candidates (payloads are then checked), an OR or NOT over an unknown part yields no
 /// bound at all, and a fully indexed filter yields the exact rows, so no payload is parsed.
+import Model
+
 struct SegmentFilter {
   /// Rows that may match (`nil`: any row may).
   let candidates: Bitset?

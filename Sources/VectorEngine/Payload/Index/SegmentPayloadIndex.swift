@@ -13,6 +13,8 @@
 // and the caller evaluates payloads.
 
 /// The values of one indexed payload field across a sealed segment, for answering filters.
+import Model
+
 final class SegmentPayloadIndex: Sendable {
   /// The index's data, by type.
   enum Storage: Sendable {
@@ -43,8 +45,8 @@ final class SegmentPayloadIndex: Sendable {
   ///
   /// - Parameter values: the field's values for a row (arrays already flattened, nulls kept).
   /// - Complexity: O(n log n) in the number of values.
-  static func build(type: PayloadIndexType, rowCount: Int, values: (Int) throws(EngineError) -> [JSONValue])
-    throws(EngineError) -> SegmentPayloadIndex
+  static func build(type: PayloadIndexType, rowCount: Int, values: (Int) throws(StoreError) -> [JSONValue])
+    throws(StoreError) -> SegmentPayloadIndex
   {
     var keyword: [String: [UInt32]] = [:]
     var integers: [(Int64, UInt32)] = []
@@ -207,16 +209,16 @@ final class SegmentPayloadIndex: Sendable {
   }
 
   /// Reads an index file, validating everything against `rowCount`.
-  static func read(path: String, expectedType: PayloadIndexType, rowCount: Int) throws(EngineError) -> SegmentPayloadIndex {
+  static func read(path: String, expectedType: PayloadIndexType, rowCount: Int) throws(StoreError) -> SegmentPayloadIndex {
     let bytes = try DurableFile.readRequired(path)
     do {
       return try bytes.withUnsafeBytes { raw in
         try decode(raw, path: path, expectedType: expectedType, rowCount: rowCount)
       }
     } catch let error as StorageCorruption {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     } catch {
-      throw EngineError(.corrupted, "corrupt data: \(path): \(error)")
+      throw StoreError(.corrupted, "corrupt data: \(path): \(error)")
     }
   }
 

@@ -2,6 +2,8 @@
 ///
 /// Rows are sorted by id, so lookups are binary searches on the mapping and opening a
 /// segment never visits its points.
+import Model
+
 final class SealedSegment {
   let id: Int
   let path: String
@@ -30,18 +32,18 @@ final class SealedSegment {
 
   /// Opens and validates `seg-<id>.seg` in `directory`.
   ///
-  /// - Throws: ``EngineError`` (`corrupted` with the file and the problem).
+  /// - Throws: ``StoreError`` (`corrupted` with the file and the problem).
   init(id: Int, directory: String, expectedDimension: Int, populate: Bool,
-       deletionGeneration: Int) throws(EngineError) {
+       deletionGeneration: Int) throws(StoreError) {
     self.id = id
     path = directory + "/" + SegmentFormat.fileName(segment: id)
     do {
       region = try MappedRegion(path: path, populate: populate)
     } catch {
       if error.code == System.errnoNotFound {
-        throw EngineError(.corrupted, "corrupt data: \(path) is missing")
+        throw StoreError(.corrupted, "corrupt data: \(path) is missing")
       }
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     let bytes = region.bytes
     let layout: SegmentLayout
@@ -49,9 +51,9 @@ final class SealedSegment {
       layout = try SegmentLayout(
         bytes: bytes, path: path, expectedDimension: expectedDimension, checks: populate ? .everySection : .structure)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
-    guard let base = bytes.baseAddress else { throw EngineError(.corrupted, "corrupt data: \(path): the file is empty") }
+    guard let base = bytes.baseAddress else { throw StoreError(.corrupted, "corrupt data: \(path): the file is empty") }
     dimension = layout.dimension
     count = layout.count
     stride = layout.stride
@@ -78,9 +80,9 @@ final class SealedSegment {
   /// Checks every section's checksum.
   ///
   /// - Complexity: O(file size).
-  func verify() throws(EngineError) {
+  func verify() throws(StoreError) {
     for section in SegmentFormat.Section.allCases where !checksumMatches(section) {
-      throw EngineError(.corrupted, "corrupt data: \(path): \(section) section checksum mismatch")
+      throw StoreError(.corrupted, "corrupt data: \(path): \(section) section checksum mismatch")
     }
   }
 
@@ -131,22 +133,22 @@ final class SealedSegment {
 
   /// The row's payload.
   ///
-  /// - Throws: ``EngineError`` `corrupted` when the stored bytes are damaged.
-  func payload(at row: Int) throws(EngineError) -> JSONObject {
+  /// - Throws: ``StoreError`` `corrupted` when the stored bytes are damaged.
+  func payload(at row: Int) throws(StoreError) -> JSONObject {
     let bytes = try payloadBytes(at: row)
     if bytes.isEmpty { return JSONObject() }
     guard case .object(let object) = try? JSONParser.parse(bytes) else {
-      throw EngineError(.corrupted, "corrupt data: \(path): the payload of row \(row) is not a JSON object")
+      throw StoreError(.corrupted, "corrupt data: \(path): the payload of row \(row) is not a JSON object")
     }
     return object
   }
 
   /// The row's payload as compact JSON bytes (empty for `{}`).
-  func payloadBytes(at row: Int) throws(EngineError) -> UnsafeRawBufferPointer {
+  func payloadBytes(at row: Int) throws(StoreError) -> UnsafeRawBufferPointer {
     let start = UInt64(littleEndian: offsetsBase.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self))
     let end = UInt64(littleEndian: offsetsBase.loadUnaligned(fromByteOffset: row * 8 + 8, as: UInt64.self))
     guard start <= end, end <= UInt64(payloads.count) else {
-      throw EngineError(.corrupted, "corrupt data: \(path): payload offsets of row \(row) are out of range")
+      throw StoreError(.corrupted, "corrupt data: \(path): payload offsets of row \(row) are out of range")
     }
     return UnsafeRawBufferPointer(rebasing: payloads[Int(start)..<Int(end)])
   }
@@ -177,12 +179,12 @@ final class SealedSegment {
     return name
   }
 
-  private static func readDeletions(path: String, count: Int) throws(EngineError) -> Bitset {
+  private static func readDeletions(path: String, count: Int) throws(StoreError) -> Bitset {
     let bytes = try DurableFile.readRequired(path)
     do {
       return try bytes.withUnsafeBytes { raw throws(StorageCorruption) in try decodeDeletions(raw, path: path, count: count) }
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 

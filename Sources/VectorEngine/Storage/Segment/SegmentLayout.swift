@@ -6,6 +6,8 @@
 /// implies, alignment, the ids and offsets checksums, ids strictly ascending (lookups are
 /// binary searches), payload offsets starting at 0, non-decreasing and ending at the payload
 /// section's end. With ``Checks/everySection`` the vectors and payloads checksums too.
+import Model
+
 struct SegmentLayout {
   /// How much of the file a validation reads.
   enum Checks {

@@ -1,4 +1,6 @@
 /// Writes a sealed segment file from rows already sorted by id.
+import Model
+
 enum SegmentWriter {
   /// One row of a segment being written.
   struct Row {

@@ -3,6 +3,8 @@
 /// Operations are logged after validation and replayed in order on recovery, so applying one
 /// to the state it was logged against never fails. Deletes by filter are logged as the ids
 /// the filter resolved to, so replay does not depend on payload indexes.
+import Model
+
 enum CollectionOperation: Hashable, Sendable {
   /// Insert or replace points (last one wins for a repeated id).
   case upsert([PointStruct])

@@ -3,6 +3,8 @@
 /// Records before it are intact; the record it names and everything after it are not
 /// replayed. See `WriteAheadLog+Recovery.swift` for what counts as damage rather than an
 /// interrupted write.
+import Model
+
 struct LogDamage: Hashable, Sendable {
   /// The log file.
   var path: String
@@ -19,8 +21,8 @@ struct LogDamage: Hashable, Sendable {
   }
 
   /// The error a writable open fails with: nothing was truncated or replayed.
-  func refusal(intactRecords: Int) -> EngineError {
-    EngineError(
+  func refusal(intactRecords: Int) -> StoreError {
+    StoreError(
       .corrupted,
       "corrupt data: \(location). Nothing was truncated and the collection was not opened for writing: "
         + "restore it from a snapshot or backup, open it read-only to read the \(intactRecords) intact records before the damage, "

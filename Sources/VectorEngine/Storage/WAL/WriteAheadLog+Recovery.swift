@@ -12,6 +12,8 @@
 // ``WriteAheadLog/setAsideDamage(directory:from:)`` moves the damaged files aside (kept, not
 // deleted) when the operator chooses to go on without them.
 
+import Model
+
 extension WriteAheadLog {
   /// A recovered operation and where it was read.
   struct RecoveredOperation {
@@ -43,9 +45,9 @@ extension WriteAheadLog {
   /// - Parameter allowMissing: a directory without any log file is new (just created or
   ///   restored from a snapshot) rather than damaged; with `repair` a log is created.
   /// - Complexity: O(n) in the size of the log files.
-  /// - Throws: ``EngineError``: `corrupted` for damage when repairing (``LogDamage``), `io`.
+  /// - Throws: ``StoreError``: `corrupted` for damage when repairing (``LogDamage``), `io`.
   static func recover(directory: String, from start: UInt64, repair: Bool, allowMissing: Bool = false)
-    throws(EngineError) -> (log: WriteAheadLog?, recovery: Recovery)
+    throws(StoreError) -> (log: WriteAheadLog?, recovery: Recovery)
   {
     var recovery = Recovery()
     do {
@@ -112,11 +114,11 @@ extension WriteAheadLog {
       }
       return (try create(in: directory, startingAt: expected), recovery)
     } catch let error as SystemError {
-      throw EngineError.from(error)
-    } catch let error as EngineError {
+      throw StoreError.from(error)
+    } catch let error as StoreError {
       throw error
     } catch {
-      throw EngineError(.io, "\(error)")
+      throw StoreError(.io, "\(error)")
     }
   }
 
@@ -138,7 +140,7 @@ extension WriteAheadLog {
   /// - Returns: the files moved aside, or `[]` when the log has no damage.
   /// - Complexity: O(size of the log files).
   static func setAsideDamage(directory: String, from start: UInt64, damage known: LogDamage? = nil)
-    throws(EngineError) -> [String]
+    throws(StoreError) -> [String]
   {
     let damage: LogDamage
     if let known {
@@ -183,7 +185,7 @@ extension WriteAheadLog {
       }
       return movedAside
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 

@@ -22,6 +22,8 @@
 //     data: PostgreSQL's fsync lesson); the process must restart and recover.
 
 /// Appends operations durably and replays them after a restart.
+import Model
+
 final class WriteAheadLog {
   static let magic: [UInt8] = Array("RGOPSWAL".utf8)
   static let headerSize = 32
@@ -37,7 +39,7 @@ final class WriteAheadLog {
   /// The sequence the next record gets.
   private(set) var nextSequence: UInt64
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
-  private(set) var failure: EngineError?
+  private(set) var failure: StoreError?
 
   init(directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
                endOffset: Int, nextSequence: UInt64) {
@@ -68,9 +70,9 @@ final class WriteAheadLog {
   /// Appends `operations` as consecutive records and fsyncs once (group commit).
   ///
   /// - Returns: the sequence of the first record.
-  /// - Throws: ``EngineError``: `diskFull`/`io` with nothing logged, or `readOnly` after an
+  /// - Throws: ``StoreError``: `diskFull`/`io` with nothing logged, or `readOnly` after an
   ///   earlier fsync failure.
-  func append(_ operations: [CollectionOperation]) throws(EngineError) -> UInt64 {
+  func append(_ operations: [CollectionOperation]) throws(StoreError) -> UInt64 {
     if let failure { throw failure }
     let first = nextSequence
     var writer = ByteWriter(capacity: 1 << 16)
@@ -97,16 +99,16 @@ final class WriteAheadLog {
         try descriptor.truncate(to: endOffset)
         _ = try descriptor.seekToEnd()
       } catch let rollback {
-        failure = EngineError(.readOnly, "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
+        failure = StoreError(.readOnly, "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
       }
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
     do {
       try descriptor.sync()
     } catch {
-      let failed = EngineError(.readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
+      let failed = StoreError(.readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
       failure = failed
-      throw EngineError.from(error).appending(" — writes are refused until restart")
+      throw StoreError.from(error).appending(" — writes are refused until restart")
     }
     endOffset += writer.count
     nextSequence = first + UInt64(operations.count)
@@ -116,7 +118,7 @@ final class WriteAheadLog {
   /// Starts a new log file at ``nextSequence`` and makes it the one appended to.
   ///
   /// Older files stay until ``removeFiles(before:)`` once the manifest covers them.
-  func rotate() throws(EngineError) {
+  func rotate() throws(StoreError) {
     if let failure { throw failure }
     do {
       let created = try Self.createFile(in: directory, startingAt: nextSequence)
@@ -126,12 +128,12 @@ final class WriteAheadLog {
       fileStart = nextSequence
       endOffset = Self.headerSize
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
   /// Deletes log files that hold only sequences below `sequence`.
-  func removeFiles(before sequence: UInt64) throws(EngineError) {
+  func removeFiles(before sequence: UInt64) throws(StoreError) {
     do {
       let starts = try System.listDirectory(directory).compactMap(Self.startSequence(ofFile:)).sorted()
       for (index, start) in starts.enumerated() {
@@ -142,7 +144,7 @@ final class WriteAheadLog {
       }
       try System.syncDirectory(directory)
     } catch {
-      throw EngineError.from(error)
+      throw StoreError.from(error)
     }
   }
 
@@ -165,8 +167,8 @@ final class WriteAheadLog {
   }
 }
 
-extension EngineError {
-  func appending(_ text: String) -> EngineError {
-    EngineError(kind, message + text)
+extension StoreError {
+  func appending(_ text: String) -> StoreError {
+    StoreError(kind, message + text)
   }
 }

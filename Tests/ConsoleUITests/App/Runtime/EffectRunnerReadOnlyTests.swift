@@ -4,6 +4,7 @@ import Testing
 import VectorEngine
 
 @testable import ConsoleUI
+@testable import Model
 
 /// A read-only console (`ragops --read-only`) changes no backup: neither a typed
 /// `:backup delete` nor the Backups page's actions.

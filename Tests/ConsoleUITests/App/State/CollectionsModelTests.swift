@@ -1,6 +1,7 @@
 import ConsoleUI
 import Testing
 import VectorEngine
+@testable import Model
 
 /// The collections table's rows for healthy, damaged and unopenable collections.
 struct CollectionsModelTests {

@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import VectorEngine
+@testable import Model
 
 /// The layer and degree report of a built graph, against the graph's own link lists and the
 /// bounds HNSW keeps.

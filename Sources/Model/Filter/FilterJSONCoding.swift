@@ -117,7 +117,7 @@ enum FilterJSONPathComponent: Hashable, Sendable {
 /// A filter-model error before it has a source position.
 struct FilterJSONDecodingError: Error {
   /// What is wrong.
-  var message: String
+  package var message: String
   /// Where, from the document root.
   var path: [FilterJSONPathComponent]
   /// Whether the problem is the last member's name (an unknown key) rather than its value.

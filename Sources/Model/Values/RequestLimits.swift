@@ -23,12 +23,12 @@ public enum RequestLimits {
   ///   - value: the value asked for.
   ///   - range: the range accepted.
   ///   - name: the knob, as the operator knows it (`ef`, `limit`…).
-  /// - Throws: ``EngineError`` `invalidInput`: "`name` must be between `a` and `b`, got `value`".
+  /// - Throws: ``StoreError`` `invalidInput`: "`name` must be between `a` and `b`, got `value`".
   public static func check(_ value: Int, in range: ClosedRange<Int>, _ name: String)
-    throws(EngineError)
+    throws(StoreError)
   {
     guard range.contains(value) else {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
     }

@@ -1,10 +1,12 @@
-/// An error from the engine, saying what went wrong and whose fault it is.
+/// An error from a vector store (the embedded engine or a remote one), saying what went wrong,
+/// where, and whose fault it is.
 ///
 /// ``Kind`` separates the caller's mistakes (`invalidInput`, `notFound`, `alreadyExists`)
-/// from the environment's (`locked`, `io`, `diskFull`) and from damaged files (`corrupted`).
-/// Messages name the collection, file, line or point concerned and never echo file contents.
-public struct EngineError: Error, Hashable, CustomStringConvertible {
-  /// The category of an engine error.
+/// from the environment's (`locked`, `io`, `diskFull`) and from damaged files (`corrupted`);
+/// ``fault`` names the party. Messages name the collection, file, line or point concerned and
+/// never echo file contents or secrets.
+public struct StoreError: Error, Hashable, CustomStringConvertible {
+  /// The category of a store error.
   public enum Kind: String, Hashable, Sendable {
     /// The request is wrong: bad name, wrong dimension, non-finite vector, type mismatch.
     case invalidInput
@@ -37,28 +39,25 @@ public struct EngineError: Error, Hashable, CustomStringConvertible {
 
   /// The message.
   public var description: String { message }
-}
 
-extension EngineError {
-  static func from(_ error: SystemError) -> EngineError {
-    if error.isDiskFull {
-      return EngineError(.diskFull, "disk full: \(error); nothing was changed")
-    }
-    return EngineError(.io, error.description)
+  /// Who has to act on an error.
+  public enum Fault: String, Hashable, Sendable {
+    /// The request was wrong; the person or program that made it fixes it.
+    case caller
+    /// The machine or another process is in the way (lock, disk, I/O, read-only mode).
+    case environment
+    /// Stored data is damaged; an operator repairs or restores it.
+    case data
   }
 
-  static func from(_ error: any Error) -> EngineError {
-    switch error {
-    case let error as EngineError: error
-    case let error as SystemError: from(error)
-    case let error as StorageCorruption: from(error)
-    default: EngineError(.io, "\(error)")
+  /// Whose fault the error is, from its kind.
+  public var fault: Fault {
+    switch kind {
+    case .invalidInput, .notFound, .alreadyExists: .caller
+    case .locked, .readOnly, .io, .diskFull: .environment
+    case .corrupted: .data
     }
-  }
-
-  static func from(_ error: StorageCorruption) -> EngineError {
-    EngineError(.corrupted, "corrupt data: \(error)")
   }
 }
 
-extension EngineError: Sendable {}
+extension StoreError: Sendable {}

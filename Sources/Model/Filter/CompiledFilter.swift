@@ -8,7 +8,7 @@
 ///
 /// Compiling for the engine (``compile(_:)``) also enforces the query caps: a full-text
 /// match has at most ``maximumTextQueryWords`` different words.
-struct CompiledFilter {
+package struct CompiledFilter {
   /// The most different words a full-text query may have.
   static let maximumTextQueryWords = 256
 
@@ -62,13 +62,13 @@ struct CompiledFilter {
   /// Prepares `filter` for the engine, enforcing the query caps.
   ///
   /// - Complexity: O(size of the filter).
-  /// - Throws: ``EngineError`` `invalidInput` when a full-text match has more than
+  /// - Throws: ``StoreError`` `invalidInput` when a full-text match has more than
   ///   ``maximumTextQueryWords`` different words.
-  static func compile(_ filter: Filter) throws(EngineError) -> CompiledFilter {
+  package static func compile(_ filter: Filter) throws(StoreError) -> CompiledFilter {
     var largest: (key: String, words: Int)?
     let compiled = CompiledFilter(filter, largestTextQuery: &largest)
     if let largest, largest.words > maximumTextQueryWords {
-      throw EngineError(
+      throw StoreError(
         .invalidInput,
         "full-text match on \(largest.key) has \(largest.words) different words, over the cap of \(maximumTextQueryWords)"
       )
@@ -114,7 +114,7 @@ struct CompiledFilter {
   /// Whether the point with `id` and `payload` satisfies every clause.
   ///
   /// - Complexity: O(c·v): the conditions times the payload values each one visits.
-  func matches(id: PointID, payload: JSONObject) -> Bool {
+  package func matches(id: PointID, payload: JSONObject) -> Bool {
     for condition in must where !condition.matches(id: id, payload: payload) { return false }
     for condition in mustNot where condition.matches(id: id, payload: payload) { return false }
     if !should.isEmpty, !should.contains(where: { $0.matches(id: id, payload: payload) }) {
@@ -136,7 +136,7 @@ extension CompiledFilter.Condition {
   /// Whether the point with `id` and `payload` satisfies this condition.
   ///
   /// - Complexity: O(v) in the payload values visited.
-  func matches(id: PointID, payload: JSONObject) -> Bool {
+  package func matches(id: PointID, payload: JSONObject) -> Bool {
     switch self {
     case .field(let key, let test):
       return test.matchesSomeValue(atKey: key, in: payload)

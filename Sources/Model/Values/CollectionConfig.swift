@@ -34,20 +34,20 @@ public struct CollectionConfig: Hashable {
 
   /// Checks every field's range.
   ///
-  /// - Throws: ``EngineError`` of kind `invalidInput` naming the field.
-  public func validate() throws(EngineError) {
+  /// - Throws: ``StoreError`` of kind `invalidInput` naming the field.
+  public func validate() throws(StoreError) {
     guard (1...Self.maximumDimension).contains(dimension) else {
-      throw EngineError(.invalidInput, "dimension must be between 1 and \(Self.maximumDimension), got \(dimension)")
+      throw StoreError(.invalidInput, "dimension must be between 1 and \(Self.maximumDimension), got \(dimension)")
     }
     guard (2...512).contains(hnswM) else {
-      throw EngineError(.invalidInput, "m must be between 2 and 512, got \(hnswM)")
+      throw StoreError(.invalidInput, "m must be between 2 and 512, got \(hnswM)")
     }
     guard (4...4096).contains(hnswEfConstruct) else {
-      throw EngineError(.invalidInput, "ef_construct must be between 4 and 4096, got \(hnswEfConstruct)")
+      throw StoreError(.invalidInput, "ef_construct must be between 4 and 4096, got \(hnswEfConstruct)")
     }
     try RequestLimits.check(hnswEf, in: RequestLimits.ef, "ef")
     guard (1...10_000_000).contains(segmentPoints) else {
-      throw EngineError(.invalidInput, "segment size must be between 1 and 10000000 points, got \(segmentPoints)")
+      throw StoreError(.invalidInput, "segment size must be between 1 and 10000000 points, got \(segmentPoints)")
     }
   }
 
@@ -62,7 +62,7 @@ public struct CollectionConfig: Hashable {
   }
 
   /// Reads the configuration written by ``json``.
-  public init(json: JSONValue) throws(EngineError) {
+  public init(json: JSONValue) throws(StoreError) {
     guard let object = json.objectValue,
       let size = object["size"]?.integerValue,
       let distanceName = object["distance"]?.stringValue, let distance = Distance(name: distanceName),
@@ -71,7 +71,7 @@ public struct CollectionConfig: Hashable {
       let m = hnsw["m"]?.integerValue, let efConstruct = hnsw["ef_construct"]?.integerValue,
       let ef = hnsw["ef"]?.integerValue,
       let segmentPoints = object["segment_points"]?.integerValue
-    else { throw EngineError(.corrupted, "collection configuration is incomplete") }
+    else { throw StoreError(.corrupted, "collection configuration is incomplete") }
     self.init(
       dimension: Int(size), distance: distance, storage: storage, hnswM: Int(m),
       hnswEfConstruct: Int(efConstruct), hnswEf: Int(ef), segmentPoints: Int(segmentPoints))

@@ -214,7 +214,7 @@ enum FilterTextRenderer {
   }
 
   /// `text` bare when it reads back as the same string, else double-quoted.
-  static func string(_ text: String) -> String {
+  package static func string(_ text: String) -> String {
     let isBare =
       !text.isEmpty && text.first != "~"
       && !["true", "false", "null", "empty"].contains(text)

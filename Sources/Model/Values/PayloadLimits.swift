@@ -2,7 +2,7 @@
 ///
 /// A payload object, at any depth (the payload itself, an object inside it, an object inside
 /// an array), holds at most ``maximumKeysPerObject`` keys. Upserts, set-payload and
-/// overwrite-payload refuse a payload over the cap with ``EngineError`` `invalidInput`, and
+/// overwrite-payload refuse a payload over the cap with ``StoreError`` `invalidInput`, and
 /// the JSON Lines reader refuses the line, so a hostile payload costs bounded work at every
 /// later read.
 public enum PayloadLimits {
@@ -31,8 +31,8 @@ public enum PayloadLimits {
     return Problem(path: shownPath(trail), keys: keys)
   }
 
-  /// The message of an ``EngineError`` for `problem`, about `subject` such as "point 7".
-  static func message(_ problem: Problem, subject: String?) -> String {
+  /// The message of an ``StoreError`` for `problem`, about `subject` such as "point 7".
+  package static func message(_ problem: Problem, subject: String?) -> String {
     let prefix = subject.map { $0 + ": " } ?? ""
     let object =
       problem.path.isEmpty ? "the payload" : "the payload object at \(problem.path)"

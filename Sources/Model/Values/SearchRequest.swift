@@ -39,8 +39,8 @@ public struct SearchRequest: Hashable {
 
   /// Checks the numeric knobs against ``RequestLimits``.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` naming `limit` or `ef` and its range.
-  public func validate() throws(EngineError) {
+  /// - Throws: ``StoreError`` `invalidInput` naming `limit` or `ef` and its range.
+  public func validate() throws(StoreError) {
     try RequestLimits.check(limit, in: RequestLimits.searchLimit, "limit")
     if let ef { try RequestLimits.check(ef, in: RequestLimits.ef, "ef") }
   }

@@ -43,7 +43,7 @@ public struct SegmentIndexStats: Hashable {
   public var layers: Int { nodesPerLayer.count }
 
   /// The value of a segment searched by a scan.
-  static func withoutGraph(segment: Int, points: Int) -> SegmentIndexStats {
+  package static func withoutGraph(segment: Int, points: Int) -> SegmentIndexStats {
     SegmentIndexStats(
       segment: segment, points: points, hasGraph: false, maxLevel: nil, nodesPerLayer: [],
       meanDegreeLevel0: 0, maxDegreeLevel0: 0, meanDegreeUpper: 0, maxDegreeUpper: 0)

@@ -23,23 +23,23 @@ public enum CollectionName {
 
   /// Checks `name`.
   ///
-  /// - Throws: ``EngineError`` `invalidInput` saying what is wrong.
-  public static func validate(_ name: String, kind: String = "collection") throws(EngineError) {
-    guard !name.isEmpty else { throw EngineError(.invalidInput, "\(kind) name must not be empty") }
+  /// - Throws: ``StoreError`` `invalidInput` saying what is wrong.
+  public static func validate(_ name: String, kind: String = "collection") throws(StoreError) {
+    guard !name.isEmpty else { throw StoreError(.invalidInput, "\(kind) name must not be empty") }
     guard name.utf8.count <= maximumLength else {
-      throw EngineError(.invalidInput, "\(kind) name is \(name.utf8.count) bytes long; the limit is \(maximumLength)")
+      throw StoreError(.invalidInput, "\(kind) name is \(name.utf8.count) bytes long; the limit is \(maximumLength)")
     }
     let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\0"]
     if let bad = name.first(where: { forbidden.contains($0) }) {
       let shown = bad == "\0" ? "NUL" : "'\(bad)'"
-      throw EngineError(.invalidInput, "\(kind) name must not contain \(shown)")
+      throw StoreError(.invalidInput, "\(kind) name must not contain \(shown)")
     }
     if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-      throw EngineError(.invalidInput, "\(kind) name must not contain control characters")
+      throw StoreError(.invalidInput, "\(kind) name must not contain control characters")
     }
-    guard !name.hasPrefix(".") else { throw EngineError(.invalidInput, "\(kind) name must not start with '.'") }
+    guard !name.hasPrefix(".") else { throw StoreError(.invalidInput, "\(kind) name must not start with '.'") }
     guard isNormalized(name) else {
-      throw EngineError(.invalidInput, "\(kind) name is not in Unicode NFC form (composed characters)")
+      throw StoreError(.invalidInput, "\(kind) name is not in Unicode NFC form (composed characters)")
     }
   }
 }
