@@ -2,7 +2,6 @@ import ArgumentParser
 import ConsoleUI
 import Foundation
 import Operations
-import VectorEngine
 import Model
 
 /// `ragops`: the console, `--batch`, `-c` and every operator command from the shell.
@@ -17,7 +16,7 @@ struct Ragops: ParsableCommand {
       -c, one command per line. Exit codes: 0 ok, 1 a command failed, 2 a parse or usage error, \
       3 the data directory is locked by another process.
       """,
-    version: Database.engineVersion,
+    version: BackendChoice.embeddedVersion,
     subcommands: OperatorCommands.all + [SchedulerCommand.self, BenchGroup.self])
 
   @OptionGroup var globals: GlobalOptions
@@ -40,18 +39,11 @@ struct Ragops: ParsableCommand {
   @Flag(name: .long, help: "Report mouse clicks and the wheel to the console (Shift-drag still selects text).")
   var mouse = false
 
-  @Flag(name: .customLong("first-frame"), help: .hidden)
-  var firstFrame = false
-
-  @Option(name: .customLong("measure-render"), help: .hidden)
-  var measureRender: Int?
-
   func validate() throws {
     if batch != nil && command != nil { throw ValidationError("give either --batch or -c, not both") }
   }
 
-  static func main() {
-    let started = DispatchTime.now()
+  static func main() async {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let parsed: any ParsableCommand
     do {
@@ -63,7 +55,7 @@ struct Ragops: ParsableCommand {
       Foundation.exit(status.rawValue)
     }
     if let root = parsed as? Ragops {
-      Foundation.exit(root.runRoot(started: started).rawValue)
+      Foundation.exit(await root.runRoot().rawValue)
     } else if let runner = parsed as? BackupRunCommand {
       let directory = DataDirectory.resolve(explicit: runner.globals.data, environment: ProcessInfo.processInfo.environment)
       let (status, result) = runner.runStandalone(dataDirectory: directory) { Console.error($0 + "\n") }
@@ -78,7 +70,7 @@ struct Ragops: ParsableCommand {
       }
       Foundation.exit(status.rawValue)
     } else if let operatorCommand = parsed as? any OperatorCommand {
-      Foundation.exit(Self.runDirect(operatorCommand).rawValue)
+      Foundation.exit(await Self.runDirect(operatorCommand).rawValue)
     } else {
       // `--help`, `help …`, or a group without a subcommand: ArgumentParser's own behaviour.
       do {
@@ -94,12 +86,12 @@ struct Ragops: ParsableCommand {
     }
   }
 
-  private func runRoot(started: DispatchTime) -> ExitStatus {
+  private func runRoot() async -> ExitStatus {
     let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
-    return Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) throws(StoreError) in
-      if demo, try DemoData.install(into: backend) {
+    return await Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) async throws(StoreError) in
+      if demo, try await DemoData.install(into: backend) {
         do throws(BackupError) {
-          try DemoData.installBackups(dataDirectory: directory, target: backend)
+          try DemoData.installBackups(into: backend)
         } catch {
           Console.error("warning: demo backups: \(error.message)\n")
         }
@@ -111,38 +103,33 @@ struct Ragops: ParsableCommand {
       if let batch {
         if batch == "-" {
           var reader = Script.lines(from: FileHandle.standardInput, name: "stdin")
-          return runner.run(lines: { try reader.next() }, name: "stdin")
+          return await runner.run(lines: { try reader.next() }, name: "stdin")
         }
         guard let data = FileManager.default.contents(atPath: batch) else {
           Console.error("\(batch): error: cannot read the script file\n")
           return .commandFailed
         }
-        return runner.run(script: Script(text: String(decoding: data, as: UTF8.self), name: batch))
+        return await runner.run(script: Script(text: String(decoding: data, as: UTF8.self), name: batch))
       }
       if let command {
-        return runner.run(script: Script(text: command, name: "-c"))
-      }
-      if let measureRender {
-        return RenderMeasurement.run(backend: backend, frames: measureRender)
+        return await runner.run(script: Script(text: command, name: "-c"))
       }
       if isatty(0) == 1 && isatty(1) == 1 {
-        return openConsole(backend, started: started)
+        return await openConsole(backend)
       }
-      Console.out("ragops \(Database.engineVersion) · data directory \(directory)\n\n")
-      return runner.run(script: Script(text: "collections", name: "ragops"))
+      Console.out("ragops \(backend.version) · data directory \(directory)\n\n")
+      return await runner.run(script: Script(text: "collections", name: "ragops"))
     }
   }
 
   /// Runs the interactive console on the terminal.
-  private func openConsole(_ backend: EmbeddedBackend, started: DispatchTime) -> ExitStatus {
+  private func openConsole(_ backend: any Backend) async -> ExitStatus {
     let options = ConsoleApp.Options(
       backend: backend, theme: theme, mouse: mouse, readOnly: globals.readOnly || backend.isReadOnly,
-      environment: ProcessInfo.processInfo.environment, exitAfterFirstFrame: firstFrame ? started : nil)
+      environment: ProcessInfo.processInfo.environment)
     do {
-      let outcome = try MainActor.assumeIsolated { try ConsoleApp.run(options) }
-      if let seconds = outcome.firstFrameSeconds {
-        Console.error("first frame after \(Int((seconds * 1_000).rounded())) ms\n")
-      }
+      // The console's loop owns the main thread; engine work runs in its worker task.
+      try await MainActor.run { try ConsoleApp.run(options) }
       return .success
     } catch let error as ThemeError {
       Console.error("error: \(error)\n")
@@ -153,22 +140,24 @@ struct Ragops: ParsableCommand {
     }
   }
 
-  private static func runDirect(_ command: any OperatorCommand) -> ExitStatus {
+  private static func runDirect(_ command: any OperatorCommand) async -> ExitStatus {
     let directory = DataDirectory.resolve(explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
-    return withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) throws(StoreError) in
+    return await withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) async throws(StoreError) in
       let runner = CommandRunner(
         context: CommandContext(backend: backend), options: .init(json: command.globals.json),
         output: Console.out, errorOutput: Console.error)
-      return runner.run(command: command)
+      return await runner.run(command: command)
     }
   }
 
   /// Opens the data directory, runs `body`, then closes it (sealing large unsealed segments).
-  private static func withBackend(directory: String, readOnly: Bool, _ body: (EmbeddedBackend) throws(StoreError) -> ExitStatus) -> ExitStatus {
+  private static func withBackend(
+    directory: String, readOnly: Bool, _ body: (any Backend) async throws(StoreError) -> ExitStatus
+  ) async -> ExitStatus {
     do {
-      let backend = try EmbeddedBackend(directory: directory, readOnly: readOnly)
-      let status = try body(backend)
-      for note in backend.database.recoveryNotes { Console.error("recovered: \(note)\n") }
+      let backend = try BackendChoice.openEmbedded(directory: directory, readOnly: readOnly)
+      let status = try await body(backend)
+      for note in backend.openingNotes { Console.error("recovered: \(note)\n") }
       return backend.close(after: status) { Console.error($0 + "\n") }
     } catch {
       Console.error("error: \(error.message)\n")

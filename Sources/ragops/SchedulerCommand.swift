@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Operations
-import VectorEngine
 import Model
 
 /// `ragops scheduler`: runs the backup schedules until SIGTERM or SIGINT.
@@ -32,20 +31,24 @@ struct SchedulerCommand: ParsableCommand {
     }
     let service: BackupService
     do {
+      // The seam's read-only rule, applied before the data directory is opened.
+      try BackendCapability.writeBackups.permit(readOnly: globals.readOnly, at: directory)
       service = try BackupService(dataDirectory: directory, readOnly: globals.readOnly, log: log)
-      try service.requireWritable()
-    } catch {
+    } catch let error as StoreError {
+      log("error: \(error.message)")
+      throw ExitCode(ExitStatus.commandFailed.rawValue)
+    } catch let error as BackupError {
       log("error: \(error.message)")
       throw ExitCode(ExitStatus.commandFailed.rawValue)
     }
     log("scheduler started for \(directory) (pid \(ProcessInfo.processInfo.processIdentifier))")
-    var opened: EmbeddedBackend?
+    var opened: (any Backend)?
     var stopSignal: String?
     BackupDaemon(service: service, tick: tick, verbose: verbose).run(
       openTarget: { () throws(StoreError) in
-        let backend = try EmbeddedBackend(directory: directory)
+        let backend = try BackendChoice.openEmbedded(directory: directory, readOnly: false)
         opened = backend
-        return backend
+        return try backend.backupWriter()
       },
       closeTarget: {
         if let backend = opened { _ = backend.close(after: .success, report: log) }

@@ -138,7 +138,7 @@ extension AppReducer {
       state.dialog = DialogModel(
         .typedConfirmation(
           title: "Drop collection \(selected.name)?",
-          message: "Deletes \(ResultFormatting.count(selected.pointsCount)) points, the index and the aliases of \(selected.name). Snapshots stay. This cannot be undone.",
+          message: "Deletes \(Quantity.count(selected.pointsCount)) points, the index and the aliases of \(selected.name). Snapshots stay. This cannot be undone.",
           name: selected.name, action: "Drop"),
         act: .dropCollection(selected.name))
     case .copy:
@@ -293,7 +293,7 @@ extension AppReducer {
       state.dialog = DialogModel(
         .typedConfirmation(
           title: "Delete snapshot?",
-          message: "Deletes \(snapshot.name) (\(ResultFormatting.bytes(snapshot.size))). This cannot be undone.",
+          message: "Deletes \(snapshot.name) (\(Quantity.bytes(snapshot.size))). This cannot be undone.",
           name: snapshot.name, action: "Delete"),
         act: .deleteSnapshot(collection: page.name, name: snapshot.name))
     case .copy:
@@ -372,7 +372,7 @@ extension AppReducer {
         state.dialog = DialogModel(
           .typedConfirmation(
             title: "Delete backup \(record.id)?",
-            message: "Deletes the archive of backup \(record.id) (\(record.size.map { ResultFormatting.bytes(Int($0)) } ?? "no file")). This cannot be undone.",
+            message: "Deletes the archive of backup \(record.id) (\(record.size.map { Quantity.bytes(Int($0)) } ?? "no file")). This cannot be undone.",
             name: "\(record.id)", action: "Delete"),
           act: .deleteBackup(record.id))
       default: break

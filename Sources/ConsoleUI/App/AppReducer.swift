@@ -87,7 +87,7 @@ public enum AppReducer {
       state.page?.quality.progress = nil
       state.page?.quality.report = report
       state.message = StatusMessage(
-        "recall@\(report.limit) \(Format.fixed(report.recallMean, 3)) over \(report.sample) queries", role: .statusOK)
+        "recall@\(report.limit) \(Quantity.fixed(report.recallMean, 3)) over \(report.sample) queries", role: .statusOK)
     case .projectionLoaded(let collection, let points, let fields):
       guard state.page?.name == collection else { break }
       state.page?.visualize.points = points

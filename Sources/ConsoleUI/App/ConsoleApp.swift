@@ -13,8 +13,8 @@ import Model
 public enum ConsoleApp {
   /// How the console opens.
   public struct Options: Sendable {
-    /// The open data directory.
-    public var backend: EmbeddedBackend
+    /// The open store.
+    public var backend: any Backend
     /// `--theme NAME|PATH`, or `nil` for `$RAGOPS_THEME` or the default.
     public var theme: String?
     /// `--mouse`: report clicks and the wheel from the start.
@@ -23,35 +23,24 @@ public enum ConsoleApp {
     public var readOnly: Bool
     /// The process environment.
     public var environment: [String: String]
-    /// When set, quit right after the first frame that shows the collections table and report
-    /// how long it took from this instant (`--first-frame`, for measurements).
-    public var exitAfterFirstFrame: DispatchTime?
 
     /// Creates options.
     public init(
-      backend: EmbeddedBackend, theme: String?, mouse: Bool, readOnly: Bool,
-      environment: [String: String], exitAfterFirstFrame: DispatchTime? = nil
+      backend: any Backend, theme: String?, mouse: Bool, readOnly: Bool, environment: [String: String]
     ) {
       self.backend = backend
       self.theme = theme
       self.mouse = mouse
       self.readOnly = readOnly
       self.environment = environment
-      self.exitAfterFirstFrame = exitAfterFirstFrame
     }
-  }
-
-  /// What a console run ended with.
-  public struct Outcome: Sendable {
-    /// Seconds from `exitAfterFirstFrame`'s instant to the first frame on the terminal.
-    public var firstFrameSeconds: Double?
   }
 
   /// Runs the console until the user quits.
   ///
   /// - Throws: ``ThemeError`` for a theme that cannot be loaded, ``TerminalError`` when there
   ///   is no usable terminal.
-  public static func run(_ options: Options) throws -> Outcome {
+  public static func run(_ options: Options) throws {
     let selection = try ThemeLocator.forCurrentProcess().load(requested: options.theme)
     let session = try TerminalSession.open(
       TerminalSession.Options(mouse: options.mouse, colorDisabled: selection.colorDisabled, environment: options.environment))
@@ -65,6 +54,7 @@ public enum ConsoleApp {
     let stop = StopSignal()
     var schedulerFinished: DispatchSemaphore?
     defer {
+      runner.stop()
       stop.stop()
       // The scheduler finishes a backup in progress before it sees the stop; wait for it.
       schedulerFinished?.wait()
@@ -72,7 +62,7 @@ public enum ConsoleApp {
 
     var state = AppState(
       size: session.size, now: Int64(Date().timeIntervalSince1970), keymap: .standard, isReadOnly: options.readOnly,
-      location: options.backend.location, engineVersion: options.backend.engineVersion,
+      location: options.backend.location, engineVersion: options.backend.version,
       themeName: selection.theme.name, isMouseEnabled: options.mouse)
     state.scheduler.isRunning = !options.readOnly
     state.console.history = history.load()
@@ -82,18 +72,12 @@ public enum ConsoleApp {
     }
     for effect in AppReducer.initialEffects { runner.start(effect) }
 
-    var outcome = Outcome()
     var drawn: AppState?
     var lastTick: UInt64 = 0
     while !state.isQuitting {
       if drawn != state {
         session.flush(ScreenRenderer.render(state, size: state.size, theme: selection.theme), theme: resolved)
         drawn = state
-        // Measured to the first frame that shows the collections, not the empty chrome.
-        if let start = options.exitAfterFirstFrame, state.collections.isLoaded {
-          outcome.firstFrameSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-          break
-        }
       }
       var actions: [AppAction] = []
       if let key = session.readKey(timeoutMilliseconds: 50) {
@@ -118,7 +102,6 @@ public enum ConsoleApp {
         }
       }
     }
-    return outcome
   }
 
   /// Nanoseconds between two ticks while long work runs (the spinner's pace).
@@ -151,8 +134,10 @@ public enum ConsoleApp {
   /// Runs the backup schedules on a thread of their own until `stop`.
   ///
   /// - Returns: a semaphore signalled when the thread has stopped.
-  private static func startScheduler(backend: EmbeddedBackend, gate: EngineGate, stop: StopSignal) -> DispatchSemaphore? {
-    guard let service = try? BackupService(dataDirectory: backend.location) else { return nil }
+  private static func startScheduler(backend: any Backend, gate: EngineGate, stop: StopSignal) -> DispatchSemaphore? {
+    // Through the seam: a backend that keeps no backups, or a read-only one, runs no scheduler.
+    guard let target = try? backend.backupWriter(), let service = try? BackupService(dataDirectory: target.backupHome)
+    else { return nil }
     let finished = DispatchSemaphore(value: 0)
     let thread = Thread {
       defer { finished.signal() }
@@ -161,7 +146,7 @@ public enum ConsoleApp {
         openTarget: { () throws(StoreError) in
           gate.enter()
           holding = true
-          return backend
+          return target
         },
         closeTarget: {
           if holding {

@@ -18,7 +18,7 @@ enum BackupsScreen {
     let eventsInner = Frame(title: "Events").render(into: &surface, area: parts.events)
     let shown = model.events.suffix(eventsInner.height)
     for (row, event) in shown.enumerated() {
-      let x = surface.write(Format.minute(event.at) + " ", at: Point(x: eventsInner.x + 1, y: eventsInner.y + row), style: Style(.muted))
+      let x = surface.write(UTCText.minute(event.at) + " ", at: Point(x: eventsInner.x + 1, y: eventsInner.y + row), style: Style(.muted))
       let text = (event.schedule.map { "\($0): " } ?? "") + event.message
       let role: ThemeRole = text.contains("FAILED") || text.contains("failed") ? .statusError : (text.contains("succeeded") ? .statusOK : .text)
       surface.write(text, at: Point(x: x, y: eventsInner.y + row), style: Style(role), maxWidth: eventsInner.maxX - x)
@@ -49,8 +49,8 @@ enum BackupsScreen {
     let rows = state.backups.schedules.map { row -> [String] in
       [
         row.name, row.frequency, row.scope, row.retentionDays.map { "\($0) days" } ?? "forever",
-        row.paused ? "paused" : (row.nextSlot.map { Format.minute($0) + " (" + Format.relative($0, now: state.now) + ")" } ?? "-"),
-        row.lastAt.map(Format.minute) ?? "never", row.lastStatus ?? "-",
+        row.paused ? "paused" : (row.nextSlot.map { UTCText.minute($0) + " (" + Quantity.relative($0, now: state.now) + ")" } ?? "-"),
+        row.lastAt.map(UTCText.minute) ?? "never", row.lastStatus ?? "-",
       ]
     }
     let statuses = state.backups.schedules.map { $0.lastStatus ?? "" }
@@ -79,12 +79,12 @@ enum BackupsScreen {
         expires = record.status == .succeeded ? "never (manual)" : "-"
       } else {
         let days = record.scheduleName.flatMap { retention[$0] } ?? nil
-        expires = RetentionPolicy.expiry(of: record, retentionDays: days).map(Format.minute) ?? "never"
+        expires = RetentionPolicy.expiry(of: record, retentionDays: days).map(UTCText.minute) ?? "never"
       }
       return [
         "\(record.id)", record.scheduleName ?? "-", record.collection ?? "all", record.trigger.title, record.statusText,
-        Format.minute(record.startedAt), Format.duration(milliseconds: record.durationMilliseconds),
-        record.size.map { ResultFormatting.bytes(Int($0)) } ?? "-", expires,
+        UTCText.minute(record.startedAt), Quantity.duration(milliseconds: record.durationMilliseconds),
+        record.size.map { Quantity.bytes(Int($0)) } ?? "-", expires,
       ]
     }
     let statuses = state.backups.records.map(\.statusText)

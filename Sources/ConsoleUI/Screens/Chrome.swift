@@ -33,7 +33,7 @@ enum Chrome {
     guard scheduler.isRunning else { return state.isReadOnly ? "off (read-only)" : "off" }
     var words: [String] = []
     if let slot = scheduler.nextSlot {
-      words.append("next \(Format.minute(slot).split(separator: " ").last ?? "") UTC")
+      words.append("next \(UTCText.minute(slot).split(separator: " ").last ?? "") UTC")
     } else {
       words.append("none due")
     }
@@ -50,12 +50,12 @@ enum Chrome {
     guard scheduler.isRunning else { return state.isReadOnly ? "off (read-only)" : "off" }
     var words: [String] = []
     if let name = scheduler.nextName, let slot = scheduler.nextSlot {
-      words.append("next \(name) \(Format.minute(slot)) UTC (\(Format.relative(slot, now: state.now)))")
+      words.append("next \(name) \(UTCText.minute(slot)) UTC (\(Quantity.relative(slot, now: state.now)))")
     } else {
       words.append("no schedule due")
     }
     if let status = scheduler.lastStatus, let at = scheduler.lastAt {
-      words.append("last \(status) \(Format.relative(at, now: state.now))")
+      words.append("last \(status) \(Quantity.relative(at, now: state.now))")
     }
     return words.joined(separator: " · ")
   }

@@ -7,7 +7,7 @@ enum CollectionScreen {
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     guard let page = state.page else { return }
     let info = page.info.map {
-      $0.isOpened ? " · \(ResultFormatting.count($0.pointsCount)) points · \($0.config.dimension) · \($0.config.distance.rawValue)" : " · red"
+      $0.isOpened ? " · \(Quantity.count($0.pointsCount)) points · \($0.config.dimension) · \($0.config.distance.rawValue)" : " · red"
     } ?? ""
     Frame(title: page.name + info, role: .borderFocused).render(into: &surface, area: area)
     let (tabs, content) = areas(in: area)

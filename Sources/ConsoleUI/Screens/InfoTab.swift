@@ -23,13 +23,13 @@ enum InfoTab {
       row("vectors", "\(config.dimension) dimensions · \(config.distance.rawValue)"),
       row("storage", config.storage.rawValue),
       row("HNSW", "m \(config.hnswM) · ef_construct \(config.hnswEfConstruct) · ef \(config.hnswEf)"),
-      row("segment size", "\(ResultFormatting.count(config.segmentPoints)) points"),
+      row("segment size", "\(Quantity.count(config.segmentPoints)) points"),
       ("", .text),
       ("Size", .title),
-      row("points", ResultFormatting.count(info.pointsCount) + (info.unsealedPoints > 0 ? " (\(ResultFormatting.count(info.unsealedPoints)) not yet sealed)" : "")),
+      row("points", Quantity.count(info.pointsCount) + (info.unsealedPoints > 0 ? " (\(Quantity.count(info.unsealedPoints)) not yet sealed)" : "")),
       row("segments", "\(info.segmentsCount)"),
-      row("disk", ResultFormatting.bytes(info.diskBytes)),
-      row("RAM", ResultFormatting.bytes(info.ramBytes) + (config.storage == .mmap ? " (mapped files excluded)" : "")),
+      row("disk", Quantity.bytes(info.diskBytes)),
+      row("RAM", Quantity.bytes(info.ramBytes) + (config.storage == .mmap ? " (mapped files excluded)" : "")),
       row("status", CollectionsModel.status(info)),
     ] + (info.problem.map { [("  " + "problem".padded(to: 18) + $0, ThemeRole.statusError)] } ?? []) + [
       ("", .text),
@@ -43,7 +43,7 @@ enum InfoTab {
     } else {
       lines.append(("  " + "FIELD".padded(to: 18) + "TYPE      POINTS", .tableHeader))
       for entry in info.payloadSchema {
-        lines.append(row(entry.field, entry.type.rawValue.padded(to: 10) + ResultFormatting.count(entry.points)))
+        lines.append(row(entry.field, entry.type.rawValue.padded(to: 10) + Quantity.count(entry.points)))
       }
     }
     lines.append(("", .text))
@@ -62,14 +62,14 @@ enum InfoTab {
       "  " + "SEGMENT".padded(to: 9) + "POINTS".padded(to: 10) + "LAYERS".padded(to: 8)
         + "DEGREE L0".padded(to: 11) + "ABOVE".padded(to: 9) + "NODES PER LAYER", .tableHeader))
     for entry in stats {
-      let head = "  " + "\(entry.segment)".padded(to: 9) + ResultFormatting.count(entry.points).padded(to: 10)
+      let head = "  " + "\(entry.segment)".padded(to: 9) + Quantity.count(entry.points).padded(to: 10)
       guard entry.hasGraph else {
         lines.append((head + "no graph: searched by a scan", .muted))
         continue
       }
-      let level0 = "\(Format.fixed(entry.meanDegreeLevel0, 1))/\(entry.maxDegreeLevel0)"
-      let upper = entry.layers > 1 ? "\(Format.fixed(entry.meanDegreeUpper, 1))/\(entry.maxDegreeUpper)" : "-"
-      let nodes = entry.nodesPerLayer.map(ResultFormatting.count).joined(separator: " / ")
+      let level0 = "\(Quantity.fixed(entry.meanDegreeLevel0, 1))/\(entry.maxDegreeLevel0)"
+      let upper = entry.layers > 1 ? "\(Quantity.fixed(entry.meanDegreeUpper, 1))/\(entry.maxDegreeUpper)" : "-"
+      let nodes = entry.nodesPerLayer.map(Quantity.count).joined(separator: " / ")
       lines.append((
         head + "\(entry.layers)".padded(to: 8) + level0.padded(to: 11) + upper.padded(to: 9) + nodes, .text))
     }

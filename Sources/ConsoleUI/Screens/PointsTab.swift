@@ -50,8 +50,8 @@ enum PointsTab {
     } else {
       x = surface.write(points.filterText, at: Point(x: x, y: area.y), style: Style(.filter), maxWidth: max(10, area.width / 2))
     }
-    var counts = "  ·  \(ResultFormatting.count(points.records.count))"
-    if let total = points.total, points.similarTo == nil { counts += " of \(ResultFormatting.count(total))" }
+    var counts = "  ·  \(Quantity.count(points.records.count))"
+    if let total = points.total, points.similarTo == nil { counts += " of \(Quantity.count(total))" }
     counts += points.similarTo == nil ? " loaded" : " shown"
     if points.nextOffset != nil, points.similarTo == nil { counts += " · more below" }
     if points.isLoading { counts += " · loading…" }

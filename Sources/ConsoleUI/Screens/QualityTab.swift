@@ -25,12 +25,12 @@ enum QualityTab {
       return
     }
     let label = "recall@\(report.limit)".padded(to: 14)
-    line(label + "\(Format.fixed(report.recallMean, 3)) ± \(Format.fixed(report.recallStandardDeviation, 3))", report.recallMean >= 0.95 ? .statusOK : .statusWarning)
+    line(label + "\(Quantity.fixed(report.recallMean, 3)) ± \(Quantity.fixed(report.recallStandardDeviation, 3))", report.recallMean >= 0.95 ? .statusOK : .statusWarning)
     ProgressBar(fraction: report.recallMean, role: .scoreBar)
       .render(into: &surface, area: Rect(x: area.x + 14, y: y, width: min(area.width - 14, 40), height: 1))
     y += 2
     let speedup = report.indexMilliseconds > 0 ? report.exactMilliseconds / report.indexMilliseconds : 0
-    line("latency".padded(to: 14) + "index \(Format.fixed(report.indexMilliseconds, 3)) ms · exact \(Format.fixed(report.exactMilliseconds, 3)) ms per query (\(Format.fixed(speedup, 1))× faster)")
+    line("latency".padded(to: 14) + "index \(Quantity.fixed(report.indexMilliseconds, 3)) ms · exact \(Quantity.fixed(report.exactMilliseconds, 3)) ms per query (\(Quantity.fixed(speedup, 1))× faster)")
     line("ef".padded(to: 14) + "\(report.ef)  (raise it for recall, at the cost of latency)")
     line("queries".padded(to: 14) + "\(report.sample)")
   }

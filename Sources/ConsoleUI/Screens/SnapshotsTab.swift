@@ -13,7 +13,7 @@ enum SnapshotsTab {
     let model = page.snapshots
     let rows = model.snapshots.map { snapshot -> [String] in
       let verified = model.verified[snapshot.name].map { $0 ? "✓ ok" : "✗ damaged" } ?? "-"
-      return [snapshot.name, snapshot.created, ResultFormatting.bytes(snapshot.size), snapshot.sha256.map { String($0.prefix(16)) } ?? "-", verified]
+      return [snapshot.name, snapshot.created, Quantity.bytes(snapshot.size), snapshot.sha256.map { String($0.prefix(16)) } ?? "-", verified]
     }
     let verdicts = model.snapshots.map { model.verified[$0.name] }
     return TableView(

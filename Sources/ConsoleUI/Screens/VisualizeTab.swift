@@ -19,7 +19,7 @@ enum VisualizeTab {
     let parts = Layout.horizontal([.fill, .fixed(1), .fixed(side)], in: area)
     let plot = parts[0]
     let legend = model.legend
-    let title = "PCA of \(ResultFormatting.count(model.points.count)) sampled points" + (model.field.map { " · colour: \($0) (f)" } ?? "")
+    let title = "PCA of \(Quantity.count(model.points.count)) sampled points" + (model.field.map { " · colour: \($0) (f)" } ?? "")
     surface.write(title, at: plot.origin, style: Style(.muted), maxWidth: plot.width)
     let canvasArea = plot.inset(top: 1)
     guard !canvasArea.isEmpty else { return }

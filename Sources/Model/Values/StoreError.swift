@@ -24,6 +24,8 @@ public struct StoreError: Error, Hashable, CustomStringConvertible {
     case io
     /// The disk is full; nothing was changed.
     case diskFull
+    /// The store cannot do this at all (a capability its kind of backend lacks).
+    case unsupported
   }
 
   /// The category.
@@ -53,7 +55,7 @@ public struct StoreError: Error, Hashable, CustomStringConvertible {
   /// Whose fault the error is, from its kind.
   public var fault: Fault {
     switch kind {
-    case .invalidInput, .notFound, .alreadyExists: .caller
+    case .invalidInput, .notFound, .alreadyExists, .unsupported: .caller
     case .locked, .readOnly, .io, .diskFull: .environment
     case .corrupted: .data
     }

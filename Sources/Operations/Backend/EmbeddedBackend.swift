@@ -1,8 +1,11 @@
 public import VectorEngine
 import Model
 
-/// A ``Backend`` served by the embedded engine from a data directory.
-public final class EmbeddedBackend: Backend {
+/// A ``Backend`` served by the embedded engine from a data directory: it has every
+/// capability. Only ``BackendChoice`` names it; everything else sees `any Backend`.
+public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointReading, PointWriting,
+  SnapshotReading, SnapshotWriting, MaintenanceReading, MaintenanceWriting, BackupKeeping
+{
   /// The open database.
   public let database: Database
 
@@ -19,11 +22,15 @@ public final class EmbeddedBackend: Backend {
   /// The data directory.
   public var location: String { database.directory }
   /// The engine's version.
-  public var engineVersion: String { Database.engineVersion }
+  public var version: String { Database.engineVersion }
   /// Whether writes are refused.
   public var isReadOnly: Bool { database.isReadOnly }
   /// What is wrong in the data directory that does not stop the rest from working.
   public var problems: [String] { database.problems }
+  /// What recovery did when the data directory was opened.
+  public var openingNotes: [String] { database.recoveryNotes }
+  /// The data directory: backups live in its `backups/` folder.
+  public var backupHome: String { database.directory }
 
   /// Every collection's name, sorted.
   public func collectionNames() throws(StoreError) -> [String] { try database.collectionNames() }
@@ -64,7 +71,7 @@ public final class EmbeddedBackend: Backend {
 
   /// Compares index search with exact search on sampled points.
   public func measureQuality(
-    _ collection: String, sample: Int, limit: Int, ef: Int?, progress: ((Int, Int) -> Void)?
+    _ collection: String, sample: Int, limit: Int, ef: Int?, progress: (@Sendable (Int, Int) -> Void)?
   ) throws(StoreError) -> QualityReport {
     try database.collection(collection).measureQuality(sample: sample, limit: limit, ef: ef, progress: progress)
   }

@@ -45,7 +45,7 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case .locked: BackupError(.locked, error.message)
     case .notFound: BackupError(.notFound, error.message)
     case .readOnly: BackupError(.readOnly, error.message)
-    case .invalidInput, .alreadyExists: BackupError(.invalidInput, error.message)
+    case .invalidInput, .alreadyExists, .unsupported: BackupError(.invalidInput, error.message)
     case .corrupted: BackupError(.verificationFailed, error.message)
     case .io, .diskFull: BackupError(.failed, error.message)
     }

@@ -4,12 +4,6 @@ import VectorEngine
 // Writing one backup.
 
 extension BackupService {
-  /// `850 ms`, or `12 s` from ten seconds on; `?` when unknown.
-  static func durationText(_ milliseconds: Int64?) -> String {
-    guard let milliseconds else { return "?" }
-    return milliseconds < 10_000 ? "\(milliseconds) ms" : "\(milliseconds / 1_000) s"
-  }
-
   /// Writes the archive into its own folder (see ``BackupLayout``) inside `directory` (default
   /// `<data>/backups`), reads it back and verifies it, and stores the outcome. Never throws:
   /// failures become the record's status and reason.

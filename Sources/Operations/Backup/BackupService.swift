@@ -323,7 +323,7 @@ public final class BackupService: Sendable {
       let finished = perform(started, directory: schedule.backupDirectory, target: opened)
       switch finished.status {
       case .succeeded:
-        log("backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?") in \(Self.durationText(finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
+        log("backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?") in \(Quantity.briefDuration(milliseconds: finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
         applyRetention(to: schedule)
         return .succeeded(finished)
       default:
@@ -384,7 +384,7 @@ public final class BackupService: Sendable {
     let finished = perform(record, directory: root, target: target)
     switch finished.status {
     case .succeeded:
-      log("manual backup \(finished.id) succeeded: \(finished.size.map { ResultFormatting.bytes(Int($0)) } ?? "?"), verified", schedule: nil)
+      log("manual backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?"), verified", schedule: nil)
       return finished
     default:
       log("manual backup \(finished.id) failed: \(finished.reason ?? "")", schedule: nil)

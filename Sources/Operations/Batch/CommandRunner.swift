@@ -50,7 +50,7 @@ public final class CommandRunner {
   /// Runs a whole script: checks every line first and runs nothing if one is malformed.
   ///
   /// - Returns: the exit status.
-  public func run(script: Script) -> ExitStatus {
+  public func run(script: Script) async -> ExitStatus {
     var parsed: [Parsed] = []
     var status = ExitStatus.success
     for line in script.lines {
@@ -60,7 +60,7 @@ public final class CommandRunner {
     }
     if status != .success { return status }
     for entry in parsed {
-      let outcome = run(entry, name: script.name)
+      let outcome = await run(entry, name: script.name)
       status = max(status, outcome)
       if outcome != .success && !options.keepGoing { return outcome }
     }
@@ -68,7 +68,7 @@ public final class CommandRunner {
   }
 
   /// Runs lines as they arrive (`--batch -`), each result written before the next is read.
-  public func run(lines next: () throws -> ScriptLine?, name: String) -> ExitStatus {
+  public func run(lines next: () throws -> ScriptLine?, name: String) async -> ExitStatus {
     var status = ExitStatus.success
     while true {
       let line: ScriptLine?
@@ -79,18 +79,18 @@ public final class CommandRunner {
         return max(status, .commandFailed)
       }
       guard let line else { return status }
-      let outcome = run(parse(line, name: name), name: name)
+      let outcome = await run(parse(line, name: name), name: name)
       status = max(status, outcome)
       if outcome != .success && !options.keepGoing { return outcome }
     }
   }
 
   /// Runs one command parsed from the shell's own arguments.
-  public func run(command: any OperatorCommand) -> ExitStatus {
+  public func run(command: any OperatorCommand) async -> ExitStatus {
     let path = OperatorCommands.path(of: type(of: command))
     do {
       try command.checkArguments()
-      write(try command.execute(in: context), command: path)
+      write(try await command.execute(in: context), command: path)
       return .success
     } catch let error as FilterSyntaxError {
       let expression = Mirror(reflecting: command).children.first { $0.label == "_filter" }
@@ -212,7 +212,7 @@ public final class CommandRunner {
 
   // MARK: Running
 
-  private func run(_ parsed: Parsed, name: String) -> ExitStatus {
+  private func run(_ parsed: Parsed, name: String) async -> ExitStatus {
     switch parsed {
     case .failure:
       return .usage
@@ -222,7 +222,7 @@ public final class CommandRunner {
     case .command(let command, let line):
       let path = OperatorCommands.path(of: type(of: command))
       do {
-        let result = try command.execute(in: context)
+        let result = try await command.execute(in: context)
         write(result, command: path)
         return .success
       } catch let error as StoreError {

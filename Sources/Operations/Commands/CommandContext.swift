@@ -24,20 +24,31 @@ public final class CommandContext {
     self.backupClock = backupClock
   }
 
-  /// The backup service of the backend's data directory, opened on first use; read-only
-  /// when the backend is (`--read-only`), so every backup change is refused there.
-  public func backups() throws(BackupError) -> BackupService {
+  /// The store's backup service, opened on first use (read-only when the backend is). The
+  /// seam decides first: `writing` asks for the writing half of the backups capability, which
+  /// a read-only backend refuses before the service is touched.
+  ///
+  /// - Throws: ``BackupError`` `readOnly` for a writing use of a read-only backend,
+  ///   `invalidInput` for a backend that keeps no backups.
+  public func backups(writing: Bool) throws(BackupError) -> BackupService {
+    let keeper: any BackupKeeping
+    do throws(StoreError) {
+      keeper = writing ? try backend.backupWriter() : try backend.backupReader()
+    } catch {
+      throw BackupError.from(error)
+    }
     if let openedBackups { return openedBackups }
-    let service = try BackupService(dataDirectory: backend.location, readOnly: backend.isReadOnly, clock: backupClock)
+    let service = try BackupService(dataDirectory: keeper.backupHome, readOnly: backend.isReadOnly, clock: backupClock)
     openedBackups = service
     return service
   }
 
-  /// The backend as a backup target (the store that snapshots are taken of).
+  /// The backend as a backup target (the store that snapshots are taken of and restored to).
   public func backupTarget() throws(BackupError) -> any BackupTarget {
-    guard let target = backend as? any BackupTarget else {
-      throw BackupError(.invalidInput, "this backend cannot take backups")
+    do throws(StoreError) {
+      return try backend.backupReader()
+    } catch {
+      throw BackupError.from(error)
     }
-    return target
   }
 }

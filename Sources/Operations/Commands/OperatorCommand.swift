@@ -9,7 +9,7 @@ public protocol OperatorCommand: ParsableCommand {
   /// - Throws: ``ArgumentSyntaxError`` for a malformed argument value (a usage error),
   ///   `FilterSyntaxError` for a malformed filter, ``VectorEngine/StoreError`` or
   ///   ``ImportError``/``ExportError`` when the command itself fails.
-  func execute(in context: CommandContext) throws -> CommandResult
+  func execute(in context: CommandContext) async throws -> CommandResult
 
   /// Checks argument syntax (filters, JSON, ids) without touching the store, so a script
   /// with a malformed line runs nothing.

@@ -30,12 +30,8 @@ public struct QualityCommand: OperatorCommand {
   }
 
   /// Runs the comparison.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let report = try context.backend.measureQuality(name, sample: sample, limit: limit, ef: ef, progress: nil)
-    func fixed(_ value: Double, _ digits: Int) -> String {
-        let scale = pow10(digits)
-      return String(describing: (value * scale).rounded() / scale)
-    }
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let report = try await context.backend.maintenanceReader().measureQuality(name, sample: sample, limit: limit, ef: ef, progress: nil)
     return CommandResult(
       json: [
         "sample": .int(Int64(report.sample)), "limit": .int(Int64(report.limit)), "ef": .int(Int64(report.ef)),
@@ -44,9 +40,9 @@ public struct QualityCommand: OperatorCommand {
       ],
       blocks: [.fields([
         ResultField("sample", "\(report.sample) points, k=\(report.limit), ef=\(report.ef)"),
-        ResultField("recall@\(report.limit)", "\(fixed(report.recallMean, 4)) ± \(fixed(report.recallStandardDeviation, 4))"),
-        ResultField("index search", "\(fixed(report.indexMilliseconds, 3)) ms mean"),
-        ResultField("exact search", "\(fixed(report.exactMilliseconds, 3)) ms mean"),
+        ResultField("recall@\(report.limit)", "\(Quantity.rounded(report.recallMean, 4)) ± \(Quantity.rounded(report.recallStandardDeviation, 4))"),
+        ResultField("index search", "\(Quantity.rounded(report.indexMilliseconds, 3)) ms mean"),
+        ResultField("exact search", "\(Quantity.rounded(report.exactMilliseconds, 3)) ms mean"),
       ])])
   }
 

@@ -2,37 +2,6 @@ public import Model
 
 /// How values appear in text output.
 public enum ResultFormatting {
-  /// `1.5 MiB`-style sizes.
-  public static func bytes(_ count: Int) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-    var value = Double(count)
-    var unit = 0
-    while value >= 1024 && unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    if unit == 0 { return "\(count) B" }
-    let rounded = (value * 10).rounded() / 10
-    return "\(rounded) \(units[unit])"
-  }
-
-  /// `12,345`-style counts.
-  public static func count(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return value < 0 ? "-" + result : result
-  }
-
-  /// A mean with one decimal: `12.3`, `8.0`.
-  public static func oneDecimal(_ value: Double) -> String {
-    guard value.isFinite else { return "-" }
-    return "\((value * 10).rounded() / 10)"
-  }
-
   /// A score with 4 decimals.
   public static func score(_ value: Float) -> String {
     let scaled = (Double(value) * 10_000).rounded() / 10_000

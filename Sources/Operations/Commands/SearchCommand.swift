@@ -45,12 +45,12 @@ public struct SearchCommand: OperatorCommand {
   }
 
   /// Runs the search.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let query: SearchRequest.Query = if let vector { .vector(try ArgumentValues.vector(vector)) } else { .point(try ArgumentValues.id(id ?? "")) }
     let request = SearchRequest(
       query: query, filter: try ArgumentValues.filter(filter), limit: limit, exact: exact, ef: ef,
       withPayload: true, withVector: withVector)
-    let hits = try context.backend.search(collection: name, request: request)
+    let hits = try await context.backend.pointReader().search(collection: name, request: request)
     let records = hits.map { PointRecord(id: $0.id, payload: $0.payload, vector: $0.vector) }
     var scores: [PointID: Float] = [:]
     for hit in hits { scores[hit.id] = hit.score }

@@ -7,13 +7,13 @@ public enum DemoData {
   ///
   /// - Returns: whether anything was created.
   @discardableResult
-  public static func install(into backend: any Backend) throws(StoreError) -> Bool {
-    guard try backend.collectionNames().isEmpty else { return false }
+  public static func install(into backend: any Backend) async throws(StoreError) -> Bool {
+    guard try await backend.collectionReader().collectionNames().isEmpty else { return false }
     var random = DemoRandom(seed: 2026)
-    try makeDocs(backend, &random)
-    try makeTickets(backend, &random)
-    try makeProducts(backend, &random)
-    try backend.createAlias("docs-live", collection: "docs")
+    try await makeDocs(backend, &random)
+    try await makeTickets(backend, &random)
+    try await makeProducts(backend, &random)
+    try await backend.collectionWriter().createAlias("docs-live", collection: "docs")
     return true
   }
 
@@ -23,8 +23,14 @@ public enum DemoData {
   ///
   /// - Returns: whether anything was created.
   @discardableResult
-  public static func installBackups(dataDirectory: String, target: any BackupTarget) throws(BackupError) -> Bool {
-    let service = try BackupService(dataDirectory: dataDirectory)
+  public static func installBackups(into backend: any Backend) throws(BackupError) -> Bool {
+    let target: any BackupKeeping
+    do throws(StoreError) {
+      target = try backend.backupWriter()
+    } catch {
+      throw BackupError.from(error)
+    }
+    let service = try BackupService(dataDirectory: target.backupHome)
     guard try service.catalog.schedules().isEmpty else { return false }
     let spec: ScheduleSpec
     do {
@@ -52,9 +58,9 @@ public enum DemoData {
     ("exports", ["Exports are delivered as JSON Lines files.", "Large exports are split into parts of one million rows.", "Scheduled exports run at 02:00 UTC."]),
   ]
 
-  private static func makeDocs(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
+  private static func makeDocs(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 48
-    try backend.createCollection("docs", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: .mmap, segmentPoints: 1_500))
+    try await backend.collectionWriter().createCollection("docs", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: .mmap, segmentPoints: 1_500))
     let centers = topics.map { _ in random.unitVector(dimension) }
     var points: [PointStruct] = []
     for index in 0..<3_000 {
@@ -75,16 +81,16 @@ public enum DemoData {
       points.append(PointStruct(id: .number(UInt64(index + 1)), vector: vector, payload: payload))
     }
     for start in stride(from: 0, to: points.count, by: 500) {
-      _ = try backend.upsert(collection: "docs", points: Array(points[start..<min(start + 500, points.count)]))
+      _ = try await backend.pointWriter().upsert(collection: "docs", points: Array(points[start..<min(start + 500, points.count)]))
     }
-    try backend.createPayloadIndex(collection: "docs", field: "tenant", type: .keyword)
-    try backend.createPayloadIndex(collection: "docs", field: "lang", type: .keyword)
-    try backend.createPayloadIndex(collection: "docs", field: "year", type: .integer)
+    try await backend.collectionWriter().createPayloadIndex(collection: "docs", field: "tenant", type: .keyword)
+    try await backend.collectionWriter().createPayloadIndex(collection: "docs", field: "lang", type: .keyword)
+    try await backend.collectionWriter().createPayloadIndex(collection: "docs", field: "year", type: .integer)
   }
 
-  private static func makeTickets(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
+  private static func makeTickets(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 32
-    try backend.createCollection("support-tickets", config: CollectionConfig(dimension: dimension, distance: .dot, storage: .memory))
+    try await backend.collectionWriter().createCollection("support-tickets", config: CollectionConfig(dimension: dimension, distance: .dot, storage: .memory))
     let products = ["console", "engine", "backups", "billing"]
     let centers = products.map { _ in random.unitVector(dimension) }
     var points: [PointStruct] = []
@@ -102,13 +108,13 @@ public enum DemoData {
       ]
       points.append(PointStruct(id: .uuid(high: high, low: 0x8000_0000_0000_0000 | UInt64(random.below(1 << 30))), vector: vector, payload: payload))
     }
-    _ = try backend.upsert(collection: "support-tickets", points: points)
-    try backend.createPayloadIndex(collection: "support-tickets", field: "status", type: .keyword)
+    _ = try await backend.pointWriter().upsert(collection: "support-tickets", points: points)
+    try await backend.collectionWriter().createPayloadIndex(collection: "support-tickets", field: "status", type: .keyword)
   }
 
-  private static func makeProducts(_ backend: any Backend, _ random: inout DemoRandom) throws(StoreError) {
+  private static func makeProducts(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 16
-    try backend.createCollection("product-images", config: CollectionConfig(dimension: dimension, distance: .euclid, storage: .mmap))
+    try await backend.collectionWriter().createCollection("product-images", config: CollectionConfig(dimension: dimension, distance: .euclid, storage: .mmap))
     let categories = ["shoes", "bags", "watches", "jackets", "lamps"]
     var points: [PointStruct] = []
     for index in 0..<400 {
@@ -124,7 +130,7 @@ public enum DemoData {
       ]
       points.append(PointStruct(id: .number(UInt64(10_000 + index)), vector: vector, payload: payload))
     }
-    _ = try backend.upsert(collection: "product-images", points: points)
+    _ = try await backend.pointWriter().upsert(collection: "product-images", points: points)
   }
 }
 

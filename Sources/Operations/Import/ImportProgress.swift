@@ -85,37 +85,19 @@ public struct ImportProgress {
   public static func line(
     pointsImported: Int, elapsed: Duration, bytesRead: Int, totalBytes: Int?
   ) -> String {
-    var text = "imported \(grouped(pointsImported)) points"
+    var text = "imported \(Quantity.count(pointsImported)) points"
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     guard seconds > 0 else { return text }
-    text += "  \(grouped(Int(Double(pointsImported) / seconds))) points/s"
+    text += "  \(Quantity.count(Int(Double(pointsImported) / seconds))) points/s"
     if let totalBytes, bytesRead > 0 {
       let remaining = Double(max(totalBytes - bytesRead, 0))
       let estimate = remaining / (Double(bytesRead) / seconds)
-      text += "  ETA " + duration(Int(estimate.rounded(.up)))
+      text += "  ETA " + Quantity.countdown(seconds: Int(estimate.rounded(.up)))
     }
     return text
   }
 
-  /// `1234567` as `1,234,567`.
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var result = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(digit)
-    }
-    return value < 0 ? "-" + result : result
-  }
-
-  /// Seconds as `4s`, `2m 05s` or `1h 02m`.
-  static func duration(_ seconds: Int) -> String {
-    func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    if seconds < 60 { return "\(seconds)s" }
-    if seconds < 3600 { return "\(seconds / 60)m \(twoDigits(seconds % 60))s" }
-    return "\(seconds / 3600)h \(twoDigits(seconds / 60 % 60))m"
-  }
 }
 
 extension ImportProgress: Sendable {}

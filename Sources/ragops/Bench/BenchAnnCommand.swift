@@ -70,7 +70,7 @@ struct BenchAnnCommand: ParsableCommand {
        "import_s": .double(Self.seconds(importTime)), "build_s": .double(Self.seconds(buildTime)),
        "threads": .int(Int64(collection.indexThreads)), "index_bytes": .int(Int64(indexBytes)),
        "ram_bytes": .int(Int64(info.ramBytes)), "peak_rss_bytes": .int(Int64(Self.peakRSS()))],
-      text: "ragops: \(ResultFormatting.count(info.pointsCount)) points × \(info.config.dimension) (\(metric)), M=\(m) ef_construct=\(efConstruct); import \(Self.format(Self.seconds(importTime))) s, index build \(Self.format(Self.seconds(buildTime))) s with \(collection.indexThreads) threads; index \(ResultFormatting.bytes(indexBytes)), collection RAM \(ResultFormatting.bytes(info.ramBytes)), peak RSS \(ResultFormatting.bytes(Self.peakRSS()))")
+      text: "ragops: \(Quantity.count(info.pointsCount)) points × \(info.config.dimension) (\(metric)), M=\(m) ef_construct=\(efConstruct); import \(Self.format(Self.seconds(importTime))) s, index build \(Self.format(Self.seconds(buildTime))) s with \(collection.indexThreads) threads; index \(Quantity.bytes(indexBytes)), collection RAM \(Quantity.bytes(info.ramBytes)), peak RSS \(Quantity.bytes(Self.peakRSS()))")
 
     // Ground truth: the file's, or exact search.
     let truthSets: [Set<PointID>] = try queries.enumerated().map { index, vector in
@@ -103,7 +103,7 @@ struct BenchAnnCommand: ParsableCommand {
       if json {
         emit(["lib": "ragops", "ef": .int(Int64(efValue)), "recall": .double(recall), "qps": .double(qps), "p50_ms": .double(p50), "p99_ms": .double(p99)], text: "")
       }
-      rows.append(["ragops", String(efValue), Self.format(recall, 4), ResultFormatting.count(Int(qps.rounded())), Self.format(p50, 3), Self.format(p99, 3)])
+      rows.append(["ragops", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), Self.format(p50, 3), Self.format(p99, 3)])
     }
     if let baseline, baseline == "hnswlib" {
       rows.append(contentsOf: try runHnswlib())
@@ -144,7 +144,7 @@ struct BenchAnnCommand: ParsableCommand {
         continue
       }
       guard let efValue = object["ef"]?.integerValue, let recall = object["recall"]?.numberValue, let qps = object["qps"]?.numberValue else { continue }
-      rows.append(["hnswlib", String(efValue), Self.format(recall, 4), ResultFormatting.count(Int(qps.rounded())), "", ""])
+      rows.append(["hnswlib", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), "", ""])
     }
     return rows
   }

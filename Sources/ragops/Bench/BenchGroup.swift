@@ -5,5 +5,5 @@ struct BenchGroup: ParsableCommand {
   /// The group's name and subcommands.
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the engine on this machine or on your own data.",
-    subcommands: [BenchKernelsCommand.self, BenchAnnCommand.self, BenchModesCommand.self])
+    subcommands: [BenchKernelsCommand.self, BenchAnnCommand.self, BenchModesCommand.self, BenchConsoleCommand.self])
 }

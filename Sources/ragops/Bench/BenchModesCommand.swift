@@ -64,7 +64,7 @@ struct BenchModesCommand: ParsableCommand {
     func ratio(_ memory: Double, _ mmap: Double) -> String { mmap > 0 ? String(format: "×%.2f", memory / mmap) : "-" }
     var rows = timings.map { timing in
       [timing.mode.rawValue, seconds(timing.create), seconds(timing.open), seconds(timing.snapshot),
-       String(format: "%.2f ms", timing.searchMilliseconds), ResultFormatting.bytes(timing.snapshotBytes), ResultFormatting.bytes(timing.ramBytes)]
+       String(format: "%.2f ms", timing.searchMilliseconds), Quantity.bytes(timing.snapshotBytes), Quantity.bytes(timing.ramBytes)]
     }
     let memory = timings[0]
     let mmap = timings[1]
@@ -75,7 +75,7 @@ struct BenchModesCommand: ParsableCommand {
     let table = ResultTable(
       columns: [.left("storage"), .right("create"), .right("open"), .right("snapshot"), .right("search (mean)"), .right("snapshot size"), .right("collection RAM")],
       rows: rows)
-    print("\(ResultFormatting.count(count)) points × \(dimension), cosine, M=16 ef_construct=100, durable batches of 1,000; search: 200 queries, top 10, ef 64")
+    print("\(Quantity.count(count)) points × \(dimension), cosine, M=16 ef_construct=100, durable batches of 1,000; search: 200 queries, top 10, ef 64")
     print(TextRenderer.render(CommandResult(blocks: [.table(table)])), terminator: "")
   }
 

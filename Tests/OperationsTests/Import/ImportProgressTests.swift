@@ -75,20 +75,4 @@ struct ImportProgressTests {
       pointsImported: 7, elapsed: .zero, bytesRead: 10, totalBytes: 100)
     #expect(line == "imported 7 points")
   }
-
-  @Test(arguments: [
-    (0, "0"), (999, "999"), (1_000, "1,000"), (45_000, "45,000"), (1_234_567, "1,234,567"),
-    (-12_345, "-12,345"),
-  ])
-  func groupsThousands(value: Int, text: String) {
-    #expect(ImportProgress.grouped(value) == text)
-  }
-
-  @Test(arguments: [
-    (0, "0s"), (4, "4s"), (59, "59s"), (60, "1m 00s"), (125, "2m 05s"), (3_599, "59m 59s"),
-    (3_600, "1h 00m"), (7_320, "2h 02m"),
-  ])
-  func formatsDurations(seconds: Int, text: String) {
-    #expect(ImportProgress.duration(seconds) == text)
-  }
 }

@@ -23,6 +23,9 @@ struct CorruptionTests {
   private func openAndRead(_ directory: String) -> StoreError.Kind? {
     do {
       let database = try Database(directory: directory)
+      // Closed here, not on release: background work may hold the store a moment longer,
+      // and the next round must find the directory unlocked.
+      defer { try? database.close() }
       let collection = try database.collection("c")
       _ = try collection.count()
       _ = try collection.count(filter: Filter(must: [.field(key: "k", .matchValue("v1"))]))

@@ -49,9 +49,9 @@ public struct CollectionsModel: Hashable {
     let name = info.aliases.isEmpty ? info.name : "\(info.name) (\(info.aliases.joined(separator: ", ")))"
     guard info.isOpened else { return [name, status(info), "–", "–", "–", "–", "–", "–"] }
     return [
-      name, status(info), ResultFormatting.count(info.pointsCount), "\(info.segmentsCount)",
+      name, status(info), Quantity.count(info.pointsCount), "\(info.segmentsCount)",
       "\(info.config.dimension) · \(info.config.distance.rawValue)", info.config.storage.rawValue,
-      ResultFormatting.bytes(info.diskBytes), ResultFormatting.bytes(info.ramBytes),
+      Quantity.bytes(info.diskBytes), Quantity.bytes(info.ramBytes),
     ]
   }
 

@@ -18,8 +18,8 @@ public struct AliasCreateCommand: OperatorCommand {
   public init() {}
 
   /// Creates the alias.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.createAlias(alias, collection: name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.collectionWriter().createAlias(alias, collection: name)
     return CommandResult(
       json: ["alias": .string(alias), "collection": .string(name)],
       blocks: [.text("alias \(alias) -> \(name)")])

@@ -15,8 +15,8 @@ public struct AliasDropCommand: OperatorCommand {
   public init() {}
 
   /// Removes the alias.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.dropAlias(alias)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.collectionWriter().dropAlias(alias)
     return CommandResult(json: ["dropped_alias": .string(alias)], blocks: [.text("dropped alias \(alias)")])
   }
 }

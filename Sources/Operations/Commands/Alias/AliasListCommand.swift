@@ -13,8 +13,8 @@ public struct AliasListCommand: OperatorCommand {
   public init() {}
 
   /// Lists aliases.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let aliases = try context.backend.aliases()
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let aliases = try await context.backend.collectionReader().aliases()
     return CommandResult(
       json: ["aliases": .array(aliases.map { ["alias_name": .string($0.alias), "collection_name": .string($0.collection)] })],
       blocks: [.table(ResultTable(columns: [.left("alias"), .left("collection")], rows: aliases.map { [$0.alias, $0.collection] }))])

@@ -16,8 +16,8 @@ public struct BackupDeleteCommand: OperatorCommand {
   public init() {}
 
   /// Deletes the backup.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let record = try context.backups().delete(id: id)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let record = try context.backups(writing: true).delete(id: id)
     return CommandResult(json: BackupFormatting.json(record, retentionDays: nil), blocks: [.text("backup \(id) deleted")])
   }
 }

@@ -3,14 +3,7 @@ import Model
 /// How schedules and backups appear in results.
 enum BackupFormatting {
   static func size(_ record: BackupRecord) -> String {
-    record.size.map { ResultFormatting.bytes(Int($0)) } ?? "-"
-  }
-
-  static func duration(_ record: BackupRecord) -> String {
-    guard let milliseconds = record.durationMilliseconds else { return "-" }
-    if milliseconds < 1_000 { return "\(milliseconds) ms" }
-    if milliseconds < 60_000 { return "\(milliseconds / 1_000).\(milliseconds % 1_000 / 100) s" }
-    return DurationText.text(milliseconds / 1_000)
+    record.size.map { Quantity.bytes(Int($0)) } ?? "-"
   }
 
   static func expiry(_ record: BackupRecord, retentionDays: Int?) -> Int64? {
@@ -47,7 +40,7 @@ enum BackupFormatting {
         }
         return [
           "\(record.id)", record.scheduleName ?? "-", record.trigger.title, record.statusText, UTCText.minute(record.startedAt),
-          duration(record), size(record), record.sha256.map { String($0.prefix(12)) } ?? "-", expires,
+          Quantity.duration(milliseconds: record.durationMilliseconds), size(record), record.sha256.map { String($0.prefix(12)) } ?? "-", expires,
         ]
       })
   }

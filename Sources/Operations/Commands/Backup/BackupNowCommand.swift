@@ -19,11 +19,11 @@ public struct BackupNowCommand: OperatorCommand {
   public init() {}
 
   /// Takes the backup.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let service = try context.backups()
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let service = try context.backups(writing: true)
     let record = try service.backupNow(collection: collection, backupDirectory: backupDir, target: try context.backupTarget())
     return CommandResult(
       json: BackupFormatting.json(record, retentionDays: nil),
-      blocks: [.text("backup \(record.id) SUCCEEDED: \(BackupFormatting.size(record)) in \(BackupFormatting.duration(record)), sha256 \(record.sha256 ?? "?"), verified")])
+      blocks: [.text("backup \(record.id) SUCCEEDED: \(BackupFormatting.size(record)) in \(Quantity.duration(milliseconds: record.durationMilliseconds)), sha256 \(record.sha256 ?? "?"), verified")])
   }
 }

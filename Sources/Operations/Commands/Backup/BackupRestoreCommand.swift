@@ -21,12 +21,12 @@ public struct BackupRestoreCommand: OperatorCommand {
   public init() {}
 
   /// Restores the backup.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let restored = try context.backups().restore(id: id, as: target, replace: yes, target: try context.backupTarget())
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let restored = try context.backups(writing: true).restore(id: id, as: target, replace: yes, target: try context.backupTarget())
     let names = restored.map(\.name).joined(separator: ", ")
     let points = restored.reduce(0) { $0 + $1.pointsCount }
     return CommandResult(
       json: ["backup": .int(id), "restored": .array(restored.map { .string($0.name) }), "points_count": .int(Int64(points))],
-      blocks: [.text("restored backup \(id) into \(names): \(ResultFormatting.count(points)) points")])
+      blocks: [.text("restored backup \(id) into \(names): \(Quantity.count(points)) points")])
   }
 }

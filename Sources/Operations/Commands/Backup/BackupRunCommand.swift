@@ -30,8 +30,8 @@ public struct BackupRunCommand: OperatorCommand {
   }
 
   /// Runs due slots against the context's store (from a script or the console).
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let service = try context.backups()
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let service = try context.backups(writing: true)
     let target = try context.backupTarget()
     let report = service.runDue(schedule: schedule) { () throws(StoreError) in target }
     return try Self.result(report)
@@ -44,16 +44,24 @@ public struct BackupRunCommand: OperatorCommand {
   public func runStandalone(dataDirectory: String, log: @escaping @Sendable (String) -> Void) -> (ExitStatus, CommandResult?) {
     let service: BackupService
     do {
+      // The seam's read-only rule, applied before the data directory is opened.
+      try BackendCapability.writeBackups.permit(readOnly: globals.readOnly, at: dataDirectory)
       service = try BackupService(dataDirectory: dataDirectory, readOnly: globals.readOnly, log: log)
-    } catch {
+    } catch let error as StoreError {
       log("error: \(error.message)")
       return (.commandFailed, nil)
+    } catch let error as BackupError {
+      log("error: \(error.message)")
+      return (.commandFailed, nil)
+    } catch {
+      log("error: \(error)")
+      return (.commandFailed, nil)
     }
-    var opened: EmbeddedBackend?
+    var opened: (any Backend)?
     let report = service.runDue(schedule: schedule) { () throws(StoreError) in
-      let backend = try EmbeddedBackend(directory: dataDirectory)
+      let backend = try BackendChoice.openEmbedded(directory: dataDirectory, readOnly: false)
       opened = backend
-      return backend
+      return try backend.backupWriter()
     }
     if let opened { _ = opened.close(after: .success, report: log) }
     if let refused = report.refused { log("error: \(refused.message)") }

@@ -16,8 +16,8 @@ public struct BackupVerifyCommand: OperatorCommand {
   public init() {}
 
   /// Verifies the backup.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let record = try context.backups().verify(id: id, target: try context.backupTarget())
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let record = try context.backups(writing: false).verify(id: id, target: try context.backupTarget())
     return CommandResult(
       json: BackupFormatting.json(record, retentionDays: nil),
       blocks: [.text("backup \(id) verified: \(BackupFormatting.size(record)), sha256 \(record.sha256 ?? "?")")])

@@ -18,8 +18,8 @@ public struct ScheduleDeleteCommand: OperatorCommand {
   public init() {}
 
   /// Deletes the schedule.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let deleted = try context.backups().deleteSchedule(name, deletingBackups: deleteBackups)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let deleted = try context.backups(writing: true).deleteSchedule(name, deletingBackups: deleteBackups)
     let text = deleteBackups ? "schedule \(name) deleted with \(deleted) backup(s)" : "schedule \(name) deleted; its backups are kept"
     return CommandResult(json: ["schedule": .string(name), "deleted_backups": .int(Int64(deleted))], blocks: [.text(text)])
   }

@@ -14,8 +14,8 @@ public struct ScheduleListCommand: OperatorCommand {
   public init() {}
 
   /// Lists the schedules.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let statuses = try context.backups().scheduleStatuses()
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let statuses = try context.backups(writing: false).scheduleStatuses()
     return CommandResult(
       json: .array(statuses.map(BackupFormatting.json)),
       blocks: [statuses.isEmpty ? .text("no schedules (create one with: schedule set NAME --daily 02:00)") : .table(BackupFormatting.table(statuses))])

@@ -15,8 +15,8 @@ public struct SchedulePauseCommand: OperatorCommand {
   public init() {}
 
   /// Pauses the schedule.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backups().pause(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try context.backups(writing: true).pause(name)
     return CommandResult(json: ["schedule": .string(name), "paused": .bool(true)], blocks: [.text("schedule \(name) paused")])
   }
 }

@@ -15,8 +15,8 @@ public struct ScheduleResumeCommand: OperatorCommand {
   public init() {}
 
   /// Resumes the schedule.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backups().resume(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try context.backups(writing: true).resume(name)
     return CommandResult(json: ["schedule": .string(name), "paused": .bool(false)], blocks: [.text("schedule \(name) resumed")])
   }
 }

@@ -106,9 +106,9 @@ public struct ScheduleSetCommand: OperatorCommand {
   }
 
   /// Saves the schedule.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    if let collection { _ = try context.backend.collectionInfo(collection) }
-    let service = try context.backups()
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    if let collection { _ = try await context.backend.collectionReader().collectionInfo(collection) }
+    let service = try context.backups(writing: true)
     let schedule = try service.setSchedule(
       name: name, spec: try spec(), collection: collection, retentionDays: keepForever ? nil : (retentionDays ?? 7),
       minimumKeep: minKeep, deadline: try deadline.map(parseDuration), backupDirectory: backupDir)

@@ -39,8 +39,8 @@ public struct CollectionCreateCommand: OperatorCommand {
   }
 
   /// Creates the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.createCollection(name, config: config)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.collectionWriter().createCollection(name, config: config)
     return CommandResult(
       json: ["created": .string(name), "config": config.json],
       blocks: [.text("created collection \(name) (\(dim) dimensions, \(distance.rawValue), \(storage.rawValue))")])

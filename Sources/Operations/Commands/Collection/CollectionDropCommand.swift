@@ -16,8 +16,8 @@ public struct CollectionDropCommand: OperatorCommand {
   public init() {}
 
   /// Drops the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.dropCollection(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.collectionWriter().dropCollection(name)
     return CommandResult(json: ["dropped": .string(name)], blocks: [.text("dropped collection \(name)")])
   }
 }

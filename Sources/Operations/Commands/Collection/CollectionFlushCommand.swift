@@ -16,9 +16,9 @@ public struct CollectionFlushCommand: OperatorCommand {
   public init() {}
 
   /// Seals the collection's appendable segment.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.flush(name)
-    let info = try context.backend.collectionInfo(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.maintenanceWriter().flush(name)
+    let info = try await context.backend.collectionReader().collectionInfo(name)
     return CommandResult(
       json: ["flushed": .string(info.name), "segments_count": .int(Int64(info.segmentsCount))],
       blocks: [.text("flushed \(info.name): \(info.segmentsCount) segments")])

@@ -16,21 +16,21 @@ public struct CollectionInfoCommand: OperatorCommand {
   public init() {}
 
   /// Describes the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let info = try context.backend.collectionInfo(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let info = try await context.backend.collectionReader().collectionInfo(name)
     let config = info.config
     var blocks: [ResultBlock] = [
       .fields([
         ResultField("name", info.name),
         ResultField("status", info.problem.map { "red: \($0)" } ?? info.status),
-        ResultField("points", ResultFormatting.count(info.pointsCount)),
-        ResultField("segments", "\(info.segmentsCount) (\(ResultFormatting.count(info.unsealedPoints)) points not yet sealed)"),
+        ResultField("points", Quantity.count(info.pointsCount)),
+        ResultField("segments", "\(info.segmentsCount) (\(Quantity.count(info.unsealedPoints)) points not yet sealed)"),
         ResultField("vectors", "\(config.dimension) dimensions, \(config.distance.rawValue)"),
         ResultField("storage", config.storage.rawValue),
         ResultField("hnsw", "m=\(config.hnswM) ef_construct=\(config.hnswEfConstruct) ef=\(config.hnswEf)"),
-        ResultField("segment size", "\(ResultFormatting.count(config.segmentPoints)) points"),
-        ResultField("disk", ResultFormatting.bytes(info.diskBytes)),
-        ResultField("ram", ResultFormatting.bytes(info.ramBytes)),
+        ResultField("segment size", "\(Quantity.count(config.segmentPoints)) points"),
+        ResultField("disk", Quantity.bytes(info.diskBytes)),
+        ResultField("ram", Quantity.bytes(info.ramBytes)),
         ResultField("aliases", info.aliases.isEmpty ? "none" : info.aliases.joined(separator: ", ")),
       ])
     ]
@@ -39,7 +39,7 @@ public struct CollectionInfoCommand: OperatorCommand {
     } else {
       blocks.append(.table(ResultTable(
         columns: [.left("field"), .left("type"), .right("points")],
-        rows: info.payloadSchema.map { [$0.field, $0.type.rawValue, ResultFormatting.count($0.points)] })))
+        rows: info.payloadSchema.map { [$0.field, $0.type.rawValue, Quantity.count($0.points)] })))
     }
     if info.indexStats.isEmpty {
       blocks.append(.text("hnsw graphs: no sealed segment yet"))
@@ -62,13 +62,13 @@ public struct CollectionInfoCommand: OperatorCommand {
   /// One segment's graph as a row of the text table.
   static func indexRow(_ stats: SegmentIndexStats) -> [String] {
     guard stats.hasGraph else {
-      return ["\(stats.segment)", ResultFormatting.count(stats.points), "none (scan)", "-", "-", "-", "-"]
+      return ["\(stats.segment)", Quantity.count(stats.points), "none (scan)", "-", "-", "-", "-"]
     }
     return [
-      "\(stats.segment)", ResultFormatting.count(stats.points), "hnsw", "\(stats.layers)",
-      stats.nodesPerLayer.map(ResultFormatting.count).joined(separator: " / "),
-      "\(ResultFormatting.oneDecimal(stats.meanDegreeLevel0))/\(stats.maxDegreeLevel0)",
-      stats.layers > 1 ? "\(ResultFormatting.oneDecimal(stats.meanDegreeUpper))/\(stats.maxDegreeUpper)" : "-",
+      "\(stats.segment)", Quantity.count(stats.points), "hnsw", "\(stats.layers)",
+      stats.nodesPerLayer.map(Quantity.count).joined(separator: " / "),
+      "\(Quantity.oneDecimal(stats.meanDegreeLevel0))/\(stats.maxDegreeLevel0)",
+      stats.layers > 1 ? "\(Quantity.oneDecimal(stats.meanDegreeUpper))/\(stats.maxDegreeUpper)" : "-",
     ]
   }
 

@@ -24,12 +24,12 @@ public struct CollectionOptimizeCommand: OperatorCommand {
   }
 
   /// Optimizes the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    if let threads { try context.backend.setIndexThreads(name, threads: threads) }
-    try context.backend.optimize(name)
-    let info = try context.backend.collectionInfo(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    if let threads { try await context.backend.maintenanceWriter().setIndexThreads(name, threads: threads) }
+    try await context.backend.maintenanceWriter().optimize(name)
+    let info = try await context.backend.collectionReader().collectionInfo(name)
     return CommandResult(
       json: ["optimized": .string(info.name), "segments_count": .int(Int64(info.segmentsCount)), "points_count": .int(Int64(info.pointsCount))],
-      blocks: [.text("optimized \(info.name): \(ResultFormatting.count(info.pointsCount)) points in \(info.segmentsCount) segment(s)")])
+      blocks: [.text("optimized \(info.name): \(Quantity.count(info.pointsCount)) points in \(info.segmentsCount) segment(s)")])
   }
 }

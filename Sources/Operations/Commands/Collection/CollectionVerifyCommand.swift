@@ -16,8 +16,8 @@ public struct CollectionVerifyCommand: OperatorCommand {
   public init() {}
 
   /// Verifies the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.verify(name)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.maintenanceReader().verify(name)
     return CommandResult(json: ["verified": .string(name)], blocks: [.text("\(name): every checksum matches")])
   }
 }

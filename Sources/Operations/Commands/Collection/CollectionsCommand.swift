@@ -14,12 +14,12 @@ public struct CollectionsCommand: OperatorCommand {
   public init() {}
 
   /// Lists every collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let backend = context.backend
     var rows: [[String]] = []
     var items: [JSONValue] = []
     var problems = backend.problems
-    for info in try backend.collectionInfos() {
+    for info in try await backend.collectionReader().collectionInfos() {
       guard info.isOpened else {
         // One damaged collection is a red row and a note, not a failed listing.
         rows.append([info.name, "red", "", "", "", "", "", ""])
@@ -30,9 +30,9 @@ public struct CollectionsCommand: OperatorCommand {
       let name = info.name
       rows.append([
         info.aliases.isEmpty ? name : "\(name) (\(info.aliases.joined(separator: ", ")))", info.status,
-        ResultFormatting.count(info.pointsCount), String(info.segmentsCount),
+        Quantity.count(info.pointsCount), String(info.segmentsCount),
         "\(info.config.dimension) · \(info.config.distance.rawValue)", info.config.storage.rawValue,
-        ResultFormatting.bytes(info.diskBytes), ResultFormatting.bytes(info.ramBytes),
+        Quantity.bytes(info.diskBytes), Quantity.bytes(info.ramBytes),
       ])
       items.append(CollectionInfoCommand.json(info))
     }

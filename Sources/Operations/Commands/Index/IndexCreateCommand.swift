@@ -21,8 +21,8 @@ public struct IndexCreateCommand: OperatorCommand {
   public init() {}
 
   /// Creates the index.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    try context.backend.createPayloadIndex(collection: name, field: field, type: type)
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    try await context.backend.collectionWriter().createPayloadIndex(collection: name, field: field, type: type)
     return CommandResult(
       json: ["collection": .string(name), "field": .string(field), "type": .string(type.rawValue)],
       blocks: [.text("indexed \(field) as \(type.rawValue) in \(name)")])

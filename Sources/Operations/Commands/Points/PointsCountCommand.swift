@@ -23,8 +23,8 @@ public struct PointsCountCommand: OperatorCommand {
   }
 
   /// Counts.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let count = try context.backend.count(collection: name, filter: try ArgumentValues.filter(filter))
-    return CommandResult(json: ["count": .int(Int64(count))], blocks: [.text(ResultFormatting.count(count))])
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let count = try await context.backend.pointReader().count(collection: name, filter: try ArgumentValues.filter(filter))
+    return CommandResult(json: ["count": .int(Int64(count))], blocks: [.text(Quantity.count(count))])
   }
 }

@@ -29,12 +29,12 @@ public struct PointsDeleteCommand: OperatorCommand {
   }
 
   /// Deletes.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let selector = try Self.selector(ids: ids, filter: filter)
-    let result = try context.backend.delete(collection: name, selector: selector)
+    let result = try await context.backend.pointWriter().delete(collection: name, selector: selector)
     return CommandResult(
       json: ["deleted": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed"],
-      blocks: [.text("deleted \(ResultFormatting.count(result.affected)) points")])
+      blocks: [.text("deleted \(Quantity.count(result.affected)) points")])
   }
 
   /// The selector named by `--ids` or `--filter`.

@@ -27,10 +27,10 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
   }
 
   /// Removes the keys.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: false)
     let keyList = keys.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-    let result = try context.backend.deletePayloadKeys(collection: name, keys: keyList, selector: target.selector)
-    return PointsPayloadTarget.result(result, summary: "removed \(keyList.joined(separator: ", ")) from \(ResultFormatting.count(result.affected)) points")
+    let result = try await context.backend.pointWriter().deletePayloadKeys(collection: name, keys: keyList, selector: target.selector)
+    return PointsPayloadTarget.result(result, summary: "removed \(keyList.joined(separator: ", ")) from \(Quantity.count(result.affected)) points")
   }
 }

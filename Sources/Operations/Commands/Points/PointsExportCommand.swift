@@ -26,12 +26,12 @@ public struct PointsExportCommand: OperatorCommand {
   }
 
   /// Writes the points.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let parsedFilter = try ArgumentValues.filter(filter)
     var writer = try PointFileWriter(path: file)
     var offset: PointID?
     repeat {
-      let page = try context.backend.scroll(
+      let page = try await context.backend.pointReader().scroll(
         collection: name, filter: parsedFilter, offset: offset, limit: 1_000, withPayload: true, withVector: true)
       try writer.write(contentsOf: page.points)
       offset = page.nextPageOffset
@@ -41,6 +41,6 @@ public struct PointsExportCommand: OperatorCommand {
     if file == "-" { return CommandResult(json: .null, blocks: []) }
     return CommandResult(
       json: ["collection": .string(name), "exported": .int(Int64(written)), "file": .string(file)],
-      blocks: [.text("exported \(ResultFormatting.count(written)) points to \(file)")])
+      blocks: [.text("exported \(Quantity.count(written)) points to \(file)")])
   }
 }

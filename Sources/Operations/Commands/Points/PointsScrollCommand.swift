@@ -36,8 +36,8 @@ public struct PointsScrollCommand: OperatorCommand {
   }
 
   /// Reads one page.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let page = try context.backend.scroll(
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let page = try await context.backend.pointReader().scroll(
       collection: name, filter: try ArgumentValues.filter(filter), offset: try offset.map(ArgumentValues.id),
       limit: limit, withPayload: true, withVector: withVector)
     return CommandResult(

@@ -26,9 +26,9 @@ public struct PointsSetPayloadCommand: OperatorCommand {
   }
 
   /// Applies the change.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: true)
-    let result = try context.backend.setPayload(collection: name, payload: target.payload ?? [:], selector: target.selector)
-    return PointsPayloadTarget.result(result, summary: "updated payload of \(ResultFormatting.count(result.affected)) points")
+    let result = try await context.backend.pointWriter().setPayload(collection: name, payload: target.payload ?? [:], selector: target.selector)
+    return PointsPayloadTarget.result(result, summary: "updated payload of \(Quantity.count(result.affected)) points")
   }
 }

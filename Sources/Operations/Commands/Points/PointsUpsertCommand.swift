@@ -37,34 +37,34 @@ public struct PointsUpsertCommand: OperatorCommand {
   }
 
   /// Streams the file into the collection.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     if file == "-" && !context.standardInputIsFree {
       throw ArgumentSyntaxError(argument: file, message: "--file - cannot read standard input while the script itself comes from it")
     }
-    let config = try context.backend.collectionConfig(name)
-    if let threads { try context.backend.setIndexThreads(name, threads: threads) }
+    let config = try await context.backend.collectionReader().collectionConfig(name)
+    if let threads { try await context.backend.maintenanceWriter().setIndexThreads(name, threads: threads) }
     var reader = try PointFileReader(path: file, format: format, expectedDimension: config.dimension, batchSize: batchSize)
     var progress = context.makeProgress()
     defer { progress.finish() }
-    let pipeline = UpsertPipeline(backend: context.backend, collection: name)
+    let pipeline = UpsertPipeline(writer: try context.backend.pointWriter(), collection: name)
     let total: Int
     let lastOperation: UInt64
     do {
       while let batch = try reader.nextBatch() {
-        try pipeline.submit(batch)
+        try await pipeline.submit(batch)
         progress.update(pointsImported: pipeline.storedCount, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes)
       }
-      (total, lastOperation) = try pipeline.finish()
+      (total, lastOperation) = try await pipeline.finish()
     } catch {
-      let stored = pipeline.drain()
+      let stored = await pipeline.drain()
       guard stored > 0 else { throw error }
-      let note = stored == 1 ? "the 1 point before it was stored" : "the \(ResultFormatting.count(stored)) points before it were stored"
+      let note = stored == 1 ? "the 1 point before it was stored" : "the \(Quantity.count(stored)) points before it were stored"
       throw CommandFailure("\(error); \(note)")
     }
     return CommandResult(
       json: ["collection": .string(name), "upserted": .int(Int64(total)),
              "operation_id": .int(Int64(lastOperation)), "status": "completed"],
-      blocks: [.text("upserted \(ResultFormatting.count(total)) points into \(name)")])
+      blocks: [.text("upserted \(Quantity.count(total)) points into \(name)")])
   }
 }
 

@@ -1,61 +1,66 @@
-import Dispatch
-import Foundation
 import Model
 
-/// Writes batches on a second thread while the caller parses the next one, so parsing and
-/// durable writes (encode, fsync, apply) overlap. Batches are stored in submission order;
-/// at most `depth` wait at once, so memory stays bounded.
-final class UpsertPipeline: @unchecked Sendable {
-  private let backend: any Backend
+/// Writes batches in a task of their own while the caller parses the next one, so parsing and
+/// durable writes (encode, fsync, apply) overlap. Batches are stored in submission order (each
+/// write waits for the one before it, and none runs after one failed); at most `depth` wait at
+/// once, so memory stays bounded.
+final class UpsertPipeline {
+  private let writer: any PointWriting
   private let collection: String
-  private let queue = DispatchQueue(label: "ragops.upsert")
-  private let slots: DispatchSemaphore
-  /// Guards `failure`, `stored` and `lastOperation`.
-  private let lock = NSLock()
+  private let depth: Int
+  /// Writes not yet collected, oldest first, each with its batch size.
+  private var pending: [(task: Task<UpdateResult, any Error>, points: Int)] = []
   private var failure: (any Error)?
   private var stored = 0
   private var lastOperation: UInt64 = 0
 
-  init(backend: any Backend, collection: String, depth: Int = 2) {
-    self.backend = backend
+  /// Creates a pipeline writing through `writer`.
+  init(writer: any PointWriting, collection: String, depth: Int = 2) {
+    precondition(depth > 0, "an upsert pipeline holds at least one batch")
+    self.writer = writer
     self.collection = collection
-    slots = DispatchSemaphore(value: depth)
+    self.depth = depth
   }
 
-  /// Points stored durably so far.
-  var storedCount: Int { lock.withLock { stored } }
+  /// Points stored durably so far (of the batches collected).
+  var storedCount: Int { stored }
 
   /// Queues a batch; throws the first write failure as soon as it is known.
-  func submit(_ batch: [PointStruct]) throws {
-    if let failure = lock.withLock({ failure }) { throw failure }
-    slots.wait()
-    queue.async { [self] in
-      defer { slots.signal() }
-      guard lock.withLock({ failure == nil }) else { return }
-      do {
-        let result = try backend.upsert(collection: collection, points: batch)
-        lock.withLock {
-          stored += batch.count
-          if result.operationID > 0 { lastOperation = result.operationID }
-        }
-      } catch {
-        lock.withLock { failure = error }
-      }
+  func submit(_ batch: [PointStruct]) async throws {
+    if let failure { throw failure }
+    while pending.count >= depth { try await collectOldest() }
+    let previous = pending.last?.task
+    let writer = self.writer
+    let collection = self.collection
+    let task = Task {
+      // In order: a batch is written only after the one before it was stored.
+      if let previous { _ = try await previous.value }
+      return try await writer.upsert(collection: collection, points: batch)
     }
+    pending.append((task, batch.count))
   }
 
   /// Waits for every queued batch; returns the points stored and the last operation id.
-  func finish() throws -> (stored: Int, lastOperation: UInt64) {
-    queue.sync {}
-    return try lock.withLock {
-      if let failure { throw failure }
-      return (stored, lastOperation)
-    }
+  func finish() async throws -> (stored: Int, lastOperation: UInt64) {
+    while !pending.isEmpty { try await collectOldest() }
+    return (stored, lastOperation)
   }
 
   /// Waits for queued batches, ignoring their outcome (used when the input failed).
-  func drain() -> Int {
-    queue.sync {}
-    return storedCount
+  func drain() async -> Int {
+    while !pending.isEmpty { try? await collectOldest() }
+    return stored
+  }
+
+  private func collectOldest() async throws {
+    let (task, points) = pending.removeFirst()
+    do {
+      let result = try await task.value
+      stored += points
+      if result.operationID > 0 { lastOperation = result.operationID }
+    } catch {
+      if failure == nil { failure = error }
+      throw error
+    }
   }
 }

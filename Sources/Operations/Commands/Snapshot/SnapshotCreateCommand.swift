@@ -41,12 +41,12 @@ public struct SnapshotCreateCommand: OperatorCommand {
   }
 
   /// Takes the snapshot.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let snapshot: SnapshotDescription
     if let name {
-      snapshot = try context.backend.createSnapshot(name, in: directory)
+      snapshot = try await context.backend.snapshotWriter().createSnapshot(name, in: directory)
     } else {
-      snapshot = try context.backend.createFullSnapshot(in: directory)
+      snapshot = try await context.backend.snapshotWriter().createFullSnapshot(in: directory)
     }
     // Creation reads the archive back in full before publishing it.
     let row = [(snapshot, SnapshotFormatting.Verification.passed)]

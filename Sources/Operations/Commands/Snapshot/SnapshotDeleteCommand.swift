@@ -29,14 +29,14 @@ public struct SnapshotDeleteCommand: OperatorCommand {
   }
 
   /// Deletes the snapshot.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let deleted: String
     if let full {
-      try context.backend.deleteSnapshotFile(
-        at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
+      try await context.backend.snapshotWriter().deleteSnapshotFile(
+        at: await SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
       deleted = full
     } else if let name, let snapshot {
-      try context.backend.deleteSnapshot(snapshot, collection: name)
+      try await context.backend.snapshotWriter().deleteSnapshot(snapshot, collection: name)
       deleted = snapshot
     } else {
       throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")

@@ -58,7 +58,7 @@ enum SnapshotFormatting {
       ],
       rows: rows.map { snapshot, verification in
         [
-          snapshot.name, snapshot.created, ResultFormatting.bytes(snapshot.size),
+          snapshot.name, snapshot.created, Quantity.bytes(snapshot.size),
           snapshot.sha256 ?? "(no sidecar)", verification.word,
         ]
       })
@@ -85,11 +85,11 @@ enum SnapshotFormatting {
 
   /// The path of the full snapshot an argument names: a path as given, or the name of one in
   /// the data directory's snapshots folder.
-  static func fullSnapshotPath(_ argument: String, backend: any Backend) throws(StoreError)
+  static func fullSnapshotPath(_ argument: String, backend: any Backend) async throws(StoreError)
     -> String
   {
     if argument.contains("/") { return argument }
-    guard let found = try backend.fullSnapshots().first(where: { $0.name == argument }) else {
+    guard let found = try await backend.snapshotReader().fullSnapshots().first(where: { $0.name == argument }) else {
       throw StoreError(
         .notFound,
         "no full snapshot named \(argument) in the data directory's snapshots folder; give a path for another file"

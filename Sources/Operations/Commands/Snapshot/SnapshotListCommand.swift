@@ -27,16 +27,19 @@ public struct SnapshotListCommand: OperatorCommand {
   public init() {}
 
   /// Lists the snapshots.
-  public func execute(in context: CommandContext) throws -> CommandResult {
-    let snapshots =
-      try name.map { name throws(StoreError) in try context.backend.snapshots(name) }
-      ?? context.backend.fullSnapshots()
-    let rows = snapshots.map { snapshot -> (SnapshotDescription, SnapshotFormatting.Verification) in
-      guard verify else { return (snapshot, SnapshotFormatting.Verification(listed: snapshot)) }
+  public func execute(in context: CommandContext) async throws -> CommandResult {
+    let reader = try context.backend.snapshotReader()
+    let snapshots = if let name { try await reader.snapshots(name) } else { try await reader.fullSnapshots() }
+    var rows: [(SnapshotDescription, SnapshotFormatting.Verification)] = []
+    for snapshot in snapshots {
+      guard verify else {
+        rows.append((snapshot, SnapshotFormatting.Verification(listed: snapshot)))
+        continue
+      }
       do throws(StoreError) {
-        return (try context.backend.verifySnapshotFile(at: snapshot.path), .passed)
+        rows.append((try await reader.verifySnapshotFile(at: snapshot.path), .passed))
       } catch {
-        return (snapshot, .failed(error.message))
+        rows.append((snapshot, .failed(error.message)))
       }
     }
     return CommandResult(

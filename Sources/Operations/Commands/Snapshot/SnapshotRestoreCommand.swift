@@ -50,11 +50,11 @@ public struct SnapshotRestoreCommand: OperatorCommand {
   }
 
   /// Restores the snapshot.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     if let full {
-      let path = try SnapshotFormatting.fullSnapshotPath(full, backend: context.backend)
-      let restored = try context.backend.restoreSnapshotFile(at: path, as: nil, replace: yes)
-      let list = restored.map { "\($0.name) (\(ResultFormatting.count($0.pointsCount)) points)" }
+      let path = try await SnapshotFormatting.fullSnapshotPath(full, backend: context.backend)
+      let restored = try await context.backend.snapshotWriter().restoreSnapshotFile(at: path, as: nil, replace: yes)
+      let list = restored.map { "\($0.name) (\(Quantity.count($0.pointsCount)) points)" }
         .joined(separator: ", ")
       return CommandResult(
         json: [
@@ -68,13 +68,13 @@ public struct SnapshotRestoreCommand: OperatorCommand {
     guard let name, let snapshot else {
       throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")
     }
-    let info = try context.backend.restoreSnapshot(
+    let info = try await context.backend.snapshotWriter().restoreSnapshot(
       snapshot, collection: name, target: target, replace: yes)
     return CommandResult(
       json: ["restored": .string(info.name), "points_count": .int(Int64(info.pointsCount))],
       blocks: [
         .text(
-          "restored \(snapshot) into \(info.name): \(ResultFormatting.count(info.pointsCount)) points"
+          "restored \(snapshot) into \(info.name): \(Quantity.count(info.pointsCount)) points"
         )
       ])
   }

@@ -35,13 +35,13 @@ public struct SnapshotVerifyCommand: OperatorCommand {
   }
 
   /// Verifies the snapshot.
-  public func execute(in context: CommandContext) throws -> CommandResult {
+  public func execute(in context: CommandContext) async throws -> CommandResult {
     let verified: SnapshotDescription
     if let full {
-      verified = try context.backend.verifySnapshotFile(
-        at: SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
+      verified = try await context.backend.snapshotReader().verifySnapshotFile(
+        at: await SnapshotFormatting.fullSnapshotPath(full, backend: context.backend))
     } else if let name, let snapshot {
-      verified = try context.backend.verifySnapshot(snapshot, collection: name)
+      verified = try await context.backend.snapshotReader().verifySnapshot(snapshot, collection: name)
     } else {
       throw ValidationError("give a collection NAME and a snapshot, or --all and a snapshot")
     }

@@ -9,7 +9,7 @@ import VectorEngine
 /// A read-only console (`ragops --read-only`) changes no backup: neither a typed
 /// `:backup delete` nor the Backups page's actions.
 struct EffectRunnerReadOnlyTests {
-  @Test func backupChangesFromTheConsoleAreRefused() throws {
+  @Test func backupChangesFromTheConsoleAreRefused() async throws {
     let directory = try TemporaryDirectory()
     let data = directory.path + "/data"
     let archive: String
@@ -31,7 +31,7 @@ struct EffectRunnerReadOnlyTests {
       .deleteSchedule("nightly", deletingBackups: true), .restoreBackup(id: 1, target: "copy", replace: false),
     ]
     for effect in effects {
-      runner.runNow(effect)
+      await runner.runNow(effect)
       let posted = mailbox.drain()
       let refused = posted.contains { action in
         switch action {
