@@ -25,29 +25,47 @@ enum FaultInjection {
   }
 
   #if DEBUG
+  /// The installed rules, in the order they were added.
   private static let rules = Mutex<[Rule]>([])
+  /// How many rules are installed, stored under the `rules` lock whenever they change: the
+  /// lock-free test every check makes first, so that while no rule is installed the calls of
+  /// parallel tests do not queue on the lock.
+  private static let ruleCount = Atomic<Int>(0)
 
   /// Installs a rule (tests only).
   static func add(_ rule: Rule) {
-    rules.withLock { $0.append(rule) }
+    rules.withLock { rules in
+      rules.append(rule)
+      ruleCount.store(rules.count, ordering: .releasing)
+    }
   }
 
   /// Removes every rule whose path filter equals `pathContains`.
   static func removeRules(matching pathContains: String) {
-    rules.withLock { $0.removeAll { $0.pathContains == pathContains } }
+    rules.withLock { rules in
+      rules.removeAll { $0.pathContains == pathContains }
+      ruleCount.store(rules.count, ordering: .releasing)
+    }
   }
   #endif
 
+  /// Fails the call as the first rule matching `operation` and `path` says (debug builds).
   @inline(__always)
   static func check(_ operation: Operation, _ path: String) throws(SystemError) {
     var ignored = 0
     try check(operation, path, chunk: &ignored)
   }
 
+  /// Fails the call as the first rule matching `operation` and `path` says, or shortens a write
+  /// to the rule's `partialBytes` (`chunk`) and fails the next one (debug builds).
+  ///
+  /// With no rule installed it returns after one atomic load, without taking the lock.
   @inline(__always)
   static func check(_ operation: Operation, _ path: String, chunk: inout Int) throws(SystemError) {
     #if DEBUG
+    guard ruleCount.load(ordering: .acquiring) > 0 else { return }
     let failure: (Int32, Int?)? = rules.withLock { rules in
+      defer { ruleCount.store(rules.count, ordering: .releasing) }
       guard let index = rules.firstIndex(where: {
         $0.operation == operation && path.contains($0.pathContains)
       }) else { return nil }
