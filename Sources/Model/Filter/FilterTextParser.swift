@@ -65,8 +65,10 @@ struct FilterTextParser {
   /// How deeply `!` and parentheses may nest, so hostile input can't overflow the stack.
   static let maximumDepth = 128
 
-  private let characters: [Character]
-  private var position = 0
+  /// The expression being parsed.
+  let characters: [Character]
+  /// The index in ``characters`` of the next character to read.
+  var position = 0
   private var depth = 0
 
   /// Parses `expression`.
@@ -117,7 +119,8 @@ struct FilterTextParser {
     return Filter(should: should)
   }
 
-  private enum Item {
+  /// One operand of an AND: a term or a parenthesized group, either possibly negated.
+  enum Item {
     /// A term; `rangeKey` is set for a range term that may absorb or join another bound.
     case term(FilterCondition, negated: Bool, rangeKey: String?)
     /// A parenthesized group.
@@ -203,315 +206,6 @@ struct FilterTextParser {
     return try parseTerm()
   }
 
-  // MARK: Terms
-
-  private enum Operator {
-    case match, notMatch, except, range(RangeOperator)
-  }
-
-  private enum RangeOperator {
-    case gt, gte, lt, lte
-  }
-
-  private mutating func parseTerm() throws(FilterSyntaxError) -> Item {
-    let keyStart = position
-    while let character = peek {
-      if character == "\"" {
-        let open = position
-        position += 1
-        while let inner = peek, inner != "\"" { position += 1 }
-        guard !isAtEnd else { throw error("unterminated quoted key", at: open) }
-        position += 1
-      } else if PayloadPath.isRawKeyCharacter(character) || character == "." || character == "["
-        || character == "]"
-      {
-        position += 1
-      } else {
-        break
-      }
-    }
-    guard position > keyStart else {
-      throw error(
-        peek == "=" || peek == ":" ? "expected a key before the operator" : "expected a condition")
-    }
-    let keyText = String(characters[keyStart..<position])
-    let path: PayloadPath
-    do {
-      path = try PayloadPath(keyText)
-    } catch {
-      throw FilterSyntaxError(message: error.message, column: keyStart + error.column)
-    }
-    let key = path.description
-    let isPointID = keyText == "id"
-
-    let operatorStart = position
-    let op: Operator
-    switch peek {
-    case ":":
-      op = .match
-      position += 1
-    case "!" where peek(at: 1) == "=":
-      op = .notMatch
-      position += 2
-    case "!" where peek(at: 1) == ":":
-      op = .except
-      position += 2
-    case ">", "<":
-      let inclusive = peek(at: 1) == "="
-      if peek == ">" {
-        op = .range(inclusive ? .gte : .gt)
-      } else {
-        op = .range(inclusive ? .lte : .lt)
-      }
-      position += inclusive ? 2 : 1
-    case "=":
-      throw error("use ':' to match a value")
-    default:
-      throw error("expected an operator (':', '!=', '!:', '>', '>=', '<', '<=') after the key")
-    }
-    let operatorText = String(characters[operatorStart..<position])
-    if isPointID {
-      switch op {
-      case .match, .notMatch: break
-      default: throw error("the point id takes only ':' or '!='", at: operatorStart)
-      }
-    }
-
-    let item: Item
-    switch op {
-    case .match, .notMatch:
-      let condition =
-        isPointID
-        ? try parseIDs(after: operatorText)
-        : try parseMatch(key: key, after: operatorText)
-      var negated = false
-      if case .notMatch = op { negated = true }
-      item = .term(condition, negated: negated, rangeKey: nil)
-    case .except:
-      let values = try parseValues(after: operatorText)
-      item = .term(.field(key: key, .matchExcept(values)), negated: false, rangeKey: nil)
-    case .range(let rangeOperator):
-      let number = try parseNumber(after: operatorText)
-      var bounds = RangeBounds()
-      switch rangeOperator {
-      case .gt: bounds.gt = number
-      case .gte: bounds.gte = number
-      case .lt: bounds.lt = number
-      case .lte: bounds.lte = number
-      }
-      item = .term(.field(key: key, .range(bounds)), negated: false, rangeKey: key)
-    }
-    try expectTermEnd()
-    return item
-  }
-
-  private mutating func parseMatch(
-    key: String, after operatorText: String
-  ) throws(FilterSyntaxError) -> FilterCondition {
-    guard !isAtValueEnd else { throw error("expected a value after '\(operatorText)'") }
-    if peek == "~" {
-      position += 1
-      guard !isAtValueEnd else { throw error("expected text after '~'") }
-      let token = try parseToken(expecting: "expected text after '~'")
-      return .field(key: key, .matchText(token.text))
-    }
-    if peek == "[" || isListAhead {
-      return .field(key: key, .matchAny(try parseList(after: operatorText)))
-    }
-    let token = try parseToken(expecting: "expected a value after '\(operatorText)'")
-    if !token.quoted {
-      if token.text == "null" { return .isNull(key: key) }
-      if token.text == "empty" { return .isEmpty(key: key) }
-    }
-    return .field(key: key, .matchValue(token.value))
-  }
-
-  private mutating func parseValues(after operatorText: String) throws(FilterSyntaxError)
-    -> [JSONValue]
-  {
-    guard !isAtValueEnd else { throw error("expected a value after '\(operatorText)'") }
-    if peek == "[" || isListAhead { return try parseList(after: operatorText) }
-    let token = try parseToken(expecting: "expected a value after '\(operatorText)'")
-    try rejectNull(token)
-    return [token.value]
-  }
-
-  private mutating func parseIDs(after operatorText: String) throws(FilterSyntaxError)
-    -> FilterCondition
-  {
-    guard !isAtValueEnd else { throw error("expected a point id after '\(operatorText)'") }
-    let tokens =
-      peek == "[" || isListAhead
-      ? try parseListTokens(after: operatorText)
-      : [try parseToken(expecting: "expected a point id after '\(operatorText)'")]
-    var ids: [PointID] = []
-    for token in tokens {
-      guard let id = PointID(token.text) else {
-        throw error("expected a point id (a non-negative integer or a UUID)", at: token.start)
-      }
-      ids.append(id)
-    }
-    return .hasID(ids)
-  }
-
-  private mutating func parseNumber(after operatorText: String) throws(FilterSyntaxError)
-    -> Double
-  {
-    let message = "expected a number after '\(operatorText)'"
-    guard !isAtValueEnd else { throw error(message) }
-    let token = try parseToken(expecting: message)
-    guard !token.quoted, let number = Self.number(token.text)?.numberValue else {
-      throw error(message, at: token.start)
-    }
-    return number
-  }
-
-  // MARK: Values
-
-  private struct Token {
-    var text: String
-    var quoted: Bool
-    var start: Int
-
-    /// The typed value: quoted text is a string; bare text may be a bool or a number.
-    var value: JSONValue {
-      if quoted { return .string(text) }
-      switch text {
-      case "true": return .bool(true)
-      case "false": return .bool(false)
-      default: return FilterTextParser.number(text) ?? .string(text)
-      }
-    }
-  }
-
-  /// Whether the value at the cursor is a comma list without brackets (`a,b`).
-  private var isListAhead: Bool {
-    var probe = self
-    guard (try? probe.parseToken(expecting: "")) != nil else { return false }
-    return probe.peek == ","
-  }
-
-  private mutating func parseList(after operatorText: String) throws(FilterSyntaxError)
-    -> [JSONValue]
-  {
-    var values: [JSONValue] = []
-    for token in try parseListTokens(after: operatorText) {
-      try rejectNull(token)
-      values.append(token.value)
-    }
-    return values
-  }
-
-  /// Reads `[v, …]` or `v,v,…` (at least two values without brackets).
-  private mutating func parseListTokens(after operatorText: String) throws(FilterSyntaxError)
-    -> [Token]
-  {
-    var tokens: [Token] = []
-    if peek == "[" {
-      let open = position
-      position += 1
-      skipWhitespace()
-      if peek == "]" { throw error("expected a value in the list") }
-      while true {
-        skipWhitespace()
-        if isAtEnd { throw error("unbalanced '['", at: open) }
-        tokens.append(try parseToken(expecting: "expected a value in the list"))
-        skipWhitespace()
-        if peek == "," {
-          position += 1
-          continue
-        }
-        if peek == "]" {
-          position += 1
-          return tokens
-        }
-        throw error(
-          isAtEnd ? "unbalanced '['" : "expected ',' or ']'", at: isAtEnd ? open : position)
-      }
-    }
-    tokens.append(try parseToken(expecting: "expected a value after '\(operatorText)'"))
-    while peek == "," {
-      position += 1
-      if isAtValueEnd { throw error("expected a value after ','") }
-      tokens.append(try parseToken(expecting: "expected a value after ','"))
-    }
-    return tokens
-  }
-
-  private func rejectNull(_ token: Token) throws(FilterSyntaxError) {
-    if !token.quoted, token.text == "null" {
-      throw error("null is not a value here; use key:null or key!=null", at: token.start)
-    }
-  }
-
-  /// Reads a bare word or a quoted string.
-  private mutating func parseToken(expecting message: String) throws(FilterSyntaxError) -> Token {
-    let start = position
-    switch peek {
-    case "\"":
-      position += 1
-      var text = ""
-      while true {
-        guard let character = peek else { throw error("unterminated string", at: start) }
-        position += 1
-        if character == "\"" { break }
-        if character != "\\" {
-          text.append(character)
-          continue
-        }
-        let escapeStart = position - 1
-        guard let escaped = peek else { throw error("unterminated string", at: start) }
-        position += 1
-        switch escaped {
-        case "\"", "\\", "/": text.append(escaped)
-        case "n": text.append("\n")
-        case "t": text.append("\t")
-        case "r": text.append("\r")
-        case "u":
-          var code: UInt32 = 0
-          for _ in 0..<4 {
-            guard let digit = peek?.hexDigitValue, peek?.isASCII == true else {
-              throw error("expected four hex digits after '\\u'", at: escapeStart)
-            }
-            code = code * 16 + UInt32(digit)
-            position += 1
-          }
-          guard let scalar = Unicode.Scalar(code) else {
-            throw error("invalid unicode escape", at: escapeStart)
-          }
-          text.unicodeScalars.append(scalar)
-        default:
-          throw error("unknown escape sequence", at: escapeStart)
-        }
-      }
-      return Token(text: text, quoted: true, start: start)
-    case "'":
-      position += 1
-      var text = ""
-      while true {
-        guard let character = peek else { throw error("unterminated string", at: start) }
-        position += 1
-        if character == "'" { break }
-        text.append(character)
-      }
-      return Token(text: text, quoted: true, start: start)
-    default:
-      while let character = peek, !Self.endsBareWord(character) { position += 1 }
-      guard position > start else { throw error(message) }
-      return Token(text: String(characters[start..<position]), quoted: false, start: start)
-    }
-  }
-
-  /// A term must be followed by whitespace, `)`, `|` or the end.
-  private func expectTermEnd() throws(FilterSyntaxError) {
-    guard let character = peek, !character.isWhitespace, character != ")", character != "|"
-    else { return }
-    if character == "\"" || character == "'" {
-      throw error("unexpected quote inside a value; quote the whole value")
-    }
-    throw error("unexpected character after the value")
-  }
-
   // MARK: Helpers
 
   /// Whether `character` ends a bare word.
@@ -580,25 +274,30 @@ struct FilterTextParser {
     return .filter(filter)
   }
 
-  private var isAtEnd: Bool { position >= characters.count }
+  /// Whether every character has been read.
+  var isAtEnd: Bool { position >= characters.count }
 
-  private var peek: Character? { position < characters.count ? characters[position] : nil }
+  /// The character at the cursor, or `nil` at the end.
+  var peek: Character? { position < characters.count ? characters[position] : nil }
 
-  private func peek(at offset: Int) -> Character? {
+  /// The character `offset` places after the cursor, or `nil` past the end.
+  func peek(at offset: Int) -> Character? {
     position + offset < characters.count ? characters[position + offset] : nil
   }
 
   /// Whether no value starts at the cursor: the end, whitespace, `)` or `|`.
-  private var isAtValueEnd: Bool {
+  var isAtValueEnd: Bool {
     guard let character = peek else { return true }
     return character.isWhitespace || character == ")" || character == "|"
   }
 
-  private mutating func skipWhitespace() {
+  /// Moves the cursor past any whitespace.
+  mutating func skipWhitespace() {
     while let character = peek, character.isWhitespace { position += 1 }
   }
 
-  private func error(_ message: String, at index: Int? = nil) -> FilterSyntaxError {
+  /// A syntax error at character `index` (default: the cursor), with its 1-based column.
+  func error(_ message: String, at index: Int? = nil) -> FilterSyntaxError {
     FilterSyntaxError(message: message, column: (index ?? position) + 1)
   }
 }

@@ -4,7 +4,7 @@
 // passes through `FaultInjection` in debug builds so tests can force ENOSPC, EIO or a short
 // write at a chosen call; calls that change or flush files are also reported to
 // `CrashRecorder`, which logs them for crash-point tests when one is started. Nothing else in
-// VectorEngine imports Glibc.
+// VectorEngine imports Glibc but Lock.swift, for the pthread mutex it wraps (no I/O).
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +13,6 @@ import Darwin
 #endif
 import CEngineSupport
 import Dispatch
-import Synchronization
 
 /// Thin, typed wrappers over the POSIX calls the storage layer needs.
 enum System {
@@ -424,100 +423,6 @@ final class BackgroundSync: @unchecked Sendable {
   func wait() throws(SystemError) {
     group.wait()
     if let error { throw error }
-  }
-}
-
-/// Debug-build fault injection for the calls above, scoped by path so parallel tests don't
-/// interfere; release builds compile the checks away.
-enum FaultInjection {
-  /// A call that can be made to fail.
-  enum Operation: Sendable, Hashable {
-    case open, write, sync, rename, truncate, mkdir
-  }
-
-  /// A planned failure: the `skip`+1-th matching call fails with `code`, `count` times.
-  struct Rule: Sendable {
-    var operation: Operation
-    var pathContains: String
-    var code: Int32
-    var skip: Int = 0
-    var count: Int = 1
-    /// For writes: write this many bytes first (a short write), then fail.
-    var partialBytes: Int? = nil
-  }
-
-  #if DEBUG
-  private static let rules = Mutex<[Rule]>([])
-
-  /// Installs a rule (tests only).
-  static func add(_ rule: Rule) {
-    rules.withLock { $0.append(rule) }
-  }
-
-  /// Removes every rule whose path filter equals `pathContains`.
-  static func removeRules(matching pathContains: String) {
-    rules.withLock { $0.removeAll { $0.pathContains == pathContains } }
-  }
-  #endif
-
-  @inline(__always)
-  static func check(_ operation: Operation, _ path: String) throws(SystemError) {
-    var ignored = 0
-    try check(operation, path, chunk: &ignored)
-  }
-
-  @inline(__always)
-  static func check(_ operation: Operation, _ path: String, chunk: inout Int) throws(SystemError) {
-    #if DEBUG
-    let failure: (Int32, Int?)? = rules.withLock { rules in
-      guard let index = rules.firstIndex(where: {
-        $0.operation == operation && path.contains($0.pathContains)
-      }) else { return nil }
-      if rules[index].skip > 0 {
-        rules[index].skip -= 1
-        return nil
-      }
-      let rule = rules[index]
-      rules[index].count -= 1
-      if rules[index].count <= 0 { rules.remove(at: index) }
-      return (rule.code, rule.partialBytes)
-    }
-    guard let (code, partial) = failure else { return }
-    if let partial, partial > 0, partial < chunk {
-      chunk = partial
-      // Let this short write through; the next one fails.
-      add(Rule(operation: operation, pathContains: path, code: code))
-      return
-    }
-    throw SystemError(code: code, operation: "\(operation) (injected)", path: path)
-    #endif
-  }
-}
-
-/// A mutual-exclusion lock over `pthread_mutex_t` whose closures may return any value.
-///
-/// `Synchronization.Mutex` ties returned values to its region, which rules out returning
-/// results derived from non-Sendable state; this lock leaves that reasoning to its owner,
-/// who documents what it guards.
-final class Lock: @unchecked Sendable {
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-  init() {
-    mutex = .allocate(capacity: 1)
-    mutex.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(mutex, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-
-  /// Runs `body` while holding the lock.
-  func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return try body()
   }
 }
 

@@ -1,11 +1,16 @@
 import Foundation
 
-/// A private Python environment with the comparison libraries for `bench ann --baseline`.
+/// The Python that runs the comparison libraries for `bench ann --baseline hnswlib`.
 ///
-/// Created on first use under `$XDG_CACHE_HOME/ragops/bench-venv` (or `~/.cache/…`) with
-/// `python3 -m venv` and `pip install numpy hnswlib`, so a benchmark never needs a manual step.
+/// Either the user's own interpreter (`--python`), used as is and never changed, or a private
+/// environment under `$XDG_CACHE_HOME/ragops/bench-venv` (or `~/.cache/…`) holding the pinned
+/// ``packages``. ragops sets that environment up only with the user's consent: a yes on the
+/// terminal or `--yes-install` (see ``BenchAnnCommand``).
 enum BaselineEnvironment {
-  /// The environment's directory.
+  /// What the private environment gets from PyPI, pinned so every run compares the same code.
+  static let packages = ["numpy==2.4.6", "hnswlib==0.8.0"]
+
+  /// The private environment's directory.
   static var directory: String {
     let environment = ProcessInfo.processInfo.environment
     let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -13,18 +18,53 @@ enum BaselineEnvironment {
     return cache + "/ragops/bench-venv"
   }
 
-  /// The environment's Python, creating the environment if needed.
-  static func python() throws -> String {
-    let python = directory + "/bin/python"
-    if FileManager.default.isExecutableFile(atPath: python),
-      (try? run(python, ["-c", "import numpy, hnswlib"])) != nil
-    {
-      return python
+  /// The private environment's Python.
+  static var privatePython: String { directory + "/bin/python" }
+
+  /// Whether `python` runs and imports numpy and hnswlib.
+  static func hasLibraries(_ python: String) -> Bool {
+    FileManager.default.isExecutableFile(atPath: python)
+      && (try? run(python, ["-c", "import numpy, hnswlib"])) != nil
+  }
+
+  /// The private environment's Python when it is set up; `nil` when it is missing or lacks a
+  /// library.
+  static var readyPython: String? { hasLibraries(privatePython) ? privatePython : nil }
+
+  /// The `python3` on `PATH` that creates the private environment, as an absolute path.
+  static var systemPython: String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = String(folder) + "/python3"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
-    FileHandle.standardError.write(Data("setting up \(directory) (python3 -m venv; pip install numpy hnswlib)…\n".utf8))
-    _ = try run("/usr/bin/env", ["python3", "-m", "venv", directory])
-    _ = try run(directory + "/bin/pip", ["install", "--quiet", "numpy", "hnswlib"])
-    return python
+    return nil
+  }
+
+  /// What setting up the private environment does, for the user to read before it happens.
+  static func plan(systemPython: String) -> String {
+    """
+    --baseline hnswlib needs a Python with numpy and hnswlib. ragops can set up its own:
+      where:    \(directory)
+      create:   \(systemPython) -m venv \(directory)
+      install:  pip install \(packages.joined(separator: " ")) (from PyPI; hnswlib is compiled \
+    from source, which needs a C++ compiler and the Python headers)
+    Nothing outside that folder is changed. To use a Python you set up yourself instead, pass \
+    --python PATH.
+
+    """
+  }
+
+  /// Creates (or completes) the private environment and installs ``packages`` into it.
+  ///
+  /// - Returns: The environment's Python, checked to import both libraries.
+  static func install(systemPython: String) throws -> String {
+    _ = try run(systemPython, ["-m", "venv", directory])
+    _ = try run(directory + "/bin/pip", ["install", "--quiet"] + packages)
+    guard hasLibraries(privatePython) else {
+      throw BaselineError(message: "\(privatePython) still cannot import numpy and hnswlib after pip install")
+    }
+    return privatePython
   }
 
   /// Runs a program and returns its standard output; fails with its standard error.
@@ -37,14 +77,39 @@ enum BaselineEnvironment {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    // Standard error is read on another thread while standard output is read here: a program
+    // that fills one pipe while the other is being waited on would otherwise never finish.
+    let errorDrain = PipeDrain(errors.fileHandleForReading)
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errorDrain.wait()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let message = String(decoding: errorData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
       throw BaselineError(message: "\(URL(fileURLWithPath: program).lastPathComponent) failed: \(message)")
     }
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Reads a pipe to its end on a thread of its own (not the shared pool, which may be busy).
+  private final class PipeDrain: @unchecked Sendable {
+    /// The bytes read; written before `done` is left and read only after it is waited on.
+    private var data = Data()
+    private let done = DispatchGroup()
+
+    /// Starts reading `handle` to its end.
+    init(_ handle: FileHandle) {
+      done.enter()
+      Thread.detachNewThread { [self] in
+        data = handle.readDataToEndOfFile()
+        done.leave()
+      }
+    }
+
+    /// Waits for the end of the pipe and returns everything read.
+    func wait() -> Data {
+      done.wait()
+      return data
+    }
   }
 
   /// The baseline runner: hnswlib on the same files, every query in one call on one thread

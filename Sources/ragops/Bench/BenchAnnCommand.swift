@@ -13,8 +13,9 @@ struct BenchAnnCommand: ParsableCommand {
       Builds a collection in a temporary data directory from --base (.fvecs; ids are row numbers), \
       then searches every --query vector one at a time on one thread for each --ef. Recall@10 uses \
       --truth (.ivecs, nearest first) when given, else exact search. With --baseline hnswlib the same \
-      files are run through hnswlib (installed into a private Python environment on first use) in \
-      the same run, for a side-by-side comparison.
+      files are run through hnswlib in the same run, for a side-by-side comparison: with the Python \
+      given by --python (used as is), or in a private Python environment that ragops sets up only \
+      after asking on the terminal, or with --yes-install.
       """)
 
   @Option(name: .long, help: ArgumentHelp("Base vectors (.fvecs).", valueName: "file")) var base: String
@@ -29,6 +30,18 @@ struct BenchAnnCommand: ParsableCommand {
   @Option(name: .long, help: "Results per query (k).") var k: Int = 10
   @Option(name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
   var baseline: String?
+  /// The user's own Python for the baseline, used as is: ragops never installs into it.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --baseline: a Python that already has hnswlib and numpy, used as is (ragops installs nothing).",
+      valueName: "path"))
+  var python: String?
+  /// Consent, given in advance, to set up the private baseline environment without asking.
+  @Flag(
+    name: .customLong("yes-install"),
+    help: "With --baseline: set up ragops's private Python environment (venv; pip install numpy, hnswlib) without asking.")
+  var yesInstall = false
   /// `--json` (one JSON object per line) arrives through the shared shell options.
   @OptionGroup var globals: GlobalOptions
 
@@ -38,11 +51,29 @@ struct BenchAnnCommand: ParsableCommand {
     guard Distance(name: metric) != nil else { throw ValidationError("--metric must be cosine, dot or l2") }
     guard !efValues.isEmpty, efValues.allSatisfy({ $0 > 0 }) else { throw ValidationError("--ef must be a comma-separated list of positive integers") }
     if let baseline, baseline != "hnswlib" { throw ValidationError("--baseline supports hnswlib") }
+    if baseline == nil, python != nil || yesInstall {
+      throw ValidationError("--python and --yes-install apply only with --baseline hnswlib")
+    }
+    if python != nil, yesInstall {
+      throw ValidationError(
+        "--yes-install sets up ragops's own Python environment and --python names yours, which ragops never changes: pass one or the other")
+    }
+    if let python {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: python, isDirectory: &isDirectory) else {
+        throw ValidationError("--python \(python): no such file")
+      }
+      guard !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: python) else {
+        throw ValidationError("--python \(python): not an executable file")
+      }
+    }
   }
 
   private var efValues: [Int] { ef.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
   func run() throws {
+    // Settle the baseline's Python first, so a refusal comes before minutes of benchmarking.
+    let baselinePython = try baseline.map { _ in try resolveBaselinePython() }
     let distance = Distance(name: metric) ?? .cosine
     let queries = try Self.readVectors(query)
     let truthRows = try truth.map { try Self.readIVecs($0) }
@@ -105,8 +136,8 @@ struct BenchAnnCommand: ParsableCommand {
       }
       rows.append(["ragops", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), Self.format(p50, 3), Self.format(p99, 3)])
     }
-    if let baseline, baseline == "hnswlib" {
-      rows.append(contentsOf: try runHnswlib())
+    if let baselinePython {
+      rows.append(contentsOf: try runHnswlib(python: baselinePython))
     }
     if !json {
       let table = ResultTable(
@@ -124,9 +155,53 @@ struct BenchAnnCommand: ParsableCommand {
     }
   }
 
-  /// Runs the same files through hnswlib; returns table rows (and prints JSON lines in JSON mode).
-  private func runHnswlib() throws -> [[String]] {
-    let python = try BaselineEnvironment.python()
+  /// The Python that runs the baseline: `--python` as is, else the private environment,
+  /// which is set up only after the user agrees (on the terminal, or with `--yes-install`).
+  ///
+  /// - Throws: ``BaselineError`` when `--python` lacks a library, when consent is refused or
+  ///   cannot be asked for (standard input is not a terminal), or when the setup fails.
+  private func resolveBaselinePython() throws -> String {
+    if let python {
+      do {
+        _ = try BaselineEnvironment.run(python, ["-c", "import numpy, hnswlib"])
+      } catch {
+        throw BaselineError(
+          message: "--python \(python) cannot import numpy and hnswlib (\(error)); install them into that Python "
+            + "yourself (ragops does not change it), or leave out --python to use ragops's own environment")
+      }
+      return python
+    }
+    if let ready = BaselineEnvironment.readyPython { return ready }
+    guard let systemPython = BaselineEnvironment.systemPython else {
+      throw BaselineError(
+        message: "--baseline hnswlib needs python3 on PATH to set up its environment, or --python PATH naming a Python "
+          + "that has numpy and hnswlib")
+    }
+    let installs = BaselineEnvironment.packages.joined(separator: " ")
+    if !yesInstall {
+      guard isatty(0) == 1 else {
+        throw BaselineError(
+          message: "--baseline hnswlib needs \(installs) in a Python environment at \(BaselineEnvironment.directory), "
+            + "which is not set up, and standard input is not a terminal, so ragops cannot ask before installing. "
+            + "Pass --yes-install to let it run `\(systemPython) -m venv` there and `pip install \(installs)` (from PyPI), "
+            + "or --python PATH to use a Python that already has numpy and hnswlib (used as is).")
+      }
+      FileHandle.standardError.write(Data((BaselineEnvironment.plan(systemPython: systemPython) + "Set it up now? [y/N] ").utf8))
+      let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+      guard answer == "y" || answer == "yes" else {
+        throw BaselineError(
+          message: "nothing was installed; run again and answer y, or pass --yes-install, or --python PATH to use your own Python")
+      }
+    } else {
+      FileHandle.standardError.write(Data(BaselineEnvironment.plan(systemPython: systemPython).utf8))
+    }
+    FileHandle.standardError.write(Data("setting up \(BaselineEnvironment.directory)…\n".utf8))
+    return try BaselineEnvironment.install(systemPython: systemPython)
+  }
+
+  /// Runs the same files through hnswlib with `python`; returns table rows (and prints JSON
+  /// lines in JSON mode).
+  private func runHnswlib(python: String) throws -> [[String]] {
     let script = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-hnswlib-\(UUID().uuidString).py")
     try Data(BaselineEnvironment.hnswlibScript.utf8).write(to: script)
     defer { try? FileManager.default.removeItem(at: script) }
