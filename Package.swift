@@ -52,7 +52,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // What several test targets share: seeded generators and replayable seeds.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Operations"], path: "Tests/TestSupport"),
     // Backends for tests of the seam: one that only reads, one that records every call.
     .target(name: "BackendDoubles", dependencies: ["Model", "Operations"], path: "Tests/BackendDoubles"),
     // Crash-point tests: the file-system model that turns a recorded workload into every state
