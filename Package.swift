@@ -52,7 +52,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // What several test targets share: seeded generators and replayable seeds.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Operations"], path: "Tests/TestSupport"),
+    // Backends for tests of the seam: one that only reads, one that records every call.
+    .target(name: "BackendDoubles", dependencies: ["Model", "Operations"], path: "Tests/BackendDoubles"),
     // Crash-point tests: the file-system model that turns a recorded workload into every state
     // a crash may leave, and the checks every such state of a data directory must pass.
     .target(name: "CrashPointSupport", dependencies: ["VectorEngine"], path: "Tests/CrashPointSupport"),
@@ -60,12 +62,12 @@ let package = Package(
     .testTarget(
       name: "OperationsTests",
       dependencies: [
-        "Operations", "VectorEngine", "TestSupport", "CrashPointSupport",
+        "Operations", "VectorEngine", "TestSupport", "CrashPointSupport", "BackendDoubles",
         // Tests tamper with catalog rows the way a hostile or careless hand would.
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(
-      name: "ConsoleUITests", dependencies: ["ConsoleUI", "Operations", "VectorEngine"],
+      name: "ConsoleUITests", dependencies: ["ConsoleUI", "Operations", "VectorEngine", "BackendDoubles"],
       exclude: ["Golden"]),
     .testTarget(
       name: "ragopsTests",

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import VectorEngine
 @testable import Model
+import Operations
 
 /// The one-shot runner and the scheduler daemon as operators run them: exit codes, the shared
 /// lock, and a day boundary crossed under `faketime`.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Operations
 
 /// The command language as a user drives it: scripts, `-c`, the shell, exit codes, errors.
 struct BatchTests {

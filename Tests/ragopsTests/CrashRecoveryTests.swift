@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import VectorEngine
 @testable import Model
+import Operations
 
 /// Kills the real binary with SIGKILL while it ingests and checks every acknowledged write.
 struct CrashRecoveryTests {

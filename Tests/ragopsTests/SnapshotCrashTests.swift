@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import VectorEngine
 @testable import Model
+import Operations
 
 /// Kills the real binary while it takes (collection and full) and restores snapshots, then
 /// checks that every listed snapshot verifies and that the live collections are intact.

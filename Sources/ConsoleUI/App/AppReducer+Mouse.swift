@@ -47,8 +47,9 @@ extension AppReducer {
       guard var page = state.page else { return }
       defer { state.page = page }
       let areas = CollectionScreen.areas(in: body)
-      if let tab = CollectionScreen.tabBar(page).tab(at: point, area: areas.tabs) {
-        show(CollectionTab(rawValue: tab) ?? .points, &page, &effects)
+      let tabs = state.visibleTabs
+      if let tab = CollectionScreen.tabBar(page, tabs: tabs).tab(at: point, area: areas.tabs), tabs.indices.contains(tab) {
+        show(tabs[tab], &page, &effects)
         return
       }
       switch page.tab {

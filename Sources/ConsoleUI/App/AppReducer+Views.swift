@@ -178,9 +178,12 @@ extension AppReducer {
     defer { state.page = page }
     switch action {
     case .nextTab, .previousTab:
-      let count = CollectionTab.allCases.count
-      let next = (page.tab.rawValue + (action == .nextTab ? 1 : count - 1)) % count
-      show(CollectionTab(rawValue: next) ?? .points, &page, &effects)
+      // Only the tabs this backend can fill take part.
+      let tabs = state.visibleTabs
+      guard !tabs.isEmpty else { return }
+      let current = tabs.firstIndex(of: page.tab) ?? 0
+      let next = (current + (action == .nextTab ? 1 : tabs.count - 1)) % tabs.count
+      show(tabs[next], &page, &effects)
       return
     default: break
     }

@@ -8,8 +8,10 @@ public import Model
 /// returns ``Effect`` values, and their results come back as actions. Tests drive it with
 /// actions and check the state, with no terminal and no engine.
 public enum AppReducer {
-  /// What the console asks for as soon as it opens.
-  public static let initialEffects: [Effect] = [.loadCollections, .loadBackups, .loadEvents(after: 0)]
+  /// What the console asks for as soon as it opens, of what the backend can do.
+  public static func initialEffects(_ state: AppState) -> [Effect] {
+    ConsoleCapabilities.possible([.loadCollections, .loadBackups, .loadEvents(after: 0)], with: state.capabilities)
+  }
 
   /// Seconds between two reads of the shared backup event log.
   public static let eventPollInterval: Int64 = 2
@@ -136,7 +138,7 @@ public enum AppReducer {
       state.message = StatusMessage(text, role: .statusError)
       effects += then
     }
-    return (state, effects)
+    return (state, ConsoleCapabilities.possible(effects, with: state.capabilities))
   }
 
   /// Shows an edited payload as a diff in a confirmation that saves it (or says nothing

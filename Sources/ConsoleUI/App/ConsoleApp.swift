@@ -63,14 +63,14 @@ public enum ConsoleApp {
     var state = AppState(
       size: session.size, now: Int64(Date().timeIntervalSince1970), keymap: .standard, isReadOnly: options.readOnly,
       location: options.backend.location, engineVersion: options.backend.version,
-      themeName: selection.theme.name, isMouseEnabled: options.mouse)
+      themeName: selection.theme.name, isMouseEnabled: options.mouse, capabilities: options.backend.capabilities)
     state.scheduler.isRunning = !options.readOnly
     state.console.history = history.load()
 
     if !options.readOnly {
       schedulerFinished = startScheduler(backend: options.backend, gate: gate, stop: stop)
     }
-    for effect in AppReducer.initialEffects { runner.start(effect) }
+    for effect in AppReducer.initialEffects(state) { runner.start(effect) }
 
     var drawn: AppState?
     var lastTick: UInt64 = 0

@@ -14,7 +14,7 @@ public final class HeadlessConsole {
     runner = EffectRunner(backend: backend, gate: EngineGate(), mailbox: mailbox)
     state = AppState(
       size: size, now: 0, keymap: .standard, isReadOnly: backend.isReadOnly, location: backend.location,
-      engineVersion: backend.version, themeName: Theme.builtIn.name)
+      engineVersion: backend.version, themeName: Theme.builtIn.name, capabilities: backend.capabilities)
   }
 
   deinit { runner.stop() }
@@ -23,7 +23,7 @@ public final class HeadlessConsole {
   ///
   /// - Complexity: the effects' own work; the event log is not followed.
   public func start() async {
-    await settle(AppReducer.initialEffects)
+    await settle(AppReducer.initialEffects(state))
   }
 
   /// Whether the collections table has been loaded (what the first frame waits for).

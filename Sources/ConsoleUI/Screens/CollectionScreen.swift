@@ -11,7 +11,7 @@ enum CollectionScreen {
     } ?? ""
     Frame(title: page.name + info, role: .borderFocused).render(into: &surface, area: area)
     let (tabs, content) = areas(in: area)
-    tabBar(page).render(into: &surface, area: tabs)
+    tabBar(page, tabs: state.visibleTabs).render(into: &surface, area: tabs)
     switch page.tab {
     case .points: PointsTab.render(page, state: state, into: &surface, area: content)
     case .info: InfoTab.render(page, into: &surface, area: content)
@@ -28,7 +28,7 @@ enum CollectionScreen {
   }
 
   /// The tab bar of `page`.
-  static func tabBar(_ page: CollectionPageModel) -> TabBar {
-    TabBar(titles: CollectionTab.allCases.map(\.title), selected: page.tab.rawValue)
+  static func tabBar(_ page: CollectionPageModel, tabs: [CollectionTab]) -> TabBar {
+    TabBar(titles: tabs.map(\.title), selected: tabs.firstIndex(of: page.tab) ?? 0)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 
 /// The Python that runs the comparison libraries for `bench ann --baseline hnswlib`.
 ///
@@ -76,13 +77,13 @@ enum BaselineEnvironment {
     let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
-    try process.run()
+    let exit = try process.startWatched()
     // Standard error is read on another thread while standard output is read here: a program
     // that fills one pipe while the other is being waited on would otherwise never finish.
     let errorDrain = PipeDrain(errors.fileHandleForReading)
     let data = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errorDrain.wait()
-    process.waitUntilExit()
+    exit.waitForExit()
     guard process.terminationStatus == 0 else {
       let message = String(decoding: errorData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
       throw BaselineError(message: "\(URL(fileURLWithPath: program).lastPathComponent) failed: \(message)")

@@ -56,7 +56,7 @@ struct AppReducerMouseTests {
   @Test func clickOnATabSwitchesToItAndLoadsWhatItShows() throws {
     let state = ConsoleFixtures.collectionState(size: size, tab: .points)
     let tabs = CollectionScreen.areas(in: body).tabs
-    let ranges = CollectionScreen.tabBar(try #require(state.page)).tabRanges()
+    let ranges = CollectionScreen.tabBar(try #require(state.page), tabs: state.visibleTabs).tabRanges()
     let visualize = CollectionTab.visualize.rawValue
     let (clicked, effects) = click(state, at: Point(x: tabs.x + ranges[visualize].lowerBound + 1, y: tabs.y))
     #expect(clicked.page?.tab == .visualize)

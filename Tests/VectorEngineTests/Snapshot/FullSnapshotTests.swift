@@ -4,6 +4,7 @@ import Testing
 
 @testable import VectorEngine
 @testable import Model
+import Operations
 
 /// Full snapshots through the database: every collection and the aliases, restored into an
 /// empty data directory or over existing collections, and every refusal leaving all as it was.

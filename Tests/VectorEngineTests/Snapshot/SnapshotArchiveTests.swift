@@ -4,6 +4,7 @@ import Testing
 
 @testable import VectorEngine
 import Model
+import Operations
 
 struct SnapshotArchiveTests {
   @Test func roundTripGivesIdenticalFiles() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Operations
 
 /// Runs the built `ragops` executable, as a user would.
 struct RagopsBinary {

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Operations
 
 /// Edits a payload in the user's `$EDITOR` (or `vi`) through a private temporary file.
 enum EditorLauncher {
@@ -33,12 +34,13 @@ enum EditorLauncher {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       process.arguments = ["-c", editor + " \"$1\"", "sh", path]
+      let exit: ExitWatch
       do {
-        try process.run()
+        exit = try process.startWatched()
       } catch {
         return -1
       }
-      process.waitUntilExit()
+      exit.waitForExit()
       return process.terminationStatus
     }
     guard status == 0 else { throw Failure(message: "the editor (\(editor)) exited with status \(status); nothing saved") }

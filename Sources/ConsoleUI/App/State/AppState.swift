@@ -1,4 +1,6 @@
 import Model
+import Operations
+
 /// Everything the console shows, as one value: the reducer's input and output, and the only
 /// input of rendering.
 ///
@@ -15,6 +17,9 @@ public struct AppState: Hashable {
   public var keymap: Keymap
   /// Whether writing actions are hidden and refused.
   public var isReadOnly: Bool
+  /// What the backend can do now (``Backend/capabilities``): screens hide tabs, pages and
+  /// keys whose capability is missing, the way k9s hides verbs a resource lacks.
+  public var capabilities: Set<BackendCapability>
   /// The data directory shown in the header.
   public var location: String
   /// The engine's version.
@@ -60,12 +65,16 @@ public struct AppState: Hashable {
   /// Creates the state of a console that has just opened.
   public init(
     size: Size, now: Int64, keymap: Keymap, isReadOnly: Bool, location: String,
-    engineVersion: String, themeName: String, isMouseEnabled: Bool = false
+    engineVersion: String, themeName: String, isMouseEnabled: Bool = false,
+    capabilities: Set<BackendCapability>? = nil
   ) {
     self.size = size
     self.now = now
     self.keymap = isReadOnly ? keymap.readOnly() : keymap
     self.isReadOnly = isReadOnly
+    // Without a backend to ask (tests of the reducer): everything, less the writing half
+    // when read-only.
+    self.capabilities = capabilities ?? Set(BackendCapability.allCases.filter { !($0.writes && isReadOnly) })
     self.location = location
     self.engineVersion = engineVersion
     self.themeName = themeName
@@ -120,7 +129,14 @@ public struct AppState: Hashable {
     case .console, .help:
       break
     }
-    return actions.subtracting(isReadOnly ? Keymap.writingActions : [])
+    return actions.subtracting(isReadOnly ? Keymap.writingActions : []).filter { action in
+      ConsoleCapabilities.needed(for: action, on: route, tab: page?.tab).map(capabilities.contains) ?? true
+    }
+  }
+
+  /// The tabs of a collection's page this backend can fill, in order.
+  public var visibleTabs: [CollectionTab] {
+    CollectionTab.allCases.filter { capabilities.contains(ConsoleCapabilities.needed(for: $0)) }
   }
 }
 

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Waits for a child process a test started, by blocking on its termination handler.
+/// Waits for a child process by blocking on its termination handler: how ragops and its tests
+/// wait for every program they start (an editor, a baseline benchmark, the binary under test).
 ///
-/// `Process.waitUntilExit()` polls a run loop with a short timer; when the test runner itself
-/// runs on a shifted clock (`faketime '+400d' swift test`) that timer can stall and a child
-/// that already exited is waited for forever. The termination handler needs no timer.
+/// `Process.waitUntilExit()` polls a run loop with a short timer; when the process runs on a
+/// shifted clock (`faketime '+400d' swift test`) that timer can stall and a child that already
+/// exited is waited for forever. The termination handler needs no timer.
 public final class ExitWatch: @unchecked Sendable {
   private let condition = NSCondition()
   private var exited = false
