@@ -21,7 +21,9 @@ struct Ragops: ParsableCommand {
 
   @OptionGroup var globals: GlobalOptions
 
-  @Option(name: .customLong("batch"), help: ArgumentHelp("Run the commands in FILE (- for standard input), one per line.", valueName: "file"))
+  @Option(
+    name: .customLong("batch"),
+    help: ArgumentHelp("Run the commands in FILE (- for standard input), one per line.", valueName: "file"))
   var batch: String?
 
   @Option(name: .customShort("c"), help: ArgumentHelp("Run one command.", valueName: "command"))
@@ -33,7 +35,11 @@ struct Ragops: ParsableCommand {
   @Flag(name: .long, help: "Use the demo data directory, creating it with sample collections on first run.")
   var demo = false
 
-  @Option(name: .long, help: ArgumentHelp("The console's theme: a name or a .toml path (default $RAGOPS_THEME, then qdrant-dark; NO_COLOR selects mono).", valueName: "name|path"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The console's theme: a name or a .toml path (default $RAGOPS_THEME, then qdrant-dark; NO_COLOR selects mono).",
+      valueName: "name|path"))
   var theme: String?
 
   @Flag(name: .long, help: "Report mouse clicks and the wheel to the console (Shift-drag still selects text).")
@@ -57,7 +63,8 @@ struct Ragops: ParsableCommand {
     if let root = parsed as? Ragops {
       Foundation.exit(await root.runRoot().rawValue)
     } else if let runner = parsed as? BackupRunCommand {
-      let directory = DataDirectory.resolve(explicit: runner.globals.data, environment: ProcessInfo.processInfo.environment)
+      let directory = DataDirectory.resolve(
+        explicit: runner.globals.data, environment: ProcessInfo.processInfo.environment)
       let (status, result) = runner.runStandalone(dataDirectory: directory) { Console.error($0 + "\n") }
       if let result {
         if runner.globals.json {
@@ -87,8 +94,12 @@ struct Ragops: ParsableCommand {
   }
 
   private func runRoot() async -> ExitStatus {
-    let directory = demo ? Self.demoDirectory(globals.data) : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
-    return await Self.withBackend(directory: directory, readOnly: globals.readOnly) { (backend) async throws(StoreError) in
+    let directory =
+      demo
+      ? Self.demoDirectory(globals.data)
+      : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
+    return await Self.withBackend(directory: directory, readOnly: globals.readOnly) {
+      (backend) async throws(StoreError) in
       if demo, try await DemoData.install(into: backend) {
         do throws(BackupError) {
           try DemoData.installBackups(into: backend)
@@ -141,8 +152,10 @@ struct Ragops: ParsableCommand {
   }
 
   private static func runDirect(_ command: any OperatorCommand) async -> ExitStatus {
-    let directory = DataDirectory.resolve(explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
-    return await withBackend(directory: directory, readOnly: command.globals.readOnly) { (backend) async throws(StoreError) in
+    let directory = DataDirectory.resolve(
+      explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
+    return await withBackend(directory: directory, readOnly: command.globals.readOnly) {
+      (backend) async throws(StoreError) in
       let runner = CommandRunner(
         context: CommandContext(backend: backend), options: .init(json: command.globals.json),
         output: Console.out, errorOutput: Console.error)

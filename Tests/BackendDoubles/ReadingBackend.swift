@@ -56,14 +56,17 @@ public final class ReadingBackend: CollectionReading, PointReading {
 
   public func count(collection: String, filter: Filter?) throws(StoreError) -> Int {
     try requireDocs(collection)
-    return (0..<pointCount).filter { filter?.matches(id: record($0).id, payload: record($0).payload ?? [:]) ?? true }.count
+    return (0..<pointCount).filter { filter?.matches(id: record($0).id, payload: record($0).payload ?? [:]) ?? true }
+      .count
   }
 
   public func scroll(
     collection: String, filter: Filter?, offset: PointID?, limit: Int, withPayload: Bool, withVector: Bool
   ) throws(StoreError) -> ScrollPage {
     try requireDocs(collection)
-    let matching = (0..<pointCount).map(record).filter { filter?.matches(id: $0.id, payload: $0.payload ?? [:]) ?? true }
+    let matching = (0..<pointCount).map(record).filter {
+      filter?.matches(id: $0.id, payload: $0.payload ?? [:]) ?? true
+    }
     return ScrollPage(points: Array(matching.prefix(limit)), nextPageOffset: nil)
   }
 

@@ -35,7 +35,8 @@ public final class RecordingBackend: CollectionReading, CollectionWriting, Point
     name: "docs", config: config, pointsCount: 0, segmentsCount: 0, unsealedPoints: 0, diskBytes: 0, ramBytes: 0,
     payloadSchema: [], aliases: [])
   private static let snapshot = SnapshotDescription(
-    name: "docs-1.snapshot", created: "2000-01-01T00:00:00Z", size: 1, sha256: nil, path: "/nonexistent/docs-1.snapshot",
+    name: "docs-1.snapshot", created: "2000-01-01T00:00:00Z", size: 1, sha256: nil,
+    path: "/nonexistent/docs-1.snapshot",
     collections: ["docs"], isFull: false)
   private static let update = UpdateResult(operationID: 1, affected: 1)
 
@@ -76,14 +77,17 @@ public final class RecordingBackend: CollectionReading, CollectionWriting, Point
   }
   public func snapshots(_ collection: String) -> [SnapshotDescription] { called(); return [Self.snapshot] }
   public func fullSnapshots() -> [SnapshotDescription] { called(); return [] }
-  public func verifySnapshot(_ snapshot: String, collection: String) -> SnapshotDescription { called(); return Self.snapshot }
+  public func verifySnapshot(_ snapshot: String, collection: String) -> SnapshotDescription {
+    called(); return Self.snapshot
+  }
   public func verifySnapshotFile(at path: String) -> SnapshotDescription { called(); return Self.snapshot }
   public func createSnapshot(_ collection: String, in directory: String?) -> SnapshotDescription {
     called()
     return Self.snapshot
   }
   public func createFullSnapshot(in directory: String?) -> SnapshotDescription { called(); return Self.snapshot }
-  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) -> CollectionInfo {
+  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) -> CollectionInfo
+  {
     called()
     return Self.info
   }

@@ -99,8 +99,10 @@ struct CrashModelResolver {
     case .exchange(let firstPath, let secondPath):
       let (firstFolder, firstName) = try parent(firstPath)
       let (secondFolder, secondName) = try parent(secondPath)
-      guard let first = tree.entry(firstName, in: firstFolder), let second = tree.entry(secondName, in: secondFolder) else {
-        throw CrashModelError(call: index, "exchanges \(firstPath) and \(secondPath), which the model does not both have")
+      guard let first = tree.entry(firstName, in: firstFolder), let second = tree.entry(secondName, in: secondFolder)
+      else {
+        throw CrashModelError(
+          call: index, "exchanges \(firstPath) and \(secondPath), which the model does not both have")
       }
       change = .exchange(
         firstFolder: firstFolder, firstName: firstName, secondFolder: secondFolder, secondName: secondName,

@@ -21,7 +21,8 @@ package enum CrashPointRunner {
         } catch {
           let after = point == 0 ? "before the first call" : "after call \(point - 1) (\(model.calls[point - 1]))"
           let message = "\(error)".replacingOccurrences(of: directory, with: "<dir>")
-          report.failures.append("crash point \(point) of \(model.pointCount - 1), \(after), \(state.variant): \(message)")
+          report.failures.append(
+            "crash point \(point) of \(model.pointCount - 1), \(after), \(state.variant): \(message)")
         }
       }
     }

@@ -113,6 +113,7 @@ package struct DatabaseContent: Equatable, Sendable {
   }
 
   private static func sample(_ ids: [PointID]) -> String {
-    ids.isEmpty ? "" : "(" + ids.sorted().prefix(5).map { "\($0)" }.joined(separator: ", ") + (ids.count > 5 ? ", …)" : ")")
+    ids.isEmpty
+      ? "" : "(" + ids.sorted().prefix(5).map { "\($0)" }.joined(separator: ", ") + (ids.count > 5 ? ", …)" : ")")
   }
 }

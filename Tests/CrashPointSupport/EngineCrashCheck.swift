@@ -49,7 +49,9 @@ package enum EngineCrashCheck {
       content = found
       for name in names {
         let collection = try database.collection(name)
-        try collection.upsert([PointStruct(id: probe, vector: Array(repeating: 0.5, count: collection.config.dimension))])
+        try collection.upsert([
+          PointStruct(id: probe, vector: Array(repeating: 0.5, count: collection.config.dimension))
+        ])
       }
       try database.close()
     }
@@ -77,7 +79,8 @@ package enum EngineCrashCheck {
     var listed = try database.fullSnapshots()
     for name in names.sorted() where !name.hasPrefix(".") {
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), isFolder.boolValue else { continue }
+      guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), isFolder.boolValue
+      else { continue }
       listed += try database.snapshots(of: name)
     }
     for snapshot in listed {

@@ -15,7 +15,8 @@ public struct ReplayableSeed: CustomStringConvertible, Sendable {
   public init(for test: String) {
     let given = ProcessInfo.processInfo.environment[Self.variable].flatMap(Self.parse)
     value = given ?? UInt64.random(in: 1...UInt64.max)
-    print("\(test): seed \(value)\(given == nil ? "" : " (from \(Self.variable))"); replay with \(Self.variable)=\(value)")
+    print(
+      "\(test): seed \(value)\(given == nil ? "" : " (from \(Self.variable))"); replay with \(Self.variable)=\(value)")
   }
 
   /// A generator that starts from this seed.

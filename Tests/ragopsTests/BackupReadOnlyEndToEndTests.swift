@@ -18,7 +18,8 @@ struct BackupReadOnlyEndToEndTests {
       "schedule delete nightly", "schedule delete nightly --delete-backups",
     ]
     for command in commands {
-      let direct = try RagopsBinary.run(["--data", data, "--read-only"] + command.split(separator: " ").map(String.init))
+      let direct = try RagopsBinary.run(
+        ["--data", data, "--read-only"] + command.split(separator: " ").map(String.init))
       #expect(direct.status == 1, "\(command): \(direct.standardError)")
       #expect(direct.standardError.contains("is open read-only"), "\(command): \(direct.standardError)")
       let scripted = try RagopsBinary.run(["--data", data, "--read-only", "-c", command])

@@ -12,7 +12,10 @@ struct BackupRunnerTests {
   /// clock when `nil`).
   private func prepare(_ scratch: ScratchDirectory, schedule: String, at instant: Int64? = nil) throws -> String {
     let data = scratch.path + "/data"
-    let points = scratch.file("points.jsonl", contents: (1...50).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3],\"payload\":{\"n\":\($0)}}" }.joined(separator: "\n"))
+    let points = scratch.file(
+      "points.jsonl",
+      contents: (1...50).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3],\"payload\":{\"n\":\($0)}}" }.joined(
+        separator: "\n"))
     let script = """
       collection create docs --dim 4 --distance dot
       points upsert docs --file \(points)
@@ -20,14 +23,17 @@ struct BackupRunnerTests {
 
       """
     let arguments = ["--data", data, "--batch", "-"]
-    let setup = try instant.map { try Self.onFakeClock(at: $0, arguments, input: script) }
+    let setup =
+      try instant.map { try Self.onFakeClock(at: $0, arguments, input: script) }
       ?? RagopsBinary.run(arguments, input: script)
     try #require(setup.status == 0, "\(setup.standardError)")
     return data
   }
 
   /// `ragops arguments…` with its clock started at `instant`, to completion.
-  private static func onFakeClock(at instant: Int64, _ arguments: [String], input: String? = nil) throws -> RagopsBinary.Output {
+  private static func onFakeClock(at instant: Int64, _ arguments: [String], input: String? = nil) throws
+    -> RagopsBinary.Output
+  {
     try RagopsBinary.run(
       FakeClock.arguments(startingAt: instant, [RagopsBinary.path] + arguments), input: input,
       environment: FakeClock.environment, executable: FakeClock.executable)
@@ -81,7 +87,8 @@ struct BackupRunnerTests {
     let day = Int64(86_400)
     func minute(_ instant: Int64) -> String { UTCTimestamp(epochSeconds: instant).shortText }
     let scratch = ScratchDirectory()
-    let data = try prepare(scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3", at: midnight - 600)
+    let data = try prepare(
+      scratch, schedule: "schedule set nightly --daily 00:00 --retention-days 3", at: midnight - 600)
     // This process holds the backup lock as another backup run would, until the scheduler
     // and a one-shot have both found it held.
     var held: LockFile? = try LockFile(path: data + "/locks/backup.lock") { "held by \($0)" }
@@ -92,7 +99,8 @@ struct BackupRunnerTests {
     // Three simulated minutes before midnight; one real second is one simulated minute, and
     // the scheduler re-checks every real second.
     scheduler.arguments = FakeClock.arguments(
-      startingAt: midnight - 180, speed: 60, [RagopsBinary.path, "scheduler", "--data", data, "--tick", "1", "--verbose"])
+      startingAt: midnight - 180, speed: 60,
+      [RagopsBinary.path, "scheduler", "--data", data, "--tick", "1", "--verbose"])
     scheduler.environment = ProcessInfo.processInfo.environment.merging(FakeClock.environment) { $1 }
     let errors = Pipe()
     scheduler.standardError = errors

@@ -63,20 +63,24 @@ struct BatchTests {
     try expectGolden(upsert.standardOutput, named: "helpPointsUpsert")
     let inScript = try RagopsBinary.run(["--data", ScratchDirectory().path, "-c", "help search"])
     #expect(inScript.status == 0)
-    #expect(inScript.standardOutput.contains("USAGE: ragops search [--data <dir>] [--json] [--read-only] <name> [--vector <json>]"))
+    #expect(
+      inScript.standardOutput.contains(
+        "USAGE: ragops search [--data <dir>] [--json] [--read-only] <name> [--vector <json>]"))
   }
 
   @Test func malformedLinesAreReportedWithFileLineColumnAndNothingRuns() throws {
     let scratch = ScratchDirectory()
-    let path = scratch.file("bad.rg", contents: """
-      collection create t --dim 2 --distance dot
-      colection info t
-      points count t --filter 'tenant: year>=2020'
-      points get t 'unterminated
-      search t --vector '[1, 2,' --limit 3
-      points count t --limit 3
+    let path = scratch.file(
+      "bad.rg",
+      contents: """
+        collection create t --dim 2 --distance dot
+        colection info t
+        points count t --filter 'tenant: year>=2020'
+        points get t 'unterminated
+        search t --vector '[1, 2,' --limit 3
+        points count t --limit 3
 
-      """)
+        """)
     let result = try RagopsBinary.run(["--data", scratch.path + "/data", "--batch", path])
     #expect(result.status == 2)
     #expect(result.standardOutput.isEmpty)
@@ -111,9 +115,11 @@ struct BatchTests {
     let stopping = try RagopsBinary.run(["--data", data, "--batch", "-"], input: script)
     #expect(stopping.status == 1)
     #expect(!stopping.standardOutput.contains("\n1\n"))
-    let going = try RagopsBinary.run(["--data", scratch.path + "/data2", "--batch", "-", "--keep-going"], input: script)
+    let going = try RagopsBinary.run(
+      ["--data", scratch.path + "/data2", "--batch", "-", "--keep-going"], input: script)
     #expect(going.status == 1)
-    try expectGolden(going.standardError.replacingOccurrences(of: scratch.path, with: "$TMP"), named: "failuresKeepGoing")
+    try expectGolden(
+      going.standardError.replacingOccurrences(of: scratch.path, with: "$TMP"), named: "failuresKeepGoing")
     // Points read before the malformed line were stored, and the message says so.
     #expect(going.standardOutput.hasSuffix("\n1\n"))
   }
@@ -121,7 +127,9 @@ struct BatchTests {
   @Test func shellCommandsTakeGlobalOptionsAnywhere() throws {
     let scratch = ScratchDirectory()
     let data = scratch.path + "/data"
-    #expect(try RagopsBinary.run(["--data", data, "collection", "create", "s", "--dim", "3", "--distance", "euclid"]).status == 0)
+    #expect(
+      try RagopsBinary.run(["--data", data, "collection", "create", "s", "--dim", "3", "--distance", "euclid"]).status
+        == 0)
     let info = try RagopsBinary.run(["collection", "info", "s", "--json", "--data", data])
     #expect(info.status == 0)
     #expect(info.standardOutput.contains("\"distance\":\"euclid\""))

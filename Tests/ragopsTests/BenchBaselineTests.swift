@@ -44,7 +44,8 @@ struct BenchBaselineTests {
     #expect(result.standardError.contains("--python PATH"), "\(result.standardError)")
     #expect(result.standardError.contains("standard input is not a terminal"), "\(result.standardError)")
     #expect(result.standardError.contains(scratch.path + "/cache/ragops/bench-venv"), "\(result.standardError)")
-    #expect(result.standardError.contains("numpy==") && result.standardError.contains("hnswlib=="), "\(result.standardError)")
+    #expect(
+      result.standardError.contains("numpy==") && result.standardError.contains("hnswlib=="), "\(result.standardError)")
     #expect(!FileManager.default.fileExists(atPath: scratch.path + "/cache"))
     // The refusal comes before the benchmark: nothing was measured.
     #expect(!result.standardOutput.contains("ragops:"), "\(result.standardOutput)")
@@ -65,7 +66,8 @@ struct BenchBaselineTests {
     let before = try Data(contentsOf: URL(fileURLWithPath: python))
     let result = try benchAnn(scratch, ["--baseline", "hnswlib", "--python", python])
     #expect(result.status != 0)
-    #expect(result.standardError.contains("--python \(python) cannot import numpy and hnswlib"), "\(result.standardError)")
+    #expect(
+      result.standardError.contains("--python \(python) cannot import numpy and hnswlib"), "\(result.standardError)")
     #expect(result.standardError.contains("No module named 'hnswlib'"), "\(result.standardError)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: python)) == before)
     #expect(!FileManager.default.fileExists(atPath: scratch.path + "/cache"))
@@ -74,7 +76,10 @@ struct BenchBaselineTests {
   @Test func aPythonThatFailsWithALotOfOutputIsStillReported() throws {
     let scratch = ScratchDirectory()
     // More than a pipe holds: the error must be read while the program runs.
-    let python = try fakePython(scratch, "i=0; while [ $i -lt 3000 ]; do echo 'a long line of compiler output, over and over' >&2; i=$((i+1)); done; exit 1")
+    let python = try fakePython(
+      scratch,
+      "i=0; while [ $i -lt 3000 ]; do echo 'a long line of compiler output, over and over' >&2; i=$((i+1)); done; exit 1"
+    )
     let result = try benchAnn(scratch, ["--baseline", "hnswlib", "--python", python])
     #expect(result.status != 0)
     #expect(result.standardError.contains("cannot import numpy and hnswlib"), "\(result.standardError.suffix(500))")

@@ -16,7 +16,9 @@ struct CrashRecoveryTests {
   @Test func acknowledgedUpsertsSurviveKillNineAtRandomMoments() throws {
     let scratch = ScratchDirectory()
     let data = scratch.path + "/data"
-    let setup = try RagopsBinary.run(["--data", data, "-c", "collection create k --dim 8 --distance dot --segment-points 400"])
+    let setup = try RagopsBinary.run([
+      "--data", data, "-c", "collection create k --dim 8 --distance dot --segment-points 400",
+    ])
     try #require(setup.status == 0, "setup failed: \(setup.standardError)")
     let seed = ReplayableSeed(for: "kill -9 during upserts")
     var generator = seed.generator
@@ -32,13 +34,19 @@ struct CrashRecoveryTests {
         var lines = ""
         let known = Array(acknowledged.keys)
         for index in 0..<30 {
-          let id: PointID = index < 3 && !known.isEmpty
+          let id: PointID =
+            index < 3 && !known.isEmpty
             ? known[Int.random(in: 0..<known.count, using: &generator)]
             : .number(UInt64(iteration * 100_000 + file * 100 + index))
           let vector = (0..<8).map { _ in Float.random(in: -10...10, using: &generator) }
-          let payload: JSONObject = ["iteration": .int(Int64(iteration)), "file": .int(Int64(file)), "tag": .string("t\(index % 5)"), "w": .double(Double(Float.random(in: 0...1, using: &generator)))]
+          let payload: JSONObject = [
+            "iteration": .int(Int64(iteration)), "file": .int(Int64(file)), "tag": .string("t\(index % 5)"),
+            "w": .double(Double(Float.random(in: 0...1, using: &generator))),
+          ]
           batch[id] = Written(vector: vector, payload: payload)
-          let record: JSONValue = ["id": id.json, "vector": .array(vector.map { .double(Double($0)) }), "payload": .object(payload)]
+          let record: JSONValue = [
+            "id": id.json, "vector": .array(vector.map { .double(Double($0)) }), "payload": .object(payload),
+          ]
           lines += JSONWriter.compact(record) + "\n"
         }
         let path = scratch.file("i\(iteration)-f\(file).jsonl", contents: lines)
@@ -91,7 +99,9 @@ struct CrashRecoveryTests {
       for (id, written) in acknowledged {
         #expect(stored[id] == written, "kill \(iteration), \(seed): point \(id) lost or changed")
       }
-      #expect(stored.count == acknowledged.count, "kill \(iteration), \(seed): \(stored.count) stored, \(acknowledged.count) acknowledged")
+      #expect(
+        stored.count == acknowledged.count,
+        "kill \(iteration), \(seed): \(stored.count) stored, \(acknowledged.count) acknowledged")
     }
     print("kill -9 loop: \(kills) kills, \(totalAcked) acknowledged batches, \(acknowledged.count) points verified")
     #expect(kills >= 20, "\(seed)")

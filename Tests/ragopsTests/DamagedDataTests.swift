@@ -6,20 +6,23 @@ import Testing
 struct DamagedDataTests {
   private func prepare(_ scratch: ScratchDirectory) throws -> String {
     let data = scratch.path + "/data"
-    let setup = try RagopsBinary.run(["--data", data, "--batch", "-"], input: """
-      collection create docs --dim 4 --distance dot
-      collection create other --dim 2 --distance dot
-      points upsert docs --file \(scratch.file("p.jsonl", contents: (1...5).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3]}" }.joined(separator: "\n")))
-      points upsert docs --file \(scratch.file("q.jsonl", contents: "{\"id\":9,\"vector\":[9,9,9,9]}"))
+    let setup = try RagopsBinary.run(
+      ["--data", data, "--batch", "-"],
+      input: """
+        collection create docs --dim 4 --distance dot
+        collection create other --dim 2 --distance dot
+        points upsert docs --file \(scratch.file("p.jsonl", contents: (1...5).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3]}" }.joined(separator: "\n")))
+        points upsert docs --file \(scratch.file("q.jsonl", contents: "{\"id\":9,\"vector\":[9,9,9,9]}"))
 
-      """)
+        """)
     try #require(setup.status == 0, "\(setup.standardError)")
     return data
   }
 
   private func wal(_ data: String) throws -> String {
     let folder = data + "/collections/docs"
-    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("wal-") }.sorted().last)
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("wal-") }.sorted().last)
     return folder + "/" + name
   }
 
@@ -33,7 +36,9 @@ struct DamagedDataTests {
 
     let refused = try RagopsBinary.run(["--data", data, "-c", "points count docs"])
     #expect(refused.status == 1)
-    #expect(refused.standardError.contains("not an interrupted write") && refused.standardError.contains("set the damaged log aside"))
+    #expect(
+      refused.standardError.contains("not an interrupted write")
+        && refused.standardError.contains("set the damaged log aside"))
     #expect(try #require(FileManager.default.contents(atPath: path)) == bytes, "the damaged log was changed")
     // The other collection, and the listing, keep working; docs is listed red.
     let listing = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"])
@@ -61,7 +66,9 @@ struct DamagedDataTests {
     let refused = try RagopsBinary.run(["--data", data, "-c", "points count docs"])
     #expect(refused.status == 1)
     #expect(refused.standardError.contains("write-ahead log is missing"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: data + "/collections/docs").filter { $0.hasPrefix("wal-") }.isEmpty)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: data + "/collections/docs").filter { $0.hasPrefix("wal-") }
+        .isEmpty)
   }
 
   @Test func aStrayFileAndGarbageAliasesAreReportedAndTheRestWorks() throws {

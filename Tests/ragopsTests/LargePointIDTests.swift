@@ -49,7 +49,9 @@ struct LargePointIDTests {
     let scrolled = try printedIDs(scroll.standardOutput, records: "points")
     #expect(scrolled.map(\.jsonText) == ["7", Self.half, Self.largest])
 
-    let search = try RagopsBinary.run(["--data", data, "--json", "-c", "search docs --vector '[1, 0.5]' --limit 3 --exact"])
+    let search = try RagopsBinary.run([
+      "--data", data, "--json", "-c", "search docs --vector '[1, 0.5]' --limit 3 --exact",
+    ])
     #expect(search.status == 0, "\(search.standardError)")
     #expect(search.standardOutput.contains("\"id\":\(Self.largest)"))
     #expect(search.standardOutput.contains("\"id\":\(Self.half)"))

@@ -7,19 +7,23 @@ import VectorEngine
 struct SnapshotCommandTests {
   private func setUp(_ scratch: ScratchDirectory) throws -> String {
     let data = scratch.path + "/data"
-    let points = scratch.file("points.jsonl", contents: """
-      {"id": 1, "vector": [1, 0, 0, 0], "payload": {"t": "a"}}
-      {"id": 2, "vector": [0, 1, 0, 0]}
+    let points = scratch.file(
+      "points.jsonl",
+      contents: """
+        {"id": 1, "vector": [1, 0, 0, 0], "payload": {"t": "a"}}
+        {"id": 2, "vector": [0, 1, 0, 0]}
 
-      """)
-    let setup = try RagopsBinary.run(["--data", data, "--batch", "-"], input: """
-      collection create docs --dim 4 --distance dot
-      collection create tickets --dim 4 --distance cosine
-      points upsert docs --file \(points)
-      points upsert tickets --file \(points)
-      alias create current docs
+        """)
+    let setup = try RagopsBinary.run(
+      ["--data", data, "--batch", "-"],
+      input: """
+        collection create docs --dim 4 --distance dot
+        collection create tickets --dim 4 --distance cosine
+        points upsert docs --file \(points)
+        points upsert tickets --file \(points)
+        alias create current docs
 
-      """)
+        """)
     try #require(setup.status == 0, "\(setup.standardError)")
     return data
   }
@@ -72,7 +76,8 @@ struct SnapshotCommandTests {
     #expect(list.standardOutput.contains("(no sidecar)"))
     #expect(list.standardOutput.contains("\(name): no sidecar"))
     let json = try RagopsBinary.run(["--data", data, "--json", "snapshot", "list", "docs"])
-    #expect(json.standardOutput.contains("\"verified\":\"no\"") && json.standardOutput.contains("\"problem\":\"no sidecar\""))
+    #expect(
+      json.standardOutput.contains("\"verified\":\"no\"") && json.standardOutput.contains("\"problem\":\"no sidecar\""))
   }
 
   @Test func snapshotsGoToTheFolderGiven() throws {
@@ -84,7 +89,8 @@ struct SnapshotCommandTests {
     #expect(try RagopsBinary.run(["--data", data, "snapshot", "create", "--all", "--dir", folder]).status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     #expect(files.count == 4)
-    #expect(files.filter { $0.hasSuffix(".snapshot") }.map { $0.hasPrefix("docs-") || $0.hasPrefix("full-") } == [true, true])
+    #expect(
+      files.filter { $0.hasSuffix(".snapshot") }.map { $0.hasPrefix("docs-") || $0.hasPrefix("full-") } == [true, true])
     let missing = try RagopsBinary.run(["--data", data, "snapshot", "create", "--all", "--dir", scratch.path + "/none"])
     #expect(missing.status == 1)
     #expect(missing.standardError.contains("does not exist"))

@@ -22,19 +22,25 @@ struct SnapshotCrashTests {
     var generator = seed.generator
     for id in 0..<2_000 {
       let vector = (0..<8).map { _ in Double(Float.random(in: -1...1, using: &generator)) }
-      lines += JSONWriter.compact(["id": .int(Int64(id)), "vector": .array(vector.map { .double($0) }), "payload": ["n": .int(Int64(id % 7))]]) + "\n"
+      lines +=
+        JSONWriter.compact([
+          "id": .int(Int64(id)), "vector": .array(vector.map { .double($0) }), "payload": ["n": .int(Int64(id % 7))],
+        ]) + "\n"
     }
     let points = scratch.file("points.jsonl", contents: lines)
-    let setup = try RagopsBinary.run(["--data", data, "--batch", "-"], input: """
-      collection create s --dim 8 --distance dot --segment-points 700
-      points upsert s --file \(points)
-      snapshot create s
+    let setup = try RagopsBinary.run(
+      ["--data", data, "--batch", "-"],
+      input: """
+        collection create s --dim 8 --distance dot --segment-points 700
+        points upsert s --file \(points)
+        snapshot create s
 
-      """)
+        """)
     try #require(setup.status == 0, "\(setup.standardError)")
     let original = try export(data, "s")
-    let first = try #require(try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"]).standardOutput
-      .split(separator: "\"name\":\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
+    let first = try #require(
+      try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"]).standardOutput
+        .split(separator: "\"name\":\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
     // Two phases of 20 kills each: scripts that only take snapshots (collection and full), then
     // scripts that only restore, so each operation is interrupted at 20 random moments.
     let creating = String(repeating: "snapshot create s\nsnapshot create --all\n", count: 40)
@@ -67,13 +73,18 @@ struct SnapshotCrashTests {
   private func checkAfterKill(data: String, original: String, seed: ReplayableSeed) throws {
     let list = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list s"])
     try #require(list.status == 0, "\(list.standardError)")
-    let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    let names = list.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap {
+      $0.split(separator: "\"").first.map(String.init)
+    }
     let full = try RagopsBinary.run(["--data", data, "--json", "-c", "snapshot list"])
     try #require(full.status == 0, "\(full.standardError)")
-    let fullNames = full.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    let fullNames = full.standardOutput.split(separator: "\"name\":\"").dropFirst().compactMap {
+      $0.split(separator: "\"").first.map(String.init)
+    }
     let verify = try RagopsBinary.run(
       ["--data", data, "--batch", "-", "--keep-going"],
-      input: names.map { "snapshot verify s \($0)\n" }.joined() + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
+      input: names.map { "snapshot verify s \($0)\n" }.joined()
+        + fullNames.map { "snapshot verify --all \($0)\n" }.joined())
     #expect(verify.status == 0, "a listed snapshot failed verification, \(seed): \(verify.standardError)")
     #expect(try export(data, "s") == original, "\(seed)")
     let collections = try RagopsBinary.run(["--data", data, "--json", "-c", "collections"]).standardOutput

@@ -42,7 +42,8 @@ extension AppReducer {
         return
       }
       guard model.dialog.isEnabled(pressed, state: model.state) else {
-        state.message = StatusMessage("type \(model.dialog.requiredText ?? "the name") to confirm", role: .statusWarning)
+        state.message = StatusMessage(
+          "type \(model.dialog.requiredText ?? "the name") to confirm", role: .statusWarning)
         return
       }
       state.dialog = nil
@@ -343,7 +344,9 @@ extension AppReducer {
 
   /// Applies the `/` filter to the view shown; a malformed points filter keeps the prompt
   /// open with the error.
-  static func applyFilter(_ text: String, _ state: inout AppState, _ effects: inout [Effect], reopenWith prompt: PromptModel) {
+  static func applyFilter(
+    _ text: String, _ state: inout AppState, _ effects: inout [Effect], reopenWith prompt: PromptModel
+  ) {
     switch state.route {
     case .collection(let name):
       if !text.isEmpty {

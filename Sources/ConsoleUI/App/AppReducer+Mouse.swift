@@ -48,7 +48,9 @@ extension AppReducer {
       defer { state.page = page }
       let areas = CollectionScreen.areas(in: body)
       let tabs = state.visibleTabs
-      if let tab = CollectionScreen.tabBar(page, tabs: tabs).tab(at: point, area: areas.tabs), tabs.indices.contains(tab) {
+      if let tab = CollectionScreen.tabBar(page, tabs: tabs).tab(at: point, area: areas.tabs),
+        tabs.indices.contains(tab)
+      {
         show(tabs[tab], &page, &effects)
         return
       }
@@ -68,9 +70,14 @@ extension AppReducer {
     case .backups:
       let areas = BackupsScreen.tableAreas(state, in: body)
       let focused = state.backups.focus == .schedules
-      if select(BackupsScreen.schedulesTable(state, focused: focused), at: point, area: areas.schedules, &state.backups.scheduleTable) {
+      if select(
+        BackupsScreen.schedulesTable(state, focused: focused), at: point, area: areas.schedules,
+        &state.backups.scheduleTable)
+      {
         state.backups.focus = .schedules
-      } else if select(BackupsScreen.backupsTable(state, focused: !focused), at: point, area: areas.backups, &state.backups.backupTable) {
+      } else if select(
+        BackupsScreen.backupsTable(state, focused: !focused), at: point, area: areas.backups, &state.backups.backupTable
+      ) {
         state.backups.focus = .backups
       }
     case .console, .help:

@@ -16,7 +16,9 @@ extension AppReducer {
       return
     case .filter:
       let current: String
-      if case .collection = state.route { current = state.page?.points.filterText ?? "" } else {
+      if case .collection = state.route {
+        current = state.page?.points.filterText ?? ""
+      } else {
         current = state.collections.filter
       }
       state.prompt = PromptModel(kind: .filter, text: current)
@@ -59,7 +61,8 @@ extension AppReducer {
     case .collections: collectionsAction(action, &state, &effects)
     case .collection(let name): collectionAction(action, name: name, &state, &effects)
     case .backups: backupsAction(action, &state, &effects)
-    case .console: scroll(&state.console.scrollBack, action, inverted: true, page: pageRows(state), count: state.console.lines.count)
+    case .console:
+      scroll(&state.console.scrollBack, action, inverted: true, page: pageRows(state), count: state.console.lines.count)
     case .help: scroll(&state.helpScroll, action, inverted: false, page: pageRows(state), count: 200)
     }
   }
@@ -138,7 +141,8 @@ extension AppReducer {
       state.dialog = DialogModel(
         .typedConfirmation(
           title: "Drop collection \(selected.name)?",
-          message: "Deletes \(Quantity.count(selected.pointsCount)) points, the index and the aliases of \(selected.name). Snapshots stay. This cannot be undone.",
+          message:
+            "Deletes \(Quantity.count(selected.pointsCount)) points, the index and the aliases of \(selected.name). Snapshots stay. This cannot be undone.",
           name: selected.name, action: "Drop"),
         act: .dropCollection(selected.name))
     case .copy:
@@ -267,7 +271,9 @@ extension AppReducer {
       effects.append(.findSimilar(collection: name, id: record.id, filter: points.filterText))
     case .delete:
       state.dialog = DialogModel(
-        .confirmation(title: "Delete point \(record.id)?", message: "The point and its payload are deleted from \(name). This cannot be undone.", action: "Delete"),
+        .confirmation(
+          title: "Delete point \(record.id)?",
+          message: "The point and its payload are deleted from \(name). This cannot be undone.", action: "Delete"),
         act: .deletePoint(collection: name, id: record.id))
     case .copy:
       effects.append(.copy(record.id.description))
@@ -375,7 +381,8 @@ extension AppReducer {
         state.dialog = DialogModel(
           .typedConfirmation(
             title: "Delete backup \(record.id)?",
-            message: "Deletes the archive of backup \(record.id) (\(record.size.map { Quantity.bytes(Int($0)) } ?? "no file")). This cannot be undone.",
+            message:
+              "Deletes the archive of backup \(record.id) (\(record.size.map { Quantity.bytes(Int($0)) } ?? "no file")). This cannot be undone.",
             name: "\(record.id)", action: "Delete"),
           act: .deleteBackup(record.id))
       default: break
@@ -389,7 +396,8 @@ extension AppReducer {
     let kept = backups.filter { $0.scheduleName == name && $0.deletedAt == nil && $0.status == .succeeded }.count
     let dialog = Dialog(
       title: "Delete schedule \(name)?",
-      message: "The schedule stops. Delete keeps its \(kept) backups. Delete with backups also deletes their archives, which cannot be undone: type the name for that.",
+      message:
+        "The schedule stops. Delete keeps its \(kept) backups. Delete with backups also deletes their archives, which cannot be undone: type the name for that.",
       buttons: ["Cancel", "Delete", "Delete with backups"], cancelButton: 0, requiredText: name, guardedButton: 2)
     return DialogModel(
       dialog, act: .deleteSchedule(name, deletingBackups: true),

@@ -144,7 +144,8 @@ public enum AppReducer {
   /// Shows an edited payload as a diff in a confirmation that saves it (or says nothing
   /// changed).
   static func payloadEdited(
-    collection: String, id: PointID, old: JSONObject, new: JSONObject, _ state: inout AppState, _ effects: inout [Effect]
+    collection: String, id: PointID, old: JSONObject, new: JSONObject, _ state: inout AppState,
+    _ effects: inout [Effect]
   ) {
     if old == new {
       state.message = StatusMessage("payload of \(id) unchanged")

@@ -43,7 +43,8 @@ public enum ConsoleApp {
   public static func run(_ options: Options) throws {
     let selection = try ThemeLocator.forCurrentProcess().load(requested: options.theme)
     let session = try TerminalSession.open(
-      TerminalSession.Options(mouse: options.mouse, colorDisabled: selection.colorDisabled, environment: options.environment))
+      TerminalSession.Options(
+        mouse: options.mouse, colorDisabled: selection.colorDisabled, environment: options.environment))
     defer { session.close() }
     let resolved = selection.theme.resolved(for: session.colorDepth)
 
@@ -98,7 +99,9 @@ public enum ConsoleApp {
         let (next, effects) = AppReducer.reduce(state, action)
         state = next
         for effect in effects {
-          perform(effect, state: &state, session: session, runner: runner, history: history, mailbox: mailbox, environment: options.environment)
+          perform(
+            effect, state: &state, session: session, runner: runner, history: history, mailbox: mailbox,
+            environment: options.environment)
         }
       }
     }

@@ -9,18 +9,27 @@ enum BackupsScreen {
     let parts = panels(state, in: area)
     let schedulesFocused = model.focus == .schedules
     let tables = tableAreas(state, in: area)
-    Frame(title: "Schedules (\(model.schedules.count)) · n new · p pause · b backup now", role: schedulesFocused ? .borderFocused : .border)
-      .render(into: &surface, area: parts.schedules)
+    Frame(
+      title: "Schedules (\(model.schedules.count)) · n new · p pause · b backup now",
+      role: schedulesFocused ? .borderFocused : .border
+    )
+    .render(into: &surface, area: parts.schedules)
     schedulesTable(state, focused: schedulesFocused).render(into: &surface, area: tables.schedules)
-    Frame(title: "Backups (\(model.records.count)) · r restore · v verify · Ctrl-D delete", role: schedulesFocused ? .border : .borderFocused)
-      .render(into: &surface, area: parts.backups)
+    Frame(
+      title: "Backups (\(model.records.count)) · r restore · v verify · Ctrl-D delete",
+      role: schedulesFocused ? .border : .borderFocused
+    )
+    .render(into: &surface, area: parts.backups)
     backupsTable(state, focused: !schedulesFocused).render(into: &surface, area: tables.backups)
     let eventsInner = Frame(title: "Events").render(into: &surface, area: parts.events)
     let shown = model.events.suffix(eventsInner.height)
     for (row, event) in shown.enumerated() {
-      let x = surface.write(UTCText.minute(event.at) + " ", at: Point(x: eventsInner.x + 1, y: eventsInner.y + row), style: Style(.muted))
+      let x = surface.write(
+        UTCText.minute(event.at) + " ", at: Point(x: eventsInner.x + 1, y: eventsInner.y + row), style: Style(.muted))
       let text = (event.schedule.map { "\($0): " } ?? "") + event.message
-      let role: ThemeRole = text.contains("FAILED") || text.contains("failed") ? .statusError : (text.contains("succeeded") ? .statusOK : .text)
+      let role: ThemeRole =
+        text.contains("FAILED") || text.contains("failed")
+        ? .statusError : (text.contains("succeeded") ? .statusOK : .text)
       surface.write(text, at: Point(x: x, y: eventsInner.y + row), style: Style(role), maxWidth: eventsInner.maxX - x)
     }
     if shown.isEmpty {
@@ -49,16 +58,21 @@ enum BackupsScreen {
     let rows = state.backups.schedules.map { row -> [String] in
       [
         row.name, row.frequency, row.scope, row.retentionDays.map { "\($0) days" } ?? "forever",
-        row.paused ? "paused" : (row.nextSlot.map { UTCText.minute($0) + " (" + Quantity.relative($0, now: state.now) + ")" } ?? "-"),
+        row.paused
+          ? "paused"
+          : (row.nextSlot.map { UTCText.minute($0) + " (" + Quantity.relative($0, now: state.now) + ")" } ?? "-"),
         row.lastAt.map(UTCText.minute) ?? "never", row.lastStatus ?? "-",
       ]
     }
     let statuses = state.backups.schedules.map { $0.lastStatus ?? "" }
     return TableView(
       columns: [
-        TableColumn("NAME", width: .fit(minimum: 4, maximum: 20)), TableColumn("FREQUENCY", width: .fit(minimum: 9, maximum: 28)),
-        TableColumn("SCOPE", width: .fit(minimum: 5, maximum: 20)), TableColumn("RETENTION", width: .fit(minimum: 9, maximum: 10)),
-        TableColumn("NEXT RUN (UTC)", width: .fit(minimum: 8, maximum: 30)), TableColumn("LAST RUN", width: .fit(minimum: 8, maximum: 16)),
+        TableColumn("NAME", width: .fit(minimum: 4, maximum: 20)),
+        TableColumn("FREQUENCY", width: .fit(minimum: 9, maximum: 28)),
+        TableColumn("SCOPE", width: .fit(minimum: 5, maximum: 20)),
+        TableColumn("RETENTION", width: .fit(minimum: 9, maximum: 10)),
+        TableColumn("NEXT RUN (UTC)", width: .fit(minimum: 8, maximum: 30)),
+        TableColumn("LAST RUN", width: .fit(minimum: 8, maximum: 16)),
         TableColumn("STATUS", width: .fit(minimum: 6, maximum: 24)),
       ],
       rows: rows, state: state.backups.scheduleTable, isFocused: focused,
@@ -70,7 +84,8 @@ enum BackupsScreen {
   }
 
   static func backupsTable(_ state: AppState, focused: Bool) -> TableView {
-    let retention = Dictionary(state.backups.schedules.map { ($0.name, $0.retentionDays) }, uniquingKeysWith: { first, _ in first })
+    let retention = Dictionary(
+      state.backups.schedules.map { ($0.name, $0.retentionDays) }, uniquingKeysWith: { first, _ in first })
     let rows = state.backups.records.map { record -> [String] in
       let expires: String
       if record.deletedAt != nil {
@@ -90,10 +105,14 @@ enum BackupsScreen {
     let statuses = state.backups.records.map(\.statusText)
     return TableView(
       columns: [
-        TableColumn("ID", width: .fit(minimum: 2, maximum: 6), alignment: .right), TableColumn("SCHEDULE", width: .fit(minimum: 8, maximum: 16)),
-        TableColumn("SCOPE", width: .fit(minimum: 5, maximum: 18)), TableColumn("TRIGGER", width: .fit(minimum: 7, maximum: 10)),
-        TableColumn("STATUS", width: .fit(minimum: 6, maximum: 30)), TableColumn("CREATED (UTC)", width: .fit(minimum: 16, maximum: 16)),
-        TableColumn("DURATION", width: .fit(minimum: 8, maximum: 9), alignment: .right), TableColumn("SIZE", width: .fit(minimum: 4, maximum: 10), alignment: .right),
+        TableColumn("ID", width: .fit(minimum: 2, maximum: 6), alignment: .right),
+        TableColumn("SCHEDULE", width: .fit(minimum: 8, maximum: 16)),
+        TableColumn("SCOPE", width: .fit(minimum: 5, maximum: 18)),
+        TableColumn("TRIGGER", width: .fit(minimum: 7, maximum: 10)),
+        TableColumn("STATUS", width: .fit(minimum: 6, maximum: 30)),
+        TableColumn("CREATED (UTC)", width: .fit(minimum: 16, maximum: 16)),
+        TableColumn("DURATION", width: .fit(minimum: 8, maximum: 9), alignment: .right),
+        TableColumn("SIZE", width: .fit(minimum: 4, maximum: 10), alignment: .right),
         TableColumn("EXPIRES", width: .fit(minimum: 7, maximum: 16)),
       ],
       rows: rows, state: state.backups.backupTable, isFocused: focused,

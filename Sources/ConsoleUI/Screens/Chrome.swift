@@ -88,17 +88,21 @@ enum Chrome {
   /// The prompt when one is open, else long work under way, else the latest message.
   static func renderStatus(_ state: AppState, into surface: inout Surface, area: Rect) {
     if let prompt = state.prompt {
-      let x = surface.write(prompt.label, at: area.origin, style: Style(prompt.kind == .filter ? .filter : .commandLine))
+      let x = surface.write(
+        prompt.label, at: area.origin, style: Style(prompt.kind == .filter ? .filter : .commandLine))
       TextField(state: prompt.field, placeholder: placeholder(prompt), isFocused: true)
         .render(into: &surface, area: Rect(x: x, y: area.y, width: area.maxX - x, height: 1))
       return
     }
     if let activity = state.activity {
-      surface.write(activity.statusText(now: state.now), at: Point(x: area.x + 1, y: area.y), style: Style(.statusInfo), maxWidth: area.width - 1)
+      surface.write(
+        activity.statusText(now: state.now), at: Point(x: area.x + 1, y: area.y), style: Style(.statusInfo),
+        maxWidth: area.width - 1)
       return
     }
     if let message = state.message {
-      surface.write(message.text, at: Point(x: area.x + 1, y: area.y), style: Style(message.role), maxWidth: area.width - 1)
+      surface.write(
+        message.text, at: Point(x: area.x + 1, y: area.y), style: Style(message.role), maxWidth: area.width - 1)
     }
   }
 
@@ -115,7 +119,8 @@ enum Chrome {
   static func renderFooter(_ state: AppState, into surface: inout Surface, area: Rect) {
     if let candidates = state.prompt?.candidates, !candidates.isEmpty {
       surface.fill(area, style: Style(.footer))
-      surface.write(" " + candidates.joined(separator: "  "), at: area.origin, style: Style(.keyHintText), maxWidth: area.width)
+      surface.write(
+        " " + candidates.joined(separator: "  "), at: area.origin, style: Style(.keyHintText), maxWidth: area.width)
       return
     }
     let context = state.keyContext

@@ -6,9 +6,12 @@ enum CollectionScreen {
   /// Draws the page in `area`.
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     guard let page = state.page else { return }
-    let info = page.info.map {
-      $0.isOpened ? " · \(Quantity.count($0.pointsCount)) points · \($0.config.dimension) · \($0.config.distance.rawValue)" : " · red"
-    } ?? ""
+    let info =
+      page.info.map {
+        $0.isOpened
+          ? " · \(Quantity.count($0.pointsCount)) points · \($0.config.dimension) · \($0.config.distance.rawValue)"
+          : " · red"
+      } ?? ""
     Frame(title: page.name + info, role: .borderFocused).render(into: &surface, area: area)
     let (tabs, content) = areas(in: area)
     tabBar(page, tabs: state.visibleTabs).render(into: &surface, area: tabs)

@@ -14,7 +14,8 @@ enum ColumnPickerOverlay {
       let parts = Layout.vertical([.fill, .fixed(1)], in: inner)
       let list = parts[0]
       if picker.keys.isEmpty {
-        surface.write("no payload keys in the loaded points", at: list.origin, style: Style(.muted), maxWidth: list.width)
+        surface.write(
+          "no payload keys in the loaded points", at: list.origin, style: Style(.muted), maxWidth: list.width)
       }
       let first = Scrolling.offset(0, keeping: picker.selected, visible: list.height, count: picker.keys.count)
       for (line, key) in picker.keys.dropFirst(first).prefix(list.height).enumerated() {
@@ -26,7 +27,9 @@ enum ColumnPickerOverlay {
         if index == picker.selected { surface.fill(row, style: Style(role)) }
         surface.write("\(mark) \(key)", at: row.origin, style: Style(role), maxWidth: row.width)
       }
-      surface.write("Space ticks · Enter applies · Esc cancels", at: parts[1].origin, style: Style(.muted), maxWidth: parts[1].width)
+      surface.write(
+        "Space ticks · Enter applies · Esc cancels", at: parts[1].origin, style: Style(.muted), maxWidth: parts[1].width
+      )
     }
   }
 }

@@ -6,7 +6,9 @@ enum ConsoleScreen {
   /// Draws the scrollback in a frame.
   static func render(_ state: AppState, into surface: inout Surface, area: Rect) {
     let console = state.console
-    let title = "Console · : runs a command (same as --batch) · ↑ history · Tab completes" + (console.isRunning ? " · running…" : "")
+    let title =
+      "Console · : runs a command (same as --batch) · ↑ history · Tab completes"
+      + (console.isRunning ? " · running…" : "")
     let inner = Frame(title: title, role: .borderFocused).render(into: &surface, area: area).inset(left: 1, right: 1)
     guard !console.lines.isEmpty else {
       let help = [
@@ -18,7 +20,8 @@ enum ConsoleScreen {
         "  :help",
       ]
       for (row, line) in help.prefix(inner.height).enumerated() {
-        surface.write(line, at: Point(x: inner.x, y: inner.y + row), style: Style(row == 0 ? .muted : .text), maxWidth: inner.width)
+        surface.write(
+          line, at: Point(x: inner.x, y: inner.y + row), style: Style(row == 0 ? .muted : .text), maxWidth: inner.width)
       }
       return
     }

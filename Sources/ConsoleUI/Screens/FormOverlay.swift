@@ -9,13 +9,17 @@ enum FormOverlay {
     guard !box.isEmpty else { return }
     surface.withClip(box) { surface in
       surface.fill(box, style: Style(.dialog))
-      let inner = Frame(title: form.title, role: .dialogBorder, titleRole: .dialogTitle).render(into: &surface, area: box).inset(left: 1, right: 1)
+      let inner = Frame(title: form.title, role: .dialogBorder, titleRole: .dialogTitle).render(
+        into: &surface, area: box
+      ).inset(left: 1, right: 1)
       let parts = Layout.vertical([.fill, .fixed(1), .fixed(1)], in: inner)
       FormView(fields: form.fields, focusedField: form.focused).render(into: &surface, area: parts[0])
       if let error = form.error {
         surface.write(error, at: parts[1].origin, style: Style(.statusError), maxWidth: parts[1].width)
       }
-      surface.write("Enter saves · Tab/↓ next field · Esc cancels", at: parts[2].origin, style: Style(.muted), maxWidth: parts[2].width)
+      surface.write(
+        "Enter saves · Tab/↓ next field · Esc cancels", at: parts[2].origin, style: Style(.muted),
+        maxWidth: parts[2].width)
     }
   }
 }

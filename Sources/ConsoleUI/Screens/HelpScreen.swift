@@ -8,14 +8,20 @@ enum HelpScreen {
     var sections: [HelpSection] = []
     // Each context's own keys, as they act there (Enter opens in a list, folds in JSON).
     for context in [KeyContext.list, .json, .picker, .editor, .dialog, .prompt] {
-      for section in state.keymap.helpSections(for: context) where !sections.contains(where: { $0.context == section.context }) {
+      for section in state.keymap.helpSections(for: context)
+      where !sections.contains(where: { $0.context == section.context }) {
         sections.append(section)
       }
     }
     let order: [KeyContext] = [.global, .list, .json, .picker, .editor, .prompt, .textInput, .dialog]
     sections.sort { (order.firstIndex(of: $0.context) ?? 0) < (order.firstIndex(of: $1.context) ?? 0) }
     var lines: [(keys: String, text: String, role: ThemeRole)] = []
-    lines.append(("", "theme \(themeName) · data \(state.location)" + (state.isReadOnly ? " · read-only: writing keys are off" : ""), .muted))
+    lines.append(
+      (
+        "",
+        "theme \(themeName) · data \(state.location)" + (state.isReadOnly ? " · read-only: writing keys are off" : ""),
+        .muted
+      ))
     for section in sections {
       lines.append(("", "", .text))
       lines.append(("", section.title, .title))
@@ -26,7 +32,8 @@ enum HelpScreen {
 
   /// Draws help from its scroll position.
   static func render(_ state: AppState, themeName: String, into surface: inout Surface, area: Rect) {
-    let inner = Frame(title: "Help · keys (Esc returns)", role: .borderFocused).render(into: &surface, area: area).inset(left: 1, right: 1)
+    let inner = Frame(title: "Help · keys (Esc returns)", role: .borderFocused).render(into: &surface, area: area)
+      .inset(left: 1, right: 1)
     let all = lines(state, themeName: themeName)
     let first = min(state.helpScroll, max(0, all.count - inner.height))
     for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
@@ -35,7 +42,8 @@ enum HelpScreen {
         surface.write(line.text, at: Point(x: inner.x, y: y), style: Style(line.role), maxWidth: inner.width)
       } else {
         surface.write(line.keys, at: Point(x: inner.x + 2, y: y), style: Style(.keyHint), maxWidth: 18)
-        surface.write(line.text, at: Point(x: inner.x + 22, y: y), style: Style(.keyHintText), maxWidth: max(0, inner.width - 22))
+        surface.write(
+          line.text, at: Point(x: inner.x + 22, y: y), style: Style(.keyHintText), maxWidth: max(0, inner.width - 22))
       }
     }
   }

@@ -18,26 +18,33 @@ enum InfoTab {
     func row(_ label: String, _ value: String) -> (String, ThemeRole) {
       ("  " + label.padded(to: 18) + value, .text)
     }
-    var lines: [(String, ThemeRole)] = [
-      ("Configuration", .title),
-      row("vectors", "\(config.dimension) dimensions · \(config.distance.rawValue)"),
-      row("storage", config.storage.rawValue),
-      row("HNSW", "m \(config.hnswM) · ef_construct \(config.hnswEfConstruct) · ef \(config.hnswEf)"),
-      row("segment size", "\(Quantity.count(config.segmentPoints)) points"),
-      ("", .text),
-      ("Size", .title),
-      row("points", Quantity.count(info.pointsCount) + (info.unsealedPoints > 0 ? " (\(Quantity.count(info.unsealedPoints)) not yet sealed)" : "")),
-      row("segments", "\(info.segmentsCount)"),
-      row("disk", Quantity.bytes(info.diskBytes)),
-      row("RAM", Quantity.bytes(info.ramBytes) + (config.storage == .mmap ? " (mapped files excluded)" : "")),
-      row("status", CollectionsModel.status(info)),
-    ] + (info.problem.map { [("  " + "problem".padded(to: 18) + $0, ThemeRole.statusError)] } ?? []) + [
-      ("", .text),
-      ("Aliases", .title),
-      (info.aliases.isEmpty ? "  none" : "  " + info.aliases.joined(separator: ", "), info.aliases.isEmpty ? .muted : .text),
-      ("", .text),
-      ("Payload schema (indexes)", .title),
-    ]
+    var lines: [(String, ThemeRole)] =
+      [
+        ("Configuration", .title),
+        row("vectors", "\(config.dimension) dimensions · \(config.distance.rawValue)"),
+        row("storage", config.storage.rawValue),
+        row("HNSW", "m \(config.hnswM) · ef_construct \(config.hnswEfConstruct) · ef \(config.hnswEf)"),
+        row("segment size", "\(Quantity.count(config.segmentPoints)) points"),
+        ("", .text),
+        ("Size", .title),
+        row(
+          "points",
+          Quantity.count(info.pointsCount)
+            + (info.unsealedPoints > 0 ? " (\(Quantity.count(info.unsealedPoints)) not yet sealed)" : "")),
+        row("segments", "\(info.segmentsCount)"),
+        row("disk", Quantity.bytes(info.diskBytes)),
+        row("RAM", Quantity.bytes(info.ramBytes) + (config.storage == .mmap ? " (mapped files excluded)" : "")),
+        row("status", CollectionsModel.status(info)),
+      ] + (info.problem.map { [("  " + "problem".padded(to: 18) + $0, ThemeRole.statusError)] } ?? []) + [
+        ("", .text),
+        ("Aliases", .title),
+        (
+          info.aliases.isEmpty ? "  none" : "  " + info.aliases.joined(separator: ", "),
+          info.aliases.isEmpty ? .muted : .text
+        ),
+        ("", .text),
+        ("Payload schema (indexes)", .title),
+      ]
     if info.payloadSchema.isEmpty {
       lines.append(("  no payload index: filters scan payloads (:index create …)", .muted))
     } else {
@@ -58,9 +65,11 @@ enum InfoTab {
       lines.append(("  no sealed segment yet: new points are searched by a scan", .muted))
       return lines
     }
-    lines.append((
-      "  " + "SEGMENT".padded(to: 9) + "POINTS".padded(to: 10) + "LAYERS".padded(to: 8)
-        + "DEGREE L0".padded(to: 11) + "ABOVE".padded(to: 9) + "NODES PER LAYER", .tableHeader))
+    lines.append(
+      (
+        "  " + "SEGMENT".padded(to: 9) + "POINTS".padded(to: 10) + "LAYERS".padded(to: 8)
+          + "DEGREE L0".padded(to: 11) + "ABOVE".padded(to: 9) + "NODES PER LAYER", .tableHeader
+      ))
     for entry in stats {
       let head = "  " + "\(entry.segment)".padded(to: 9) + Quantity.count(entry.points).padded(to: 10)
       guard entry.hasGraph else {
@@ -70,8 +79,10 @@ enum InfoTab {
       let level0 = "\(Quantity.fixed(entry.meanDegreeLevel0, 1))/\(entry.maxDegreeLevel0)"
       let upper = entry.layers > 1 ? "\(Quantity.fixed(entry.meanDegreeUpper, 1))/\(entry.maxDegreeUpper)" : "-"
       let nodes = entry.nodesPerLayer.map(Quantity.count).joined(separator: " / ")
-      lines.append((
-        head + "\(entry.layers)".padded(to: 8) + level0.padded(to: 11) + upper.padded(to: 9) + nodes, .text))
+      lines.append(
+        (
+          head + "\(entry.layers)".padded(to: 8) + level0.padded(to: 11) + upper.padded(to: 9) + nodes, .text
+        ))
     }
     lines.append(("  degrees are mean/max links per list: level 0 keeps at most 2·m, the layers above m", .muted))
     return lines

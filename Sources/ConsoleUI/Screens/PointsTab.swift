@@ -17,7 +17,8 @@ enum PointsTab {
   static func areas(in area: Rect) -> (filter: Rect, table: Rect, payload: Rect) {
     let parts = Layout.vertical([.fixed(1), .fill], in: area)
     let wide = parts[1].width >= 100
-    let split = wide
+    let split =
+      wide
       ? Layout.horizontal([.fill(weight: 3), .fixed(1), .fill(weight: 2)], in: parts[1])
       : Layout.vertical([.fill(weight: 3), .fixed(0), .fill(weight: 2)], in: parts[1])
     return (parts[0], split[0], split[2])
@@ -36,7 +37,8 @@ enum PointsTab {
       return row
     }
     let empty = points.isLoaded ? (points.filterText.isEmpty ? "no points" : "no point matches the filter") : "loading…"
-    return TableView(columns: columns, rows: rows, state: points.table, isFocused: !points.isJSONFocused, emptyMessage: empty)
+    return TableView(
+      columns: columns, rows: rows, state: points.table, isFocused: !points.isJSONFocused, emptyMessage: empty)
   }
 
   /// `filter: tenant:acme · 50 of 1,204 loaded · PgDn loads more`.
@@ -44,11 +46,14 @@ enum PointsTab {
     var x = surface.write("filter ", at: area.origin, style: Style(.muted))
     if let id = points.similarTo {
       x = surface.write("similar to \(id)", at: Point(x: x, y: area.y), style: Style(.filter))
-      if !points.filterText.isEmpty { x = surface.write(" within " + points.filterText, at: Point(x: x, y: area.y), style: Style(.filter)) }
+      if !points.filterText.isEmpty {
+        x = surface.write(" within " + points.filterText, at: Point(x: x, y: area.y), style: Style(.filter))
+      }
     } else if points.filterText.isEmpty {
       x = surface.write("none (/ to filter)", at: Point(x: x, y: area.y), style: Style(.muted))
     } else {
-      x = surface.write(points.filterText, at: Point(x: x, y: area.y), style: Style(.filter), maxWidth: max(10, area.width / 2))
+      x = surface.write(
+        points.filterText, at: Point(x: x, y: area.y), style: Style(.filter), maxWidth: max(10, area.width / 2))
     }
     var counts = "  ·  \(Quantity.count(points.records.count))"
     if let total = points.total, points.similarTo == nil { counts += " of \(Quantity.count(total))" }

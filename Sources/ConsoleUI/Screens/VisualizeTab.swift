@@ -8,7 +8,9 @@ enum VisualizeTab {
   static func render(_ page: CollectionPageModel, into surface: inout Surface, area: Rect) {
     let model = page.visualize
     guard model.isLoaded else {
-      surface.write(model.isLoading ? "sampling and projecting…" : "no projection yet (Ctrl-R loads one)", at: area.origin, style: Style(.muted), maxWidth: area.width)
+      surface.write(
+        model.isLoading ? "sampling and projecting…" : "no projection yet (Ctrl-R loads one)", at: area.origin,
+        style: Style(.muted), maxWidth: area.width)
       return
     }
     guard !model.points.isEmpty else {
@@ -19,7 +21,8 @@ enum VisualizeTab {
     let parts = Layout.horizontal([.fill, .fixed(1), .fixed(side)], in: area)
     let plot = parts[0]
     let legend = model.legend
-    let title = "PCA of \(Quantity.count(model.points.count)) sampled points" + (model.field.map { " · colour: \($0) (f)" } ?? "")
+    let title =
+      "PCA of \(Quantity.count(model.points.count)) sampled points" + (model.field.map { " · colour: \($0) (f)" } ?? "")
     surface.write(title, at: plot.origin, style: Style(.muted), maxWidth: plot.width)
     let canvasArea = plot.inset(top: 1)
     guard !canvasArea.isEmpty else { return }
@@ -29,7 +32,9 @@ enum VisualizeTab {
     let xRange = range(xs)
     let yRange = range(ys)
     for point in model.points {
-      canvas.plot(x: point.x, y: point.y, xRange: xRange, yRange: yRange, role: ThemeRole.chartSeries(model.series(of: point, legend: legend)))
+      canvas.plot(
+        x: point.x, y: point.y, xRange: xRange, yRange: yRange,
+        role: ThemeRole.chartSeries(model.series(of: point, legend: legend)))
     }
     canvas.render(into: &surface, at: canvasArea.origin)
     if model.points.indices.contains(model.selected) {
@@ -42,19 +47,24 @@ enum VisualizeTab {
   }
 
   /// The legend, then the selected point's payload.
-  static func renderSide(_ model: VisualizeModel, legend: [(value: String, count: Int)], into surface: inout Surface, area: Rect) {
+  static func renderSide(
+    _ model: VisualizeModel, legend: [(value: String, count: Int)], into surface: inout Surface, area: Rect
+  ) {
     var y = area.y
-    surface.write("legend · \(model.field ?? "-")", at: Point(x: area.x, y: y), style: Style(.title), maxWidth: area.width)
+    surface.write(
+      "legend · \(model.field ?? "-")", at: Point(x: area.x, y: y), style: Style(.title), maxWidth: area.width)
     y += 1
     for (index, entry) in legend.enumerated() where y < area.maxY {
       let x = surface.write("■ ", at: Point(x: area.x, y: y), style: Style(ThemeRole.chartSeries(index)))
-      surface.write("\(entry.value) (\(entry.count))", at: Point(x: x, y: y), style: Style(.text), maxWidth: area.maxX - x)
+      surface.write(
+        "\(entry.value) (\(entry.count))", at: Point(x: x, y: y), style: Style(.text), maxWidth: area.maxX - x)
       y += 1
     }
     y += 1
     guard model.points.indices.contains(model.selected), y < area.maxY else { return }
     let point = model.points[model.selected]
-    surface.write("◆ point \(point.id) (arrows move)", at: Point(x: area.x, y: y), style: Style(.title), maxWidth: area.width)
+    surface.write(
+      "◆ point \(point.id) (arrows move)", at: Point(x: area.x, y: y), style: Style(.title), maxWidth: area.width)
     JSONTreeView(value: .object(point.payload), state: JSONTreeState(selectedLine: -1), isFocused: false)
       .render(into: &surface, area: Rect(x: area.x, y: y + 1, width: area.width, height: max(0, area.maxY - y - 1)))
   }

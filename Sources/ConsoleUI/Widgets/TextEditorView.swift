@@ -25,7 +25,8 @@ public struct TextEditorView {
     surface.withClip(area) { surface in
       let gutter = min(area.width / 2, String(state.lines.count).count + 1)
       let textWidth = max(1, area.width - gutter - 1)
-      let first = Scrolling.offset(state.scrollOffset, keeping: state.line, visible: area.height, count: state.lines.count)
+      let first = Scrolling.offset(
+        state.scrollOffset, keeping: state.line, visible: area.height, count: state.lines.count)
       for row in 0..<min(area.height, state.lines.count - first) {
         let number = first + row
         let y = area.y + row
@@ -45,7 +46,8 @@ public struct TextEditorView {
           let width = DisplayWidth.of(String(character))
           guard x + width <= area.maxX else { break }
           let cursorHere = isFocused && isCursorLine && offset == state.column
-          surface.write(String(character), at: Point(x: x, y: y), style: cursorHere ? Style(.text).adding(.reverse) : Style(.text))
+          surface.write(
+            String(character), at: Point(x: x, y: y), style: cursorHere ? Style(.text).adding(.reverse) : Style(.text))
           x += width
         }
         if isFocused && isCursorLine && state.column >= characters.count && x < area.maxX {

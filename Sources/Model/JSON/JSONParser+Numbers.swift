@@ -200,7 +200,8 @@ extension JSONParser {
 
   private func doubleValue(of number: DecimalNumber) -> Double {
     if number.digitCount <= 15 && abs(number.exponent) <= 22 {
-      let magnitude = number.exponent < 0
+      let magnitude =
+        number.exponent < 0
         ? Double(number.significand) / Self.powerOfTen(-number.exponent)
         : Double(number.significand) * Self.powerOfTen(number.exponent)
       return number.isNegative ? -magnitude : magnitude

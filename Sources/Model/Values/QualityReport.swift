@@ -16,8 +16,10 @@ public struct QualityReport: Hashable {
   public var exactMilliseconds: Double
 
   /// Creates a report.
-  public init(sample: Int, limit: Int, ef: Int, recallMean: Double, recallStandardDeviation: Double,
-              indexMilliseconds: Double, exactMilliseconds: Double) {
+  public init(
+    sample: Int, limit: Int, ef: Int, recallMean: Double, recallStandardDeviation: Double,
+    indexMilliseconds: Double, exactMilliseconds: Double
+  ) {
     self.sample = sample
     self.limit = limit
     self.ef = ef

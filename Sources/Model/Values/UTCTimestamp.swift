@@ -34,8 +34,9 @@ public struct UTCTimestamp: Hashable, Sendable {
 
   /// A calendar time from its fields (not validated: 31 February is 3 March).
   public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
-    self.init(epochSeconds: Self.days(year: year, month: month, day: day) * 86_400
-      + Int64(hour * 3_600 + minute * 60 + second))
+    self.init(
+      epochSeconds: Self.days(year: year, month: month, day: day) * 86_400
+        + Int64(hour * 3_600 + minute * 60 + second))
   }
 
   /// Days from 1970-01-01 to the given date (negative before it).

@@ -112,14 +112,18 @@ public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointR
   }
 
   /// Restores a snapshot.
-  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(StoreError) -> CollectionInfo {
+  public func restoreSnapshot(_ snapshot: String, collection: String, target: String?, replace: Bool) throws(StoreError)
+    -> CollectionInfo
+  {
     var info = try database.restoreSnapshot(snapshot, of: collection, as: target, replace: replace)
     info.aliases = database.aliases(of: info.name)
     return info
   }
 
   /// Restores a snapshot file of either kind.
-  public func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(StoreError) -> [CollectionInfo] {
+  public func restoreSnapshotFile(at path: String, as target: String?, replace: Bool) throws(StoreError)
+    -> [CollectionInfo]
+  {
     try database.restoreSnapshotFile(at: path, as: target, replace: replace).map { info in
       var info = info
       info.aliases = database.aliases(of: info.name)
@@ -159,7 +163,9 @@ public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointR
   }
 
   /// Points by id.
-  public func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(StoreError) -> [PointRecord] {
+  public func retrieve(collection: String, ids: [PointID], withPayload: Bool, withVector: Bool) throws(StoreError)
+    -> [PointRecord]
+  {
     try database.collection(collection).retrieve(ids, withPayload: withPayload, withVector: withVector)
   }
 
@@ -182,17 +188,23 @@ public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointR
   }
 
   /// Merges keys into payloads.
-  public func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult {
+  public func setPayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError)
+    -> UpdateResult
+  {
     try database.collection(collection).setPayload(payload, on: selector)
   }
 
   /// Replaces payloads.
-  public func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError) -> UpdateResult {
+  public func overwritePayload(collection: String, payload: JSONObject, selector: PointSelector) throws(StoreError)
+    -> UpdateResult
+  {
     try database.collection(collection).overwritePayload(payload, on: selector)
   }
 
   /// Removes payload keys.
-  public func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(StoreError) -> UpdateResult {
+  public func deletePayloadKeys(collection: String, keys: [String], selector: PointSelector) throws(StoreError)
+    -> UpdateResult
+  {
     try database.collection(collection).deletePayloadKeys(keys, on: selector)
   }
 

@@ -104,7 +104,8 @@ extension BackupCatalog {
     try read("listing verified backups") { db in
       try Row.fetchAll(
         db,
-        sql: "SELECT * FROM backups WHERE schedule_id = ? AND status = 'SUCCEEDED' AND deleted_at IS NULL AND trigger != 'manual' ORDER BY finished_at DESC, id DESC",
+        sql:
+          "SELECT * FROM backups WHERE schedule_id = ? AND status = 'SUCCEEDED' AND deleted_at IS NULL AND trigger != 'manual' ORDER BY finished_at DESC, id DESC",
         arguments: [scheduleID]
       ).map { backup($0) }
     }
@@ -126,8 +127,9 @@ extension BackupCatalog {
       var result: [Int64: RunHistory] = [:]
       for row in try Row.fetchAll(
         db,
-        sql: "SELECT * FROM backups WHERE schedule_id IS NOT NULL AND status NOT IN ('SKIPPED', 'RUNNING') ORDER BY id DESC")
-      {
+        sql:
+          "SELECT * FROM backups WHERE schedule_id IS NOT NULL AND status NOT IN ('SKIPPED', 'RUNNING') ORDER BY id DESC"
+      ) {
         let record = backup(row)
         guard let schedule = record.scheduleID else { continue }
         var history = result[schedule] ?? RunHistory()

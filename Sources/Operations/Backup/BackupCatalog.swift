@@ -57,7 +57,8 @@ public final class BackupCatalog: Sendable {
     } catch let error as BackupError {
       throw error
     } catch {
-      throw Self.refusal(error, path: path) ?? BackupError(.catalog, "backup catalog: \(what) failed: \(Self.describe(error))")
+      throw Self.refusal(error, path: path)
+        ?? BackupError(.catalog, "backup catalog: \(what) failed: \(Self.describe(error))")
     }
   }
 
@@ -71,7 +72,8 @@ public final class BackupCatalog: Sendable {
     } catch let error as BackupError {
       throw error
     } catch {
-      throw Self.refusal(error, path: path) ?? BackupError(.catalog, "backup catalog: \(what) failed: \(Self.describe(error))")
+      throw Self.refusal(error, path: path)
+        ?? BackupError(.catalog, "backup catalog: \(what) failed: \(Self.describe(error))")
     }
   }
 
@@ -128,7 +130,8 @@ public final class BackupCatalog: Sendable {
           schedule.minimumKeep, schedule.deadline, schedule.backupDirectory, schedule.paused,
           schedule.createdAt, schedule.evaluatedThrough,
         ])
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM schedules WHERE name = ?", arguments: [schedule.name]) else {
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM schedules WHERE name = ?", arguments: [schedule.name])
+      else {
         throw BackupError(.catalog, "schedule \(schedule.name) vanished while being saved")
       }
       return try Self.schedule(row)
@@ -161,10 +164,12 @@ public final class BackupCatalog: Sendable {
   public func beginSlot(_ record: BackupRecord, schedule: BackupSchedule) throws(BackupError) -> BackupRecord? {
     guard let slot = record.slot else { throw BackupError(.invalidInput, "a scheduled backup needs a slot") }
     return try write("starting a slot of \(schedule.name)") { db in
-      let taken = try Int.fetchOne(
-        db,
-        sql: "SELECT COUNT(*) FROM backups WHERE schedule_id = ? AND slot = ? AND status IN ('RUNNING','SUCCEEDED','FAILED','CORRUPT')",
-        arguments: [schedule.id, slot]) ?? 0
+      let taken =
+        try Int.fetchOne(
+          db,
+          sql:
+            "SELECT COUNT(*) FROM backups WHERE schedule_id = ? AND slot = ? AND status IN ('RUNNING','SUCCEEDED','FAILED','CORRUPT')",
+          arguments: [schedule.id, slot]) ?? 0
       guard taken == 0 else { return nil }
       let id = try insertRow(record, db)
       try db.execute(
@@ -183,7 +188,8 @@ public final class BackupCatalog: Sendable {
       for skip in skips {
         _ = try insertRow(
           BackupRecord(
-            scheduleID: schedule.id, scheduleName: schedule.name, trigger: .scheduled, slot: skip.slot, status: .skipped,
+            scheduleID: schedule.id, scheduleName: schedule.name, trigger: .scheduled, slot: skip.slot,
+            status: .skipped,
             reason: skip.reason, collection: schedule.collection, startedAt: now, finishedAt: now),
           db)
       }
@@ -205,7 +211,8 @@ public final class BackupCatalog: Sendable {
   /// Appends a decision to the shared log.
   public func log(_ message: String, schedule: String?, at now: Int64) throws(BackupError) {
     try write("logging an event") { db in
-      try db.execute(sql: "INSERT INTO events (at, schedule, message) VALUES (?, ?, ?)", arguments: [now, schedule, message])
+      try db.execute(
+        sql: "INSERT INTO events (at, schedule, message) VALUES (?, ?, ?)", arguments: [now, schedule, message])
       // Keep the log bounded.
       try db.execute(sql: "DELETE FROM events WHERE id <= (SELECT MAX(id) FROM events) - 5000")
     }

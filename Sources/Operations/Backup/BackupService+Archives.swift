@@ -10,14 +10,19 @@ extension BackupService {
   func applyRetention(to schedule: BackupSchedule) {
     let now = clock.now
     guard let verified = try? catalog.verifiedBackups(scheduleID: schedule.id) else { return }
-    let expired = RetentionPolicy.expired(verified, retentionDays: schedule.retentionDays, minimumKeep: schedule.minimumKeep, now: now)
+    let expired = RetentionPolicy.expired(
+      verified, retentionDays: schedule.retentionDays, minimumKeep: schedule.minimumKeep, now: now)
     for id in expired {
       guard let record = verified.first(where: { $0.id == id }) else { continue }
       do {
         try removeFiles(of: record, because: "retention: older than \(schedule.retentionDays ?? 0) days")
-        log("retention deleted backup \(id) (finished \(UTCText.minute(record.finishedAt ?? 0)))", schedule: schedule.name)
+        log(
+          "retention deleted backup \(id) (finished \(UTCText.minute(record.finishedAt ?? 0)))", schedule: schedule.name
+        )
       } catch {
-        log("retention could not delete backup \(id): \(error.message); will retry after the next success", schedule: schedule.name)
+        log(
+          "retention could not delete backup \(id): \(error.message); will retry after the next success",
+          schedule: schedule.name)
       }
     }
   }
@@ -122,7 +127,9 @@ extension BackupService {
   /// - Parameters:
   ///   - target: a new collection name (one-collection backups only).
   ///   - replace: whether existing collections may be replaced (the operator confirmed).
-  public func restore(id: Int64, as newName: String?, replace: Bool, target: any BackupTarget) throws(BackupError) -> [CollectionInfo] {
+  public func restore(id: Int64, as newName: String?, replace: Bool, target: any BackupTarget) throws(BackupError)
+    -> [CollectionInfo]
+  {
     let record = try catalog.backup(id: id)
     guard record.deletedAt == nil else { throw BackupError(.notFound, "backup \(id) was deleted") }
     guard record.status == .succeeded, let path = record.path else {

@@ -27,7 +27,9 @@ extension BackupService {
     }
     if let directory {
       guard let root = BackupLayout.checkedRoot(directory) else {
-        return finish(.failed, "the backup folder \(directory) is not an absolute path without '.' or '..'; change it with --backup-dir")
+        return finish(
+          .failed,
+          "the backup folder \(directory) is not an absolute path without '.' or '..'; change it with --backup-dir")
       }
       record.backupRoot = root
     }
@@ -44,7 +46,8 @@ extension BackupService {
       // The folder is recorded before anything is written, so a crash's leftovers are found.
       record.path = folder + "/"
       try? catalog.update(record)
-      let snapshot = try record.collection.map { (name) throws(StoreError) in try target.createSnapshot(name, in: folder) }
+      let snapshot =
+        try record.collection.map { (name) throws(StoreError) in try target.createSnapshot(name, in: folder) }
         ?? target.createFullSnapshot(in: folder)
       record.path = folder + "/" + snapshot.name
       record.size = Int64(snapshot.size)

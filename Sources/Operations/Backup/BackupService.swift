@@ -78,7 +78,9 @@ public final class BackupService: Sendable {
   public func acquireLock() throws(BackupError) -> LockFile {
     try requireWritable()
     do {
-      return try LockFile(path: lockPath) { "the backup lock is held by pid \($0): another backup, restore or retention run is in progress" }
+      return try LockFile(path: lockPath) {
+        "the backup lock is held by pid \($0): another backup, restore or retention run is in progress"
+      }
     } catch {
       throw BackupError.from(error)
     }
@@ -110,7 +112,9 @@ public final class BackupService: Sendable {
       }
       withExtendedLifetime(probe) {}
     } catch {}
-    let recorded = (try? FileOperations.readPrefix(dataDirectory + "/LOCK", count: 32)).map { String(decoding: $0, as: UTF8.self) }
+    let recorded = (try? FileOperations.readPrefix(dataDirectory + "/LOCK", count: 32)).map {
+      String(decoding: $0, as: UTF8.self)
+    }
     let holderPID = recorded?.split(separator: "\n").first.map(String.init)
     guard let schedulerPID, let holderPID, Int(holderPID) != nil, schedulerPID == holderPID else { return held }
     return held + "; that process runs its own backup scheduler, which takes the slot while it is within its deadline"
@@ -142,7 +146,8 @@ public final class BackupService: Sendable {
     let interval = spec.nominalInterval(after: now)
     let chosenDeadline = deadline ?? spec.defaultDeadline(after: now)
     guard chosenDeadline >= 60, chosenDeadline <= max(interval, 60) else {
-      throw BackupError(.invalidInput, "the deadline must be from 1m to the interval between slots (\(DurationText.text(interval)))")
+      throw BackupError(
+        .invalidInput, "the deadline must be from 1m to the interval between slots (\(DurationText.text(interval)))")
     }
     let root = try backupDirectory.map { (directory) throws(BackupError) in try BackupLayout.normalizedRoot(directory) }
     let saved = try catalog.save(
@@ -253,7 +258,7 @@ public final class BackupService: Sendable {
     let lock: LockFile
     do {
       lock = try acquireLock()
-    } catch where error.kind == .readOnly {
+    } catch  where error.kind == .readOnly {
       report.refused = error
       return report
     } catch {
@@ -300,8 +305,12 @@ public final class BackupService: Sendable {
         } catch {
           let message = error.kind == .locked ? lockHolderMessage(error.message) : error.message
           log("slot \(UTCText.minute(slot)) not started: \(message)", schedule: schedule.name)
-          return error.kind == .locked ? .locked(message) : .failed(
-            BackupRecord(scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .failed, reason: message, collection: schedule.collection, startedAt: now))
+          return error.kind == .locked
+            ? .locked(message)
+            : .failed(
+              BackupRecord(
+                scheduleID: schedule.id, scheduleName: schedule.name, trigger: trigger, slot: slot, status: .failed,
+                reason: message, collection: schedule.collection, startedAt: now))
         }
       }
       guard let opened = target else { return .notDue(next: decision.nextSlot) }
@@ -323,12 +332,15 @@ public final class BackupService: Sendable {
       let finished = perform(started, directory: schedule.backupDirectory, target: opened)
       switch finished.status {
       case .succeeded:
-        log("backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?") in \(Quantity.briefDuration(milliseconds: finished.durationMilliseconds)), verified; \(nextText)", schedule: schedule.name)
+        log(
+          "backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?") in \(Quantity.briefDuration(milliseconds: finished.durationMilliseconds)), verified; \(nextText)",
+          schedule: schedule.name)
         applyRetention(to: schedule)
         return .succeeded(finished)
       default:
         log("backup \(finished.id) \(finished.statusText): \(finished.reason ?? "")", schedule: schedule.name)
-        return finished.reason?.hasPrefix("verification failed") == true ? .verificationFailed(finished) : .failed(finished)
+        return finished.reason?.hasPrefix("verification failed") == true
+          ? .verificationFailed(finished) : .failed(finished)
       }
     }
   }
@@ -358,9 +370,13 @@ public final class BackupService: Sendable {
       do {
         if record.path != nil { try removeFolder(of: record) }
         record.path = nil
-        log("backup \(record.id) was interrupted; marked FAILED and its partial files removed", schedule: record.scheduleName)
+        log(
+          "backup \(record.id) was interrupted; marked FAILED and its partial files removed",
+          schedule: record.scheduleName)
       } catch {
-        log("backup \(record.id) was interrupted; marked FAILED, its files left in place: \(error.message)", schedule: record.scheduleName)
+        log(
+          "backup \(record.id) was interrupted; marked FAILED, its files left in place: \(error.message)",
+          schedule: record.scheduleName)
       }
       try? catalog.update(record)
     }
@@ -374,22 +390,29 @@ public final class BackupService: Sendable {
   /// - Parameter collection: one collection, or `nil` for every collection and the aliases.
   /// - Throws: ``BackupError`` `locked` when another run holds the lock; `failed` or
   ///   `verificationFailed` with the stored record's id.
-  public func backupNow(collection: String?, backupDirectory: String?, target: any BackupTarget) throws(BackupError) -> BackupRecord {
+  public func backupNow(collection: String?, backupDirectory: String?, target: any BackupTarget) throws(BackupError)
+    -> BackupRecord
+  {
     let root = try backupDirectory.map { (directory) throws(BackupError) in try BackupLayout.normalizedRoot(directory) }
     let lock = try acquireLock()
     defer { withExtendedLifetime(lock) {} }
     recoverInterrupted()
     let record = try catalog.insert(
-      BackupRecord(scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: collection, startedAt: clock.now))
+      BackupRecord(
+        scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: collection,
+        startedAt: clock.now))
     let finished = perform(record, directory: root, target: target)
     switch finished.status {
     case .succeeded:
-      log("manual backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?"), verified", schedule: nil)
+      log(
+        "manual backup \(finished.id) succeeded: \(finished.size.map { Quantity.bytes(Int($0)) } ?? "?"), verified",
+        schedule: nil)
       return finished
     default:
       log("manual backup \(finished.id) failed: \(finished.reason ?? "")", schedule: nil)
       let verification = finished.reason?.hasPrefix("verification failed") == true
-      throw BackupError(verification ? .verificationFailed : .failed, "backup \(finished.id) failed: \(finished.reason ?? "unknown")")
+      throw BackupError(
+        verification ? .verificationFailed : .failed, "backup \(finished.id) failed: \(finished.reason ?? "unknown")")
     }
   }
 }

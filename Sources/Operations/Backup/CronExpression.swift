@@ -43,7 +43,8 @@ public struct CronExpression: Hashable, Sendable, CustomStringConvertible {
     }
     let fields = source.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     guard fields.count == 5 else {
-      throw ScheduleSyntaxError("a cron expression has 5 fields (minute hour day-of-month month day-of-week), found \(fields.count)")
+      throw ScheduleSyntaxError(
+        "a cron expression has 5 fields (minute hour day-of-month month day-of-week), found \(fields.count)")
     }
     description = fields.joined(separator: " ")
     let minuteBits = try Self.parse(fields[0], field: "minute", range: 0...59, names: [])
@@ -97,7 +98,8 @@ public struct CronExpression: Hashable, Sendable, CustomStringConvertible {
       var step = 1
       if parts.count == 2 {
         guard let value = Int(parts[1]), value >= 1, value <= range.upperBound + 1 else {
-          throw ScheduleSyntaxError("step \(parts[1]) in the \(name) field is not a number from 1 to \(range.upperBound + 1)")
+          throw ScheduleSyntaxError(
+            "step \(parts[1]) in the \(name) field is not a number from 1 to \(range.upperBound + 1)")
         }
         step = value
       }
@@ -106,9 +108,12 @@ public struct CronExpression: Hashable, Sendable, CustomStringConvertible {
       var high = range.upperBound
       if base != "*" {
         let bounds = base.split(separator: "-", omittingEmptySubsequences: false)
-        guard bounds.count <= 2 else { throw ScheduleSyntaxError("\(base) in the \(name) field is not a value or range") }
+        guard bounds.count <= 2 else {
+          throw ScheduleSyntaxError("\(base) in the \(name) field is not a value or range")
+        }
         low = try value(bounds[0], field: name, range: range, names: names, nameBase: nameBase)
-        high = bounds.count == 2 ? try value(bounds[1], field: name, range: range, names: names, nameBase: nameBase) : low
+        high =
+          bounds.count == 2 ? try value(bounds[1], field: name, range: range, names: names, nameBase: nameBase) : low
         if bounds.count == 1 && parts.count == 2 { high = range.upperBound }
         guard low <= high else { throw ScheduleSyntaxError("range \(base) in the \(name) field runs backwards") }
       }
@@ -126,6 +131,8 @@ public struct CronExpression: Hashable, Sendable, CustomStringConvertible {
   ) throws(ScheduleSyntaxError) -> Int {
     if let number = Int(text), range.contains(number) { return number }
     if let index = names.firstIndex(of: String(text)) { return index + nameBase }
-    throw ScheduleSyntaxError("\(text) is not a valid \(field) (\(range.lowerBound)-\(range.upperBound)\(names.isEmpty ? "" : " or a name like \(names[0])"))")
+    throw ScheduleSyntaxError(
+      "\(text) is not a valid \(field) (\(range.lowerBound)-\(range.upperBound)\(names.isEmpty ? "" : " or a name like \(names[0])"))"
+    )
   }
 }

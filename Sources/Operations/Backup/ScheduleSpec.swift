@@ -124,7 +124,8 @@ public struct ScheduleSpec: Hashable, Sendable, CustomStringConvertible {
     let base: String
     switch frequency {
     case .daily(let hour, let minute): base = "daily \(two(hour)):\(two(minute))"
-    case .weekly(let weekday, let hour, let minute): base = "weekly \(Self.weekdayNames[weekday]) \(two(hour)):\(two(minute))"
+    case .weekly(let weekday, let hour, let minute):
+      base = "weekly \(Self.weekdayNames[weekday]) \(two(hour)):\(two(minute))"
     case .monthly(let day, let hour, let minute): base = "monthly \(day) \(two(hour)):\(two(minute))"
     case .cron(let expression): base = "cron \(expression.description)"
     case .every(let seconds): base = "every \(DurationText.text(seconds))"

@@ -15,7 +15,9 @@ public enum SlotPlanner {
     if schedule.evaluatedThrough > now {
       // R7: the last decided slot is in the future: the clock went backwards. Never re-run.
       return SlotDecision(
-        action: .clockSkew("the last decided slot \(UTCText.minute(schedule.evaluatedThrough)) is after the clock's now \(UTCText.minute(now)); waiting for the clock to pass it"),
+        action: .clockSkew(
+          "the last decided slot \(UTCText.minute(schedule.evaluatedThrough)) is after the clock's now \(UTCText.minute(now)); waiting for the clock to pass it"
+        ),
         nextSlot: spec.nextSlot(after: schedule.evaluatedThrough))
     }
     var missed: [Int64] = []
@@ -30,7 +32,8 @@ public enum SlotPlanner {
     if schedule.paused {
       // R10: a paused schedule runs nothing; its slots are recorded as they pass.
       if missed.count > maximumMissedSlots {
-        return SlotDecision(action: .wait, skips: latestSlot(spec, upTo: now).map { [SkippedSlot($0, "paused")] } ?? [], nextSlot: next)
+        return SlotDecision(
+          action: .wait, skips: latestSlot(spec, upTo: now).map { [SkippedSlot($0, "paused")] } ?? [], nextSlot: next)
       }
       return SlotDecision(action: .wait, skips: missed.map { SkippedSlot($0, "paused") }, nextSlot: next)
     }
@@ -38,7 +41,9 @@ public enum SlotPlanner {
       // R7: a forward jump this large is a clock problem, not downtime: no catch-up.
       let skips = latestSlot(spec, upTo: now).map { [SkippedSlot($0, "clock-skew")] } ?? []
       return SlotDecision(
-        action: .clockSkew("more than \(maximumMissedSlots) slots were missed since \(UTCText.minute(schedule.evaluatedThrough)); check the clock. No catch-up runs"),
+        action: .clockSkew(
+          "more than \(maximumMissedSlots) slots were missed since \(UTCText.minute(schedule.evaluatedThrough)); check the clock. No catch-up runs"
+        ),
         skips: skips, nextSlot: next)
     }
     // R3: only the latest missed slot may run, and only within the deadline.
@@ -47,7 +52,8 @@ public enum SlotPlanner {
       return SlotDecision(action: .wait, skips: older + [SkippedSlot(latest, "missed-deadline")], nextSlot: next)
     }
     let onTime = missed.count == 1 && now - latest <= onTimeGrace
-    return SlotDecision(action: .run(slot: latest, trigger: onTime ? .scheduled : .catchUp), skips: older, nextSlot: next)
+    return SlotDecision(
+      action: .run(slot: latest, trigger: onTime ? .scheduled : .catchUp), skips: older, nextSlot: next)
   }
 
   /// The latest slot at or before `now`, searched within the last 400 days.

@@ -33,7 +33,10 @@ public final class CommandRunner {
   private let errorOutput: (String) -> Void
 
   /// Creates a runner.
-  public init(context: CommandContext, options: Options, output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void) {
+  public init(
+    context: CommandContext, options: Options, output: @escaping (String) -> Void,
+    errorOutput: @escaping (String) -> Void
+  ) {
     self.context = context
     self.options = options
     self.output = output
@@ -93,7 +96,8 @@ public final class CommandRunner {
       write(try await command.execute(in: context), command: path)
       return .success
     } catch let error as FilterSyntaxError {
-      let expression = Mirror(reflecting: command).children.first { $0.label == "_filter" }
+      let expression =
+        Mirror(reflecting: command).children.first { $0.label == "_filter" }
         .flatMap { ($0.value as? Option<String?>)?.wrappedValue } ?? ""
       errorOutput("error: filter: \(error.message)\n" + Self.indent(error.caretDiagram(for: expression)) + "\n")
       return .usage
@@ -164,8 +168,9 @@ public final class CommandRunner {
     }
     if !operatorCommand.globals.isEmpty {
       let flag = tokens.first { $0.text.hasPrefix("--data") || $0.text == "--json" || $0.text == "--read-only" }
-      reportUsage(name: name, line: line, column: flag?.column ?? 1,
-                  message: "--data, --json and --read-only belong on the ragops command line, not in a script")
+      reportUsage(
+        name: name, line: line, column: flag?.column ?? 1,
+        message: "--data, --json and --read-only belong on the ragops command line, not in a script")
       return .failure
     }
     do {
@@ -177,7 +182,8 @@ public final class CommandRunner {
     return .command(operatorCommand, line)
   }
 
-  private static let commandNames: Set<String> = Set(OperatorCommands.all.compactMap { $0.configuration.commandName } + ["help"])
+  private static let commandNames: Set<String> = Set(
+    OperatorCommands.all.compactMap { $0.configuration.commandName } + ["help"])
 
   /// The known command name nearest to `word` by edit distance, if it is close.
   private static func closest(to word: String) -> String? {
@@ -192,7 +198,9 @@ public final class CommandRunner {
       }
       return previous[b.count]
     }
-    let scored = commandNames.map { ($0, distance(Array(word), Array($0))) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    let scored = commandNames.map { ($0, distance(Array(word), Array($0))) }.min {
+      $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0)
+    }
     guard let scored, scored.1 <= max(1, word.count / 3) else { return nil }
     return scored.0
   }
@@ -266,9 +274,11 @@ public final class CommandRunner {
       let column = sourceColumn(of: error, tokens: tokens)
       reportUsage(name: name, line: line, column: column, message: "filter: \(error.message)")
     case let error as ArgumentSyntaxError:
-      let column = token(for: error.argument, in: tokens).map { token in
-        token.sourceColumn(ofCharacterAt: Self.valueStart(of: token, argument: error.argument) + max(0, (error.offset ?? 1) - 1))
-      } ?? 1
+      let column =
+        token(for: error.argument, in: tokens).map { token in
+          token.sourceColumn(
+            ofCharacterAt: Self.valueStart(of: token, argument: error.argument) + max(0, (error.offset ?? 1) - 1))
+        } ?? 1
       reportUsage(name: name, line: line, column: column, message: error.message)
     default:
       let message = (error as? ValidationError)?.message ?? OperatorCommands.message(for: error)
@@ -298,16 +308,23 @@ public final class CommandRunner {
   }
 
   private func reportUsage(name: String, line: ScriptLine, column: Int, message: String) {
-    errorOutput("\(name):\(line.number):\(column): error: \(message)\n  \(line.text)\n  \(line.caretMarker(atColumn: column))\n")
+    errorOutput(
+      "\(name):\(line.number):\(column): error: \(message)\n  \(line.text)\n  \(line.caretMarker(atColumn: column))\n")
     if options.json {
-      output(JSONWriter.compact(["status": "error", "error": .string(message), "line": .int(Int64(line.number)), "column": .int(Int64(column))]) + "\n")
+      output(
+        JSONWriter.compact([
+          "status": "error", "error": .string(message), "line": .int(Int64(line.number)), "column": .int(Int64(column)),
+        ]) + "\n")
     }
   }
 
   private func reportFailure(name: String, line: ScriptLine, command: String, message: String) {
     errorOutput("\(name):\(line.number): error: \(message)\n")
     if options.json {
-      output(JSONWriter.compact(["command": .string(command), "status": "error", "error": .string(message), "line": .int(Int64(line.number))]) + "\n")
+      output(
+        JSONWriter.compact([
+          "command": .string(command), "status": "error", "error": .string(message), "line": .int(Int64(line.number)),
+        ]) + "\n")
     }
   }
 }

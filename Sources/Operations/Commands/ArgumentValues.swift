@@ -6,7 +6,8 @@ enum ArgumentValues {
   /// Parses a point id: an unsigned integer or a UUID.
   static func id(_ text: String) throws(ArgumentSyntaxError) -> PointID {
     guard let id = PointID(text) else {
-      throw ArgumentSyntaxError(argument: text, message: "\(quoted(text)) is not a point id (an unsigned integer or a UUID)")
+      throw ArgumentSyntaxError(
+        argument: text, message: "\(quoted(text)) is not a point id (an unsigned integer or a UUID)")
     }
     return id
   }
@@ -37,7 +38,11 @@ enum ArgumentValues {
       throw ArgumentSyntaxError(argument: text, message: "invalid JSON: \(error.message)", offset: error.offset + 1)
     }
     guard case .object(let object) = value else {
-      throw ArgumentSyntaxError(argument: text, message: "expected a JSON object, got \(value.typeName == "integer" || value.typeName == "float" ? "a number" : "a \(value.typeName)")")
+      throw ArgumentSyntaxError(
+        argument: text,
+        message:
+          "expected a JSON object, got \(value.typeName == "integer" || value.typeName == "float" ? "a number" : "a \(value.typeName)")"
+      )
     }
     return object
   }
@@ -56,7 +61,9 @@ enum ArgumentValues {
     switch result {
     case .success(let vector): return vector
     case .failure(let error):
-      throw ArgumentSyntaxError(argument: text, message: "invalid vector: \(error.message) (expected a JSON array of numbers)", offset: error.offset + 1)
+      throw ArgumentSyntaxError(
+        argument: text, message: "invalid vector: \(error.message) (expected a JSON array of numbers)",
+        offset: error.offset + 1)
     }
   }
 

@@ -4,7 +4,9 @@ public import ArgumentParser
 /// line (before or after the command), never inside a script line.
 public struct GlobalOptions: ParsableArguments {
   /// The data directory.
-  @Option(name: .long, help: ArgumentHelp("The data directory (default: $RAGOPS_DATA, else $XDG_DATA_HOME/ragops).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The data directory (default: $RAGOPS_DATA, else $XDG_DATA_HOME/ragops).", valueName: "dir"))
   public var data: String?
 
   /// JSON output.

@@ -6,7 +6,9 @@ public struct QualityCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
     commandName: "quality", abstract: "Measure the index's recall against exact search on sampled points.",
-    discussion: "Each sampled point is searched for with its own vector (itself excluded) through the index and exactly; recall@k is the share of exact results the index also returned.")
+    discussion:
+      "Each sampled point is searched for with its own vector (itself excluded) through the index and exactly; recall@k is the share of exact results the index also returned."
+  )
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -31,19 +33,24 @@ public struct QualityCommand: OperatorCommand {
 
   /// Runs the comparison.
   public func execute(in context: CommandContext) async throws -> CommandResult {
-    let report = try await context.backend.maintenanceReader().measureQuality(name, sample: sample, limit: limit, ef: ef, progress: nil)
+    let report = try await context.backend.maintenanceReader().measureQuality(
+      name, sample: sample, limit: limit, ef: ef, progress: nil)
     return CommandResult(
       json: [
         "sample": .int(Int64(report.sample)), "limit": .int(Int64(report.limit)), "ef": .int(Int64(report.ef)),
         "recall_mean": .double(report.recallMean), "recall_std": .double(report.recallStandardDeviation),
         "index_ms": .double(report.indexMilliseconds), "exact_ms": .double(report.exactMilliseconds),
       ],
-      blocks: [.fields([
-        ResultField("sample", "\(report.sample) points, k=\(report.limit), ef=\(report.ef)"),
-        ResultField("recall@\(report.limit)", "\(Quantity.rounded(report.recallMean, 4)) ± \(Quantity.rounded(report.recallStandardDeviation, 4))"),
-        ResultField("index search", "\(Quantity.rounded(report.indexMilliseconds, 3)) ms mean"),
-        ResultField("exact search", "\(Quantity.rounded(report.exactMilliseconds, 3)) ms mean"),
-      ])])
+      blocks: [
+        .fields([
+          ResultField("sample", "\(report.sample) points, k=\(report.limit), ef=\(report.ef)"),
+          ResultField(
+            "recall@\(report.limit)",
+            "\(Quantity.rounded(report.recallMean, 4)) ± \(Quantity.rounded(report.recallStandardDeviation, 4))"),
+          ResultField("index search", "\(Quantity.rounded(report.indexMilliseconds, 3)) ms mean"),
+          ResultField("exact search", "\(Quantity.rounded(report.exactMilliseconds, 3)) ms mean"),
+        ])
+      ])
   }
 
   private func pow10(_ digits: Int) -> Double {

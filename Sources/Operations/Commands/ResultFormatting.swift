@@ -20,10 +20,13 @@ public enum ResultFormatting {
 
   /// A vector as JSON.
   public static func vectorJSON(_ vector: [Float]) -> JSONValue {
-    .array(vector.map { value in
-      if value == value.rounded(), abs(value) < 1e7, !(value == 0 && value.sign == .minus) { return .int(Int64(value)) }
-      return .double(Double(value))
-    })
+    .array(
+      vector.map { value in
+        if value == value.rounded(), abs(value) < 1e7, !(value == 0 && value.sign == .minus) {
+          return .int(Int64(value))
+        }
+        return .double(Double(value))
+      })
   }
 
   /// A point record as JSON (`id`, `payload`, `vector`).
@@ -36,7 +39,9 @@ public enum ResultFormatting {
 
   /// A table of point records: id, then one column per top-level payload key (first seen
   /// order, at most `maximumColumns`), then the vector when present.
-  public static func pointsTable(_ records: [PointRecord], score: [PointID: Float]? = nil, maximumColumns: Int = 8) -> ResultTable {
+  public static func pointsTable(_ records: [PointRecord], score: [PointID: Float]? = nil, maximumColumns: Int = 8)
+    -> ResultTable
+  {
     var keys: [String] = []
     for record in records {
       for key in record.payload?.keys ?? [] where !keys.contains(key) && keys.count < maximumColumns {

@@ -6,22 +6,27 @@ public struct SearchCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
     commandName: "search", abstract: "Find the points nearest to a vector or to a stored point.",
-    discussion: "With --id the point itself is left out of the results. Scores: cosine and dot, higher is closer; euclid is a distance, lower is closer.")
+    discussion:
+      "With --id the point itself is left out of the results. Scores: cosine and dot, higher is closer; euclid is a distance, lower is closer."
+  )
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// Query vector.
-  @Option(name: .long, help: ArgumentHelp("The query vector as a JSON array.", valueName: "json")) public var vector: String?
+  @Option(name: .long, help: ArgumentHelp("The query vector as a JSON array.", valueName: "json")) public var vector:
+    String?
   /// Query point.
   @Option(name: .long, help: ArgumentHelp("Search near this stored point.", valueName: "id")) public var id: String?
   /// Filter.
-  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter:
+    String?
   /// Result count.
   @Option(name: .long, help: "How many results.") public var limit: Int = 10
   /// Search ef.
-  @Option(name: .long, help: "Candidate list size for the index search (default: the collection's).") public var ef: Int?
+  @Option(name: .long, help: "Candidate list size for the index search (default: the collection's).") public var ef:
+    Int?
   /// Exact search.
   @Flag(name: .long, help: "Compare against every point instead of using the index.") public var exact = false
   /// Whether to show vectors.
@@ -46,7 +51,8 @@ public struct SearchCommand: OperatorCommand {
 
   /// Runs the search.
   public func execute(in context: CommandContext) async throws -> CommandResult {
-    let query: SearchRequest.Query = if let vector { .vector(try ArgumentValues.vector(vector)) } else { .point(try ArgumentValues.id(id ?? "")) }
+    let query: SearchRequest.Query =
+      if let vector { .vector(try ArgumentValues.vector(vector)) } else { .point(try ArgumentValues.id(id ?? "")) }
     let request = SearchRequest(
       query: query, filter: try ArgumentValues.filter(filter), limit: limit, exact: exact, ef: ef,
       withPayload: true, withVector: withVector)
@@ -60,6 +66,7 @@ public struct SearchCommand: OperatorCommand {
       if let vector = hit.vector { object["vector"] = ResultFormatting.vectorJSON(vector) }
       return .object(object)
     }
-    return CommandResult(json: ["points": .array(json)], blocks: [.table(ResultFormatting.pointsTable(records, score: scores))])
+    return CommandResult(
+      json: ["points": .array(json)], blocks: [.table(ResultFormatting.pointsTable(records, score: scores))])
   }
 }

@@ -50,17 +50,55 @@ public enum DemoData {
   private static let sources = ["wiki", "handbook", "support", "blog", "api-reference"]
   private static let languages = ["en", "en", "en", "de", "fr", "ja"]
   private static let topics = [
-    ("billing", ["Invoices are issued on the first business day of each month.", "Refunds are processed within five working days.", "Annual plans are billed up front with a 15% discount."]),
-    ("security", ["Rotate API keys every 90 days and after staff changes.", "Single sign-on supports SAML and OpenID Connect.", "Audit logs are kept for 400 days."]),
-    ("onboarding", ["Invite teammates from the workspace settings page.", "The quick start imports a sample dataset in one click.", "Each workspace starts with three free seats."]),
-    ("search", ["Hybrid search combines keyword and vector scores.", "Filters narrow results by tenant, language and year.", "Recall improves when the index has more links per node."]),
-    ("outages", ["Status updates are posted every thirty minutes during an incident.", "Failover to the secondary region takes under five minutes.", "Post-incident reviews are published within a week."]),
-    ("exports", ["Exports are delivered as JSON Lines files.", "Large exports are split into parts of one million rows.", "Scheduled exports run at 02:00 UTC."]),
+    (
+      "billing",
+      [
+        "Invoices are issued on the first business day of each month.",
+        "Refunds are processed within five working days.", "Annual plans are billed up front with a 15% discount.",
+      ]
+    ),
+    (
+      "security",
+      [
+        "Rotate API keys every 90 days and after staff changes.", "Single sign-on supports SAML and OpenID Connect.",
+        "Audit logs are kept for 400 days.",
+      ]
+    ),
+    (
+      "onboarding",
+      [
+        "Invite teammates from the workspace settings page.", "The quick start imports a sample dataset in one click.",
+        "Each workspace starts with three free seats.",
+      ]
+    ),
+    (
+      "search",
+      [
+        "Hybrid search combines keyword and vector scores.", "Filters narrow results by tenant, language and year.",
+        "Recall improves when the index has more links per node.",
+      ]
+    ),
+    (
+      "outages",
+      [
+        "Status updates are posted every thirty minutes during an incident.",
+        "Failover to the secondary region takes under five minutes.",
+        "Post-incident reviews are published within a week.",
+      ]
+    ),
+    (
+      "exports",
+      [
+        "Exports are delivered as JSON Lines files.", "Large exports are split into parts of one million rows.",
+        "Scheduled exports run at 02:00 UTC.",
+      ]
+    ),
   ]
 
   private static func makeDocs(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 48
-    try await backend.collectionWriter().createCollection("docs", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: .mmap, segmentPoints: 1_500))
+    try await backend.collectionWriter().createCollection(
+      "docs", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: .mmap, segmentPoints: 1_500))
     let centers = topics.map { _ in random.unitVector(dimension) }
     var points: [PointStruct] = []
     for index in 0..<3_000 {
@@ -81,7 +119,8 @@ public enum DemoData {
       points.append(PointStruct(id: .number(UInt64(index + 1)), vector: vector, payload: payload))
     }
     for start in stride(from: 0, to: points.count, by: 500) {
-      _ = try await backend.pointWriter().upsert(collection: "docs", points: Array(points[start..<min(start + 500, points.count)]))
+      _ = try await backend.pointWriter().upsert(
+        collection: "docs", points: Array(points[start..<min(start + 500, points.count)]))
     }
     try await backend.collectionWriter().createPayloadIndex(collection: "docs", field: "tenant", type: .keyword)
     try await backend.collectionWriter().createPayloadIndex(collection: "docs", field: "lang", type: .keyword)
@@ -90,7 +129,8 @@ public enum DemoData {
 
   private static func makeTickets(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 32
-    try await backend.collectionWriter().createCollection("support-tickets", config: CollectionConfig(dimension: dimension, distance: .dot, storage: .memory))
+    try await backend.collectionWriter().createCollection(
+      "support-tickets", config: CollectionConfig(dimension: dimension, distance: .dot, storage: .memory))
     let products = ["console", "engine", "backups", "billing"]
     let centers = products.map { _ in random.unitVector(dimension) }
     var points: [PointStruct] = []
@@ -106,15 +146,20 @@ public enum DemoData {
         "reopened": .bool(random.below(10) == 0),
         "age_days": .int(Int64(random.below(120))),
       ]
-      points.append(PointStruct(id: .uuid(high: high, low: 0x8000_0000_0000_0000 | UInt64(random.below(1 << 30))), vector: vector, payload: payload))
+      points.append(
+        PointStruct(
+          id: .uuid(high: high, low: 0x8000_0000_0000_0000 | UInt64(random.below(1 << 30))), vector: vector,
+          payload: payload))
     }
     _ = try await backend.pointWriter().upsert(collection: "support-tickets", points: points)
-    try await backend.collectionWriter().createPayloadIndex(collection: "support-tickets", field: "status", type: .keyword)
+    try await backend.collectionWriter().createPayloadIndex(
+      collection: "support-tickets", field: "status", type: .keyword)
   }
 
   private static func makeProducts(_ backend: any Backend, _ random: inout DemoRandom) async throws(StoreError) {
     let dimension = 16
-    try await backend.collectionWriter().createCollection("product-images", config: CollectionConfig(dimension: dimension, distance: .euclid, storage: .mmap))
+    try await backend.collectionWriter().createCollection(
+      "product-images", config: CollectionConfig(dimension: dimension, distance: .euclid, storage: .mmap))
     let categories = ["shoes", "bags", "watches", "jackets", "lamps"]
     var points: [PointStruct] = []
     for index in 0..<400 {

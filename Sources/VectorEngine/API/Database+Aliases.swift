@@ -131,7 +131,8 @@ extension Database {
       let descriptor = try System.open(path, .readOnly)
       defer { descriptor.close() }
       guard try descriptor.size() <= FullSnapshotLayout.maximumAliasesSize else {
-        throw StoreError(.corrupted, "corrupt data: \(path) is larger than \(FullSnapshotLayout.maximumAliasesSize) bytes")
+        throw StoreError(
+          .corrupted, "corrupt data: \(path) is larger than \(FullSnapshotLayout.maximumAliasesSize) bytes")
       }
       bytes = try descriptor.readAll()
     } catch let error as StoreError {

@@ -187,7 +187,8 @@ public final class Database: Sendable {
         guard (try? System.kindOfEntry(path)) == .directory else {
           throw StoreError(.notFound, "collection \(name) does not exist")
         }
-        let collection = VectorCollection(store: try CollectionStore(name: resolved, directory: path, readOnly: isReadOnly))
+        let collection = VectorCollection(
+          store: try CollectionStore(name: resolved, directory: path, readOnly: isReadOnly))
         state.open[resolved] = collection
         return collection
       }
@@ -236,7 +237,9 @@ public final class Database: Sendable {
 
   /// Moves a verified, extracted collection folder into place, keeping the folder it
   /// replaces (at `staging`) until ``finishSwap(_:)`` or ``undoSwap(_:)``.
-  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(StoreError) -> SwappedFolder {
+  func swapIn(staging: String, as name: String, replacing existing: VectorCollection?) throws(StoreError)
+    -> SwappedFolder
+  {
     try state.withLock { state in
       Result { () throws(StoreError) -> SwappedFolder in
         guard state.aliases[name] == nil else {
@@ -285,7 +288,9 @@ public final class Database: Sendable {
           try System.syncDirectory(collectionsDirectory)
         } catch {
           throw StoreError(
-            .io, "could not put collection \(swapped.name) back as it was (\(error)); the previous data is in \(swapped.replacedAt ?? "(none)")")
+            .io,
+            "could not put collection \(swapped.name) back as it was (\(error)); the previous data is in \(swapped.replacedAt ?? "(none)")"
+          )
         }
       }
     }.get()

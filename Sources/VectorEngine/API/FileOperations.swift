@@ -38,7 +38,7 @@ public enum FileOperations {
       var published = true
       do {
         try System.link(temporary, to: path)
-      } catch where error.code == System.errnoExists {
+      } catch  where error.code == System.errnoExists {
         published = false
       }
       try System.removeFileIfPresent(temporary)

@@ -97,12 +97,13 @@ public final class VectorCollection: @unchecked Sendable {
   /// - Complexity: O(n · d).
   @discardableResult
   public func upsert(_ points: [PointStruct]) throws(StoreError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(StoreError) in
-      let prepared = try store.prepareUpsert(points)
-      guard !prepared.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-      let sequence = try store.perform(.upsert(prepared))
-      return UpdateResult(operationID: sequence, affected: prepared.count)
-    })
+    afterWrite(
+      try withStore { (store) throws(StoreError) in
+        let prepared = try store.prepareUpsert(points)
+        guard !prepared.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
+        let sequence = try store.perform(.upsert(prepared))
+        return UpdateResult(operationID: sequence, affected: prepared.count)
+      })
   }
 
   private func afterWrite<R>(_ result: R) -> R {
@@ -113,11 +114,12 @@ public final class VectorCollection: @unchecked Sendable {
   /// Deletes the selected points.
   @discardableResult
   public func delete(_ selector: PointSelector) throws(StoreError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(StoreError) in
-      let ids = try store.resolve(selector)
-      guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-      return UpdateResult(operationID: try store.perform(.delete(ids)), affected: ids.count)
-    })
+    afterWrite(
+      try withStore { (store) throws(StoreError) in
+        let ids = try store.resolve(selector)
+        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
+        return UpdateResult(operationID: try store.perform(.delete(ids)), affected: ids.count)
+      })
   }
 
   /// Merges `payload`'s keys into the selected points' payloads (Qdrant's set payload).
@@ -126,12 +128,14 @@ public final class VectorCollection: @unchecked Sendable {
   ///   contradicts a payload index; storage errors.
   @discardableResult
   public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(StoreError) in
-      try store.checkPayload(payload, id: nil)
-      let ids = try store.resolve(selector)
-      guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-      return UpdateResult(operationID: try store.perform(.setPayload(ids: ids, payload: payload)), affected: ids.count)
-    })
+    afterWrite(
+      try withStore { (store) throws(StoreError) in
+        try store.checkPayload(payload, id: nil)
+        let ids = try store.resolve(selector)
+        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
+        return UpdateResult(
+          operationID: try store.perform(.setPayload(ids: ids, payload: payload)), affected: ids.count)
+      })
   }
 
   /// Replaces the selected points' payloads with `payload`.
@@ -140,22 +144,26 @@ public final class VectorCollection: @unchecked Sendable {
   ///   contradicts a payload index; storage errors.
   @discardableResult
   public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(StoreError) in
-      try store.checkPayload(payload, id: nil)
-      let ids = try store.resolve(selector)
-      guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-      return UpdateResult(operationID: try store.perform(.overwritePayload(ids: ids, payload: payload)), affected: ids.count)
-    })
+    afterWrite(
+      try withStore { (store) throws(StoreError) in
+        try store.checkPayload(payload, id: nil)
+        let ids = try store.resolve(selector)
+        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
+        return UpdateResult(
+          operationID: try store.perform(.overwritePayload(ids: ids, payload: payload)), affected: ids.count)
+      })
   }
 
   /// Removes top-level `keys` from the selected points' payloads.
   @discardableResult
   public func deletePayloadKeys(_ keys: [String], on selector: PointSelector) throws(StoreError) -> UpdateResult {
-    afterWrite(try withStore { (store) throws(StoreError) in
-      let ids = try store.resolve(selector)
-      guard !ids.isEmpty, !keys.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-      return UpdateResult(operationID: try store.perform(.deletePayloadKeys(ids: ids, keys: keys)), affected: ids.count)
-    })
+    afterWrite(
+      try withStore { (store) throws(StoreError) in
+        let ids = try store.resolve(selector)
+        guard !ids.isEmpty, !keys.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
+        return UpdateResult(
+          operationID: try store.perform(.deletePayloadKeys(ids: ids, keys: keys)), affected: ids.count)
+      })
   }
 
   /// Creates a payload index on `field` (a dotted path) over every point.
@@ -177,7 +185,9 @@ public final class VectorCollection: @unchecked Sendable {
   /// The points with these ids, in the order asked; missing ids are left out.
   ///
   /// - Complexity: O(k · s log n).
-  public func retrieve(_ ids: [PointID], withPayload: Bool = true, withVector: Bool = false) throws(StoreError) -> [PointRecord] {
+  public func retrieve(_ ids: [PointID], withPayload: Bool = true, withVector: Bool = false) throws(StoreError)
+    -> [PointRecord]
+  {
     try withStore { (store) throws(StoreError) in
       var records: [PointRecord] = []
       for id in ids {

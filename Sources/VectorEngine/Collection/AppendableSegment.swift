@@ -28,7 +28,8 @@ struct AppendableSegment {
   /// Rows are `dimension` floats apart in one buffer: a vector of another length would shift
   /// every later row, so it is a programming error that stops the process, never data.
   mutating func upsert(id: PointID, vector: UnsafeBufferPointer<Float>, payload: JSONObject) {
-    precondition(vector.count == dimension, "a vector of \(vector.count) components reached a segment of dimension \(dimension)")
+    precondition(
+      vector.count == dimension, "a vector of \(vector.count) components reached a segment of dimension \(dimension)")
     let bytes = Self.estimate(payload)
     if let row = rowByID[id] {
       let start = row * dimension

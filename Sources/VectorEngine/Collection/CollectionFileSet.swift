@@ -19,7 +19,9 @@ enum CollectionFileSet {
   /// - Returns: The decoded manifest.
   /// - Complexity: O(total size of the files).
   /// - Throws: ``StoreError`` `corrupted` naming the file and the problem.
-  static func validate(_ files: [String: UnsafeRawBufferPointer], folder: String) throws(StoreError) -> CollectionManifest {
+  static func validate(_ files: [String: UnsafeRawBufferPointer], folder: String) throws(StoreError)
+    -> CollectionManifest
+  {
     func path(_ name: String) -> String { folder + "/" + name }
     guard let manifestBytes = files[CollectionManifest.fileName] else {
       throw StoreError(.corrupted, "corrupt data: \(path(CollectionManifest.fileName)) is missing")
@@ -27,7 +29,10 @@ enum CollectionFileSet {
     let manifest = try CollectionManifest.decode(Array(manifestBytes), path: path(CollectionManifest.fileName))
     let expected = manifest.referencedFiles
     if let extra = files.keys.sorted().first(where: { !expected.contains($0) }) {
-      throw StoreError(.corrupted, "corrupt data: \(path(SnapshotError.escapedName(extra))) is not a file of the collection (its MANIFEST does not name it)")
+      throw StoreError(
+        .corrupted,
+        "corrupt data: \(path(SnapshotError.escapedName(extra))) is not a file of the collection (its MANIFEST does not name it)"
+      )
     }
     if let missing = expected.sorted().first(where: { files[$0] == nil }) {
       throw StoreError(.corrupted, "corrupt data: \(path(missing)) is missing")
@@ -38,12 +43,14 @@ enum CollectionFileSet {
       for entry in manifest.segments {
         let name = SegmentFormat.fileName(segment: entry.id)
         let bytes = files[name] ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        let layout = try SegmentLayout(bytes: bytes, path: path(name), expectedDimension: config.dimension, checks: .everySection)
+        let layout = try SegmentLayout(
+          bytes: bytes, path: path(name), expectedDimension: config.dimension, checks: .everySection)
         var deleted = Bitset(count: layout.count)
         if entry.deletionGeneration > 0 {
           let deletions = SegmentFormat.deletionFileName(segment: entry.id, generation: entry.deletionGeneration)
           deleted = try SealedSegment.decodeDeletions(
-            files[deletions] ?? UnsafeRawBufferPointer(start: nil, count: 0), path: path(deletions), count: layout.count)
+            files[deletions] ?? UnsafeRawBufferPointer(start: nil, count: 0), path: path(deletions), count: layout.count
+          )
         }
         for index in manifest.indexes {
           let indexName = SegmentPayloadIndex.fileName(segment: entry.id, index: index.id)
@@ -58,10 +65,13 @@ enum CollectionFileSet {
             path: path(graphName))
           let metric = SegmentGraph.metric(for: config.distance)
           guard graph.metric == metric else {
-            throw StorageCorruption(file: path(graphName), detail: "the graph was built for metric \(graph.metric), the collection's distance needs \(metric)")
+            throw StorageCorruption(
+              file: path(graphName),
+              detail: "the graph was built for metric \(graph.metric), the collection's distance needs \(metric)")
           }
         }
-        segments.append((layout, bytes.baseAddress.map { $0 + layout.sections[SegmentFormat.Section.ids.rawValue].offset }, deleted))
+        segments.append(
+          (layout, bytes.baseAddress.map { $0 + layout.sections[SegmentFormat.Section.ids.rawValue].offset }, deleted))
       }
     } catch {
       throw StoreError.from(error)
@@ -75,7 +85,8 @@ enum CollectionFileSet {
     if let duplicate = LiveIDCheck.firstDuplicate(rows) {
       let first = SegmentFormat.fileName(segment: manifest.segments[duplicate.first].id)
       let second = SegmentFormat.fileName(segment: manifest.segments[duplicate.second].id)
-      throw StoreError(.corrupted, "corrupt data: \(path(first)) and \(path(second)) both hold point \(duplicate.id) as live")
+      throw StoreError(
+        .corrupted, "corrupt data: \(path(first)) and \(path(second)) both hold point \(duplicate.id) as live")
     }
     return manifest
   }

@@ -25,9 +25,10 @@ extension CollectionStore {
     for (segment, loaded) in zip(indexed, SegmentGraphLoader.load(indexed, directory: directory, metric: metric)) {
       do {
         segment.graph = try loaded.get()
-      } catch where error.kind == .corrupted && !isReadOnly {
+      } catch  where error.kind == .corrupted && !isReadOnly {
         // The graph is derived data: rebuild it from the segment's vectors.
-        segment.graph = try SegmentGraph.build(segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
+        segment.graph = try SegmentGraph.build(
+          segment: segment, config: manifest.config, threads: indexThreads, directory: directory)
         recordNote("\(error.message); rebuilt it from the segment's vectors")
       }
     }
@@ -40,10 +41,12 @@ extension CollectionStore {
   {
     let name = SegmentPayloadIndex.fileName(segment: segment.id, index: index.id)
     do {
-      return try SegmentPayloadIndex.read(path: directory + "/" + name, expectedType: index.type, rowCount: segment.count)
-    } catch where error.kind == .corrupted && !isReadOnly {
+      return try SegmentPayloadIndex.read(
+        path: directory + "/" + name, expectedType: index.type, rowCount: segment.count)
+    } catch  where error.kind == .corrupted && !isReadOnly {
       let path = try Self.path(index.field)
-      let rebuilt = try SegmentPayloadIndex.build(type: index.type, rowCount: segment.count) { (row) throws(StoreError) in
+      let rebuilt = try SegmentPayloadIndex.build(type: index.type, rowCount: segment.count) {
+        (row) throws(StoreError) in
         segment.isDeleted(row) ? [] : Self.indexableValues(path, try segment.payload(at: row))
       }
       do {
@@ -66,7 +69,8 @@ extension CollectionStore {
     if let duplicate = LiveIDCheck.firstDuplicate(rows) {
       throw StoreError(
         .corrupted,
-        "corrupt data: \(sealed[duplicate.first].path) and \(sealed[duplicate.second].path) both hold point \(duplicate.id) as live")
+        "corrupt data: \(sealed[duplicate.first].path) and \(sealed[duplicate.second].path) both hold point \(duplicate.id) as live"
+      )
     }
   }
 }

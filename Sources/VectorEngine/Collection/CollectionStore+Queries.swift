@@ -66,7 +66,8 @@ extension CollectionStore {
   }
 
   /// A record for a live point.
-  func record(at location: Location, id: PointID, withPayload: Bool, withVector: Bool) throws(StoreError) -> PointRecord {
+  func record(at location: Location, id: PointID, withPayload: Bool, withVector: Bool) throws(StoreError) -> PointRecord
+  {
     PointRecord(
       id: id, payload: withPayload ? try payload(at: location) : nil,
       vector: withVector ? vector(at: location) : nil)
@@ -143,8 +144,10 @@ extension CollectionStore {
   /// `query` must already be prepared (normalized for cosine).
   ///
   /// - Complexity: O(n · d) for scans; roughly O(ef · m · log n · d) per graph walk.
-  func search(_ query: [Float], filter: Filter?, limit: Int, ef: Int, exact: Bool, excluding excluded: PointID?,
-              withPayload: Bool, withVector: Bool) throws(StoreError) -> [ScoredPoint] {
+  func search(
+    _ query: [Float], filter: Filter?, limit: Int, ef: Int, exact: Bool, excluding excluded: PointID?,
+    withPayload: Bool, withVector: Bool
+  ) throws(StoreError) -> [ScoredPoint] {
     let distance = config.distance
     let dimension = config.dimension
     let filter = filter.flatMap { $0.isEmpty ? nil : $0 }
@@ -171,7 +174,8 @@ extension CollectionStore {
             return (try? self.sealedRowMatches(row, segment: segment, filter: compiled, matcher: matcher)) ?? false
           }
           let needsCheck = filter != nil || excluded != nil || segment.deletedCount > 0
-          let hits = graph.search(queryBase, k: limit, ef: max(ef, limit), vectors: segment.vectors, accept: needsCheck ? accept : nil)
+          let hits = graph.search(
+            queryBase, k: limit, ef: max(ef, limit), vectors: segment.vectors, accept: needsCheck ? accept : nil)
           for hit in hits {
             let value = distance == .euclid ? hit.distance : -hit.distance
             top.insert(value, .sealed(segment: index, row: Int(hit.row)))

@@ -12,7 +12,8 @@ extension CollectionStore {
   /// its HNSW graph; adds it to `next` (not yet published).
   ///
   /// - Complexity: O(n · d) to write plus the graph build.
-  func writeSegment(_ rows: [SegmentSourceRow], into next: inout CollectionManifest) throws(StoreError) -> SealedSegment {
+  func writeSegment(_ rows: [SegmentSourceRow], into next: inout CollectionManifest) throws(StoreError) -> SealedSegment
+  {
     let segmentID = next.nextSegmentID
     next.nextSegmentID += 1
     let written = rows.map { row in
@@ -36,7 +37,8 @@ extension CollectionStore {
         Self.indexableValues(path, rows[row].payload)
       }
       do {
-        try DurableFile.publish(built.encoded, as: SegmentPayloadIndex.fileName(segment: segmentID, index: index.id), in: directory)
+        try DurableFile.publish(
+          built.encoded, as: SegmentPayloadIndex.fileName(segment: segmentID, index: index.id), in: directory)
       } catch {
         throw StoreError.from(error)
       }
@@ -44,7 +46,8 @@ extension CollectionStore {
     }
     var entry = CollectionManifest.SegmentEntry(id: segmentID, deletionGeneration: 0)
     if rows.count >= Self.graphThreshold {
-      segment.graph = try SegmentGraph.build(segment: segment, config: config, threads: indexThreads, directory: directory)
+      segment.graph = try SegmentGraph.build(
+        segment: segment, config: config, threads: indexThreads, directory: directory)
       entry.hasGraph = true
     }
     next.segments.append(entry)
@@ -58,9 +61,10 @@ extension CollectionStore {
   /// more deleted rows, plus, when there are more than 8 segments, the smallest ones, so that
   /// four remain besides the merged one (Qdrant's vacuum and merge optimizers).
   var automaticSelection: Set<Int> {
-    var selected = Set(sealed.filter {
-      $0.count > 0 && Double($0.deletedCount) / Double($0.count) >= Self.deletedFractionThreshold
-    }.map(\.id))
+    var selected = Set(
+      sealed.filter {
+        $0.count > 0 && Double($0.deletedCount) / Double($0.count) >= Self.deletedFractionThreshold
+      }.map(\.id))
     if sealed.count > Self.maximumSegments {
       let smallest = sealed.sorted { ($0.liveCount, $0.id) < ($1.liveCount, $1.id) }
       for segment in smallest.prefix(sealed.count - Self.maximumSegments / 2) { selected.insert(segment.id) }
@@ -111,12 +115,16 @@ extension CollectionStore {
         var rows: [SegmentSourceRow] = []
         for segment in sealed where selection.contains(segment.id) {
           for row in 0..<segment.count where !segment.isDeleted(row) {
-            rows.append(SegmentSourceRow(id: segment.id(at: row), vector: segment.vector(at: row), payload: try segment.payload(at: row)))
+            rows.append(
+              SegmentSourceRow(
+                id: segment.id(at: row), vector: segment.vector(at: row), payload: try segment.payload(at: row)))
           }
         }
         if let base = vectors.baseAddress {
           for row in 0..<appendable.rowCount where appendable.live[row] {
-            rows.append(SegmentSourceRow(id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row]))
+            rows.append(
+              SegmentSourceRow(
+                id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row]))
           }
         }
         rows.sort { $0.id < $1.id }
@@ -141,7 +149,9 @@ extension CollectionStore {
     manifest = next
     for segment in kept {
       segment.deletionsDirty = false
-      if let entry = manifest.segments.first(where: { $0.id == segment.id }) { segment.deletionGeneration = entry.deletionGeneration }
+      if let entry = manifest.segments.first(where: { $0.id == segment.id }) {
+        segment.deletionGeneration = entry.deletionGeneration
+      }
     }
     sealed = kept + (newSegment.map { [$0] } ?? [])
     appendable = AppendableSegment(dimension: config.dimension)

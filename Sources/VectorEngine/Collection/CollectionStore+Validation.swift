@@ -66,7 +66,9 @@ extension CollectionStore {
       switch operation {
       case .upsert(let points):
         for point in points {
-          if let problem = vectorProblem(point.vector, normalizedAlready: true) { return "point \(point.id): \(problem)" }
+          if let problem = vectorProblem(point.vector, normalizedAlready: true) {
+            return "point \(point.id): \(problem)"
+          }
           try checkIndexedTypes(point.payload, id: point.id)
         }
       case .setPayload(_, let payload), .overwritePayload(_, let payload):
@@ -87,7 +89,9 @@ extension CollectionStore {
       for value in values where value != .null && !index.type.accepts(value) {
         let subject = id.map { "point \($0) has" } ?? "the payload has"
         let found = value.typeName == "integer" ? "an integer above \(Int64.max)" : "a \(value.typeName) value"
-        throw StoreError(.invalidInput, "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) \(found) there")
+        throw StoreError(
+          .invalidInput,
+          "payload field \"\(index.field)\" is indexed as \(index.type.rawValue), but \(subject) \(found) there")
       }
     }
   }

@@ -245,7 +245,8 @@ final class CollectionStore {
           Result { () throws(StoreError) -> SealedSegment in
             guard let base = vectors.baseAddress else { throw StoreError(.io, "appendable segment has no vectors") }
             let sources = rows.map { row in
-              SegmentSourceRow(id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row])
+              SegmentSourceRow(
+                id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row])
             }
             return try writeSegment(sources, into: &next)
           }
@@ -319,7 +320,8 @@ final class CollectionStore {
     try seal()
     // Check every live value first: a mixed-type field is refused before anything is written.
     for row in 0..<appendable.rowCount where appendable.live[row] {
-      try Self.checkType(Self.indexableValues(path, appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
+      try Self.checkType(
+        Self.indexableValues(path, appendable.payloads[row]), field: field, type: type, id: appendable.ids[row])
     }
     var built: [SegmentPayloadIndex] = []
     for segment in sealed {
@@ -334,7 +336,9 @@ final class CollectionStore {
         try Self.checkType(values, field: field, type: type, id: segment.id(at: row))
         rowValues.append(values)
       }
-      built.append(try SegmentPayloadIndex.build(type: type, rowCount: segment.count) { (row) throws(StoreError) in rowValues[row] })
+      built.append(
+        try SegmentPayloadIndex.build(type: type, rowCount: segment.count) { (row) throws(StoreError) in rowValues[row]
+        })
     }
     var next = manifest
     let entry = CollectionManifest.IndexEntry(id: next.nextIndexID, field: field, type: type)
@@ -342,7 +346,8 @@ final class CollectionStore {
     next.indexes.append(entry)
     do {
       for (segment, index) in zip(sealed, built) {
-        try DurableFile.publish(index.encoded, as: SegmentPayloadIndex.fileName(segment: segment.id, index: entry.id), in: directory)
+        try DurableFile.publish(
+          index.encoded, as: SegmentPayloadIndex.fileName(segment: segment.id, index: entry.id), in: directory)
       }
     } catch {
       throw StoreError.from(error)
@@ -355,7 +360,10 @@ final class CollectionStore {
   /// Fails when a value at an indexed field does not fit the index type.
   static func checkType(_ values: [JSONValue], field: String, type: PayloadIndexType, id: PointID) throws(StoreError) {
     for value in values where value != .null && !type.accepts(value) {
-      throw StoreError(.invalidInput, "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there")
+      throw StoreError(
+        .invalidInput,
+        "payload field \"\(field)\" is indexed as \(type.rawValue), but point \(id) has a \(value.typeName) value there"
+      )
     }
   }
 

@@ -42,7 +42,10 @@ final class SegmentGraph {
       throw StoreError.from(error)
     }
     guard graph.metric == metric else {
-      throw StoreError(.corrupted, "corrupt data: \(path): the graph was built for metric \(graph.metric), the collection's distance needs \(metric)")
+      throw StoreError(
+        .corrupted,
+        "corrupt data: \(path): the graph was built for metric \(graph.metric), the collection's distance needs \(metric)"
+      )
     }
     return SegmentGraph(graph: graph, region: region)
   }
@@ -50,7 +53,9 @@ final class SegmentGraph {
   /// Builds a graph over `segment`'s vectors and publishes its file.
   ///
   /// - Complexity: O(n log n · efConstruct) distance computations, spread over `threads`.
-  static func build(segment: SealedSegment, config: CollectionConfig, threads: Int, directory: String) throws(StoreError) -> SegmentGraph {
+  static func build(segment: SealedSegment, config: CollectionConfig, threads: Int, directory: String)
+    throws(StoreError) -> SegmentGraph
+  {
     let graph = HNSWGraph.build(
       vectors: segment.vectors, metric: metric(for: config.distance),
       parameters: HNSWParameters(m: config.hnswM, efConstruct: config.hnswEfConstruct, seed: UInt64(segment.id)),

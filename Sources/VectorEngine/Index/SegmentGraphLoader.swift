@@ -26,7 +26,9 @@ final class SegmentGraphLoader: @unchecked Sendable {
   /// Each segment's graph or the error loading it, by position in `segments`.
   ///
   /// - Complexity: O(total graph bytes / workers).
-  static func load(_ segments: [SealedSegment], directory: String, metric: HNSWMetric) -> [Result<SegmentGraph, StoreError>] {
+  static func load(_ segments: [SealedSegment], directory: String, metric: HNSWMetric) -> [Result<
+    SegmentGraph, StoreError
+  >] {
     let loader = SegmentGraphLoader(segments: segments, directory: directory, metric: metric)
     let helpers = min(System.processorCount, segments.count) - 1
     let group = DispatchGroup()
@@ -37,7 +39,9 @@ final class SegmentGraphLoader: @unchecked Sendable {
     loader.work()
     group.wait()
     return loader.lock.withLock {
-      segments.indices.map { loader.results[$0] ?? .failure(StoreError(.io, "graph of segment \(segments[$0].id) was not loaded")) }
+      segments.indices.map {
+        loader.results[$0] ?? .failure(StoreError(.io, "graph of segment \(segments[$0].id) was not loaded"))
+      }
     }
   }
 
@@ -45,7 +49,9 @@ final class SegmentGraphLoader: @unchecked Sendable {
     while true {
       let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
       guard index < segments.count else { return }
-      let result = Result { () throws(StoreError) in try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric) }
+      let result = Result { () throws(StoreError) in
+        try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric)
+      }
       lock.withLock { results[index] = result }
     }
   }

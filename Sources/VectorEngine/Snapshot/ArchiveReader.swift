@@ -12,8 +12,7 @@ struct ArchiveReader {
 
   /// Starts at the front of `descriptor`; `backgroundHashing` chooses the thread for the
   /// archive's digest (`nil`: a second thread for large archives).
-  init(descriptor: FileDescriptor, archive: String, backgroundHashing: Bool?) throws(SnapshotError)
-  {
+  init(descriptor: FileDescriptor, archive: String, backgroundHashing: Bool?) throws(SnapshotError) {
     self.descriptor = descriptor
     self.archive = archive
     do {

@@ -36,18 +36,23 @@ enum SnapshotContentCheck {
         // The layout was checked by the scan: `collections/<name>/<file>`.
         let parts = file.name.split(separator: "/", maxSplits: 2).map(String.init)
         guard parts.count == 3 else {
-          throw SnapshotError(.invalidLayout, archive: label, entry: SnapshotError.escapedName(file.name), "is not collections/<name>/<file>")
+          throw SnapshotError(
+            .invalidLayout, archive: label, entry: SnapshotError.escapedName(file.name),
+            "is not collections/<name>/<file>")
         }
         groups[parts[1], default: [:]][parts[2]] = bytes
       }
     }
     for collection in manifest.collections {
       let files = groups[collection.name] ?? [:]
-      let folder = manifest.kind == .full
+      let folder =
+        manifest.kind == .full
         ? FullSnapshotLayout.collectionsFolder + "/" + collection.name : collection.name
       let inner: CollectionManifest
       do {
-        inner = try withExtendedLifetime(region) { () throws(StoreError) in try CollectionFileSet.validate(files, folder: folder) }
+        inner = try withExtendedLifetime(region) { () throws(StoreError) in
+          try CollectionFileSet.validate(files, folder: folder)
+        }
       } catch {
         throw SnapshotError(.invalidContent, archive: label, entry: SnapshotError.escapedName(folder), error.message)
       }

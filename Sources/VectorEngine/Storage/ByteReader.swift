@@ -83,7 +83,8 @@ struct ByteReader {
     }
     #else
     for index in 0..<count {
-      output.append(Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))
+      output.append(
+        Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))
     }
     #endif
   }

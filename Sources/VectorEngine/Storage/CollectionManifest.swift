@@ -51,10 +51,12 @@ struct CollectionManifest: Hashable, Sendable {
     [
       "format": 1,
       "config": config.json,
-      "segments": .array(segments.map {
-        ["id": .int(Int64($0.id)), "deletions": .int(Int64($0.deletionGeneration)), "graph": .bool($0.hasGraph)]
-      }),
-      "indexes": .array(indexes.map { ["id": .int(Int64($0.id)), "field": .string($0.field), "type": .string($0.type.rawValue)] }),
+      "segments": .array(
+        segments.map {
+          ["id": .int(Int64($0.id)), "deletions": .int(Int64($0.deletionGeneration)), "graph": .bool($0.hasGraph)]
+        }),
+      "indexes": .array(
+        indexes.map { ["id": .int(Int64($0.id)), "field": .string($0.field), "type": .string($0.type.rawValue)] }),
       "next_segment": .int(Int64(nextSegmentID)),
       "next_index": .int(Int64(nextIndexID)),
       "next_generation": .int(Int64(nextGeneration)),
@@ -88,10 +90,14 @@ struct CollectionManifest: Hashable, Sendable {
     func corrupt(_ detail: String) -> StoreError {
       StoreError(.corrupted, "corrupt data: \(path): \(detail)")
     }
-    guard bytes.count >= 16, Array(bytes[0..<8]) == magic else { throw corrupt("not a manifest (bad magic or too short)") }
+    guard bytes.count >= 16, Array(bytes[0..<8]) == magic else {
+      throw corrupt("not a manifest (bad magic or too short)")
+    }
     let (length, crc) = bytes.withUnsafeBytes { raw in
-      (Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))),
-       UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
+      (
+        Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))),
+        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+      )
     }
     guard length == bytes.count - 16 else { throw corrupt("length field disagrees with the file size") }
     let body = Array(bytes[16...])
@@ -101,7 +107,8 @@ struct CollectionManifest: Hashable, Sendable {
       json = try JSONParser.parse(body, maximumKeysPerObject: maximumKeysPerObject)
     } catch {
       guard error.kind == .tooManyKeys else { throw corrupt("body is not a JSON object") }
-      throw corrupt("an object at line \(error.line), column \(error.column) has more than \(maximumKeysPerObject) keys, the cap")
+      throw corrupt(
+        "an object at line \(error.line), column \(error.column) has more than \(maximumKeysPerObject) keys, the cap")
     }
     guard let object = json.objectValue else { throw corrupt("body is not a JSON object") }
     guard object["format"]?.integerValue == 1 else { throw corrupt("unsupported manifest format") }
@@ -121,7 +128,8 @@ struct CollectionManifest: Hashable, Sendable {
     var indexIDs = Set<Int>()
     var indexFields = Set<String>()
     for segment in segments {
-      guard let id = segment.objectValue?["id"]?.integerValue, let generation = segment.objectValue?["deletions"]?.integerValue,
+      guard let id = segment.objectValue?["id"]?.integerValue,
+        let generation = segment.objectValue?["deletions"]?.integerValue,
         id > 0, id < nextSegment, generation >= 0, generation < nextGeneration
       else { throw corrupt("invalid segment entry") }
       let hasGraph = segment.objectValue?["graph"] == .bool(true)

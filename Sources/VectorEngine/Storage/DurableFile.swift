@@ -63,7 +63,7 @@ enum DurableFile {
       prefix += "/" + component
       do {
         try System.makeDirectory(prefix)
-      } catch where error.code == System.errnoExists {
+      } catch  where error.code == System.errnoExists {
         continue
       }
       try System.syncDirectory(parent)

@@ -66,9 +66,11 @@ enum FaultInjection {
     guard ruleCount.load(ordering: .acquiring) > 0 else { return }
     let failure: (Int32, Int?)? = rules.withLock { rules in
       defer { ruleCount.store(rules.count, ordering: .releasing) }
-      guard let index = rules.firstIndex(where: {
-        $0.operation == operation && path.contains($0.pathContains)
-      }) else { return nil }
+      guard
+        let index = rules.firstIndex(where: {
+          $0.operation == operation && path.contains($0.pathContains)
+        })
+      else { return nil }
       if rules[index].skip > 0 {
         rules[index].skip -= 1
         return nil

@@ -25,4 +25,3 @@ extension StoreError {
     StoreError(.corrupted, "corrupt data: \(error)")
   }
 }
-

@@ -33,8 +33,10 @@ enum System {
   static var processID: Int32 { getpid() }
 
   /// Opens `path`; the corresponding C function is `open`.
-  static func open(_ path: String, _ access: OpenAccess, create: Bool = false, exclusive: Bool = false,
-                   mode: UInt32 = 0o600) throws(SystemError) -> FileDescriptor {
+  static func open(
+    _ path: String, _ access: OpenAccess, create: Bool = false, exclusive: Bool = false,
+    mode: UInt32 = 0o600
+  ) throws(SystemError) -> FileDescriptor {
     var flags: Int32 = O_CLOEXEC
     switch access {
     case .readOnly: flags |= O_RDONLY
@@ -63,7 +65,7 @@ enum System {
   static func makeDirectoryIfMissing(_ path: String) throws(SystemError) {
     do {
       try makeDirectory(path)
-    } catch where error.code == EEXIST {
+    } catch  where error.code == EEXIST {
       return
     }
   }
@@ -101,7 +103,7 @@ enum System {
   static func removeFileIfPresent(_ path: String) throws(SystemError) {
     do {
       try removeFile(path)
-    } catch where error.code == ENOENT {
+    } catch  where error.code == ENOENT {
       return
     }
   }
@@ -174,8 +176,9 @@ enum System {
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
+      // `d_name` is a fixed-size array holding a NUL-terminated name.
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
       if name != "." && name != ".." { names.append(name) }
     }

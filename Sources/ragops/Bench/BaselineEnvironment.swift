@@ -14,7 +14,8 @@ enum BaselineEnvironment {
   /// The private environment's directory.
   static var directory: String {
     let environment = ProcessInfo.processInfo.environment
-    let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let cache =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
     return cache + "/ragops/bench-venv"
   }

@@ -20,7 +20,8 @@ struct BenchAnnCommand: ParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("Base vectors (.fvecs).", valueName: "file")) var base: String
   @Option(name: .long, help: ArgumentHelp("Query vectors (.fvecs).", valueName: "file")) var query: String
-  @Option(name: .long, help: ArgumentHelp("Ground truth (.ivecs), nearest first.", valueName: "file")) var truth: String?
+  @Option(name: .long, help: ArgumentHelp("Ground truth (.ivecs), nearest first.", valueName: "file")) var truth:
+    String?
   @Option(name: .long, help: "cosine, dot or l2.") var metric: String = "cosine"
   @Option(name: .long, help: "HNSW links per node.") var m: Int = 16
   @Option(name: .customLong("ef-construct"), help: "HNSW build candidate list size.") var efConstruct: Int = 200
@@ -28,7 +29,8 @@ struct BenchAnnCommand: ParsableCommand {
   var ef: String = "10,16,32,64,128,256"
   @Option(name: .long, help: "Index build threads (default: all cores).") var threads: Int?
   @Option(name: .long, help: "Results per query (k).") var k: Int = 10
-  @Option(name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
+  @Option(
+    name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
   var baseline: String?
   /// The user's own Python for the baseline, used as is: ragops never installs into it.
   @Option(
@@ -40,7 +42,8 @@ struct BenchAnnCommand: ParsableCommand {
   /// Consent, given in advance, to set up the private baseline environment without asking.
   @Flag(
     name: .customLong("yes-install"),
-    help: "With --baseline: set up ragops's private Python environment (venv; pip install numpy, hnswlib) without asking.")
+    help:
+      "With --baseline: set up ragops's private Python environment (venv; pip install numpy, hnswlib) without asking.")
   var yesInstall = false
   /// `--json` (one JSON object per line) arrives through the shared shell options.
   @OptionGroup var globals: GlobalOptions
@@ -49,14 +52,17 @@ struct BenchAnnCommand: ParsableCommand {
 
   func validate() throws {
     guard Distance(name: metric) != nil else { throw ValidationError("--metric must be cosine, dot or l2") }
-    guard !efValues.isEmpty, efValues.allSatisfy({ $0 > 0 }) else { throw ValidationError("--ef must be a comma-separated list of positive integers") }
+    guard !efValues.isEmpty, efValues.allSatisfy({ $0 > 0 }) else {
+      throw ValidationError("--ef must be a comma-separated list of positive integers")
+    }
     if let baseline, baseline != "hnswlib" { throw ValidationError("--baseline supports hnswlib") }
     if baseline == nil, python != nil || yesInstall {
       throw ValidationError("--python and --yes-install apply only with --baseline hnswlib")
     }
     if python != nil, yesInstall {
       throw ValidationError(
-        "--yes-install sets up ragops's own Python environment and --python names yours, which ragops never changes: pass one or the other")
+        "--yes-install sets up ragops's own Python environment and --python names yours, which ragops never changes: pass one or the other"
+      )
     }
     if let python {
       var isDirectory: ObjCBool = false
@@ -77,7 +83,8 @@ struct BenchAnnCommand: ParsableCommand {
     let distance = Distance(name: metric) ?? .cosine
     let queries = try Self.readVectors(query)
     let truthRows = try truth.map { try Self.readIVecs($0) }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-bench-\(UUID().uuidString)").path
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-bench-\(UUID().uuidString)")
+      .path
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let database = try Database(directory: scratch)
     let baseCount = try Self.countRecords(base)
@@ -89,7 +96,8 @@ struct BenchAnnCommand: ParsableCommand {
     collection.indexThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let clock = ContinuousClock()
 
-    var reader = try PointFileReader(path: base, format: .fvecs, expectedDimension: collection.config.dimension, batchSize: 10_000)
+    var reader = try PointFileReader(
+      path: base, format: .fvecs, expectedDimension: collection.config.dimension, batchSize: 10_000)
     let importTime = try clock.measure {
       while let batch = try reader.nextBatch() { try collection.upsert(batch) }
     }
@@ -97,16 +105,22 @@ struct BenchAnnCommand: ParsableCommand {
     let info = try collection.info()
     let indexBytes = Self.graphBytes(in: scratch + "/collections/bench")
     emit(
-      ["lib": "ragops", "points": .int(Int64(info.pointsCount)), "dim": .int(Int64(info.config.dimension)),
-       "import_s": .double(Self.seconds(importTime)), "build_s": .double(Self.seconds(buildTime)),
-       "threads": .int(Int64(collection.indexThreads)), "index_bytes": .int(Int64(indexBytes)),
-       "ram_bytes": .int(Int64(info.ramBytes)), "peak_rss_bytes": .int(Int64(Self.peakRSS()))],
-      text: "ragops: \(Quantity.count(info.pointsCount)) points × \(info.config.dimension) (\(metric)), M=\(m) ef_construct=\(efConstruct); import \(Self.format(Self.seconds(importTime))) s, index build \(Self.format(Self.seconds(buildTime))) s with \(collection.indexThreads) threads; index \(Quantity.bytes(indexBytes)), collection RAM \(Quantity.bytes(info.ramBytes)), peak RSS \(Quantity.bytes(Self.peakRSS()))")
+      [
+        "lib": "ragops", "points": .int(Int64(info.pointsCount)), "dim": .int(Int64(info.config.dimension)),
+        "import_s": .double(Self.seconds(importTime)), "build_s": .double(Self.seconds(buildTime)),
+        "threads": .int(Int64(collection.indexThreads)), "index_bytes": .int(Int64(indexBytes)),
+        "ram_bytes": .int(Int64(info.ramBytes)), "peak_rss_bytes": .int(Int64(Self.peakRSS())),
+      ],
+      text:
+        "ragops: \(Quantity.count(info.pointsCount)) points × \(info.config.dimension) (\(metric)), M=\(m) ef_construct=\(efConstruct); import \(Self.format(Self.seconds(importTime))) s, index build \(Self.format(Self.seconds(buildTime))) s with \(collection.indexThreads) threads; index \(Quantity.bytes(indexBytes)), collection RAM \(Quantity.bytes(info.ramBytes)), peak RSS \(Quantity.bytes(Self.peakRSS()))"
+    )
 
     // Ground truth: the file's, or exact search.
     let truthSets: [Set<PointID>] = try queries.enumerated().map { index, vector in
       if let truthRows { return Set(truthRows[index].prefix(k).map { PointID.number(UInt64($0)) }) }
-      return Set(try collection.search(SearchRequest(query: .vector(vector), limit: k, exact: true, withPayload: false)).map(\.id))
+      return Set(
+        try collection.search(SearchRequest(query: .vector(vector), limit: k, exact: true, withPayload: false)).map(
+          \.id))
     }
     var rows: [[String]] = []
     for efValue in efValues {
@@ -120,7 +134,8 @@ struct BenchAnnCommand: ParsableCommand {
       let started = clock.now
       for (index, vector) in queries.enumerated() {
         let start = clock.now
-        let hits = try collection.search(SearchRequest(query: .vector(vector), limit: k, ef: efValue, withPayload: false))
+        let hits = try collection.search(
+          SearchRequest(query: .vector(vector), limit: k, ef: efValue, withPayload: false))
         latencies.append(clock.now - start)
         found += hits.filter { truthSets[index].contains($0.id) }.count
         total += min(k, truthSets[index].count)
@@ -132,16 +147,25 @@ struct BenchAnnCommand: ParsableCommand {
       let p50 = Self.seconds(latencies[latencies.count / 2]) * 1_000
       let p99 = Self.seconds(latencies[min(latencies.count - 1, latencies.count * 99 / 100)]) * 1_000
       if json {
-        emit(["lib": "ragops", "ef": .int(Int64(efValue)), "recall": .double(recall), "qps": .double(qps), "p50_ms": .double(p50), "p99_ms": .double(p99)], text: "")
+        emit(
+          [
+            "lib": "ragops", "ef": .int(Int64(efValue)), "recall": .double(recall), "qps": .double(qps),
+            "p50_ms": .double(p50), "p99_ms": .double(p99),
+          ], text: "")
       }
-      rows.append(["ragops", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), Self.format(p50, 3), Self.format(p99, 3)])
+      rows.append([
+        "ragops", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), Self.format(p50, 3),
+        Self.format(p99, 3),
+      ])
     }
     if let baselinePython {
       rows.append(contentsOf: try runHnswlib(python: baselinePython))
     }
     if !json {
       let table = ResultTable(
-        columns: [.left("library"), .right("ef"), .right("recall@\(k)"), .right("qps"), .right("p50 ms"), .right("p99 ms")],
+        columns: [
+          .left("library"), .right("ef"), .right("recall@\(k)"), .right("qps"), .right("p50 ms"), .right("p99 ms"),
+        ],
         rows: rows)
       print(TextRenderer.render(CommandResult(blocks: [.table(table)])))
     }
@@ -186,11 +210,14 @@ struct BenchAnnCommand: ParsableCommand {
             + "Pass --yes-install to let it run `\(systemPython) -m venv` there and `pip install \(installs)` (from PyPI), "
             + "or --python PATH to use a Python that already has numpy and hnswlib (used as is).")
       }
-      FileHandle.standardError.write(Data((BaselineEnvironment.plan(systemPython: systemPython) + "Set it up now? [y/N] ").utf8))
+      FileHandle.standardError.write(
+        Data((BaselineEnvironment.plan(systemPython: systemPython) + "Set it up now? [y/N] ").utf8))
       let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
       guard answer == "y" || answer == "yes" else {
         throw BaselineError(
-          message: "nothing was installed; run again and answer y, or pass --yes-install, or --python PATH to use your own Python")
+          message:
+            "nothing was installed; run again and answer y, or pass --yes-install, or --python PATH to use your own Python"
+        )
       }
     } else {
       FileHandle.standardError.write(Data(BaselineEnvironment.plan(systemPython: systemPython).utf8))
@@ -205,9 +232,11 @@ struct BenchAnnCommand: ParsableCommand {
     let script = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-hnswlib-\(UUID().uuidString).py")
     try Data(BaselineEnvironment.hnswlibScript.utf8).write(to: script)
     defer { try? FileManager.default.removeItem(at: script) }
-    var arguments = [script.path, "--base", base, "--query", query, "--metric", metric, "--m", String(m),
-                     "--ef-construct", String(efConstruct), "--ef", ef, "--k", String(k),
-                     "--threads", String(threads ?? ProcessInfo.processInfo.activeProcessorCount)]
+    var arguments = [
+      script.path, "--base", base, "--query", query, "--metric", metric, "--m", String(m),
+      "--ef-construct", String(efConstruct), "--ef", ef, "--k", String(k),
+      "--threads", String(threads ?? ProcessInfo.processInfo.activeProcessorCount),
+    ]
     if let truth { arguments += ["--truth", truth] }
     let output = try BaselineEnvironment.run(python, arguments)
     var rows: [[String]] = []
@@ -215,10 +244,14 @@ struct BenchAnnCommand: ParsableCommand {
       guard let object = try? JSONParser.parse(String(line)).objectValue else { continue }
       if json { print(line) }
       if let build = object["build_s"]?.numberValue {
-        if !json { print("hnswlib: index build \(Self.format(build)) s with \(object["threads"]?.integerValue ?? 0) threads") }
+        if !json {
+          print("hnswlib: index build \(Self.format(build)) s with \(object["threads"]?.integerValue ?? 0) threads")
+        }
         continue
       }
-      guard let efValue = object["ef"]?.integerValue, let recall = object["recall"]?.numberValue, let qps = object["qps"]?.numberValue else { continue }
+      guard let efValue = object["ef"]?.integerValue, let recall = object["recall"]?.numberValue,
+        let qps = object["qps"]?.numberValue
+      else { continue }
       rows.append(["hnswlib", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), "", ""])
     }
     return rows
@@ -253,7 +286,8 @@ struct BenchAnnCommand: ParsableCommand {
         guard count > 0, offset + 4 + count * 4 <= raw.count else {
           throw ValidationError("\(path): record \(rows.count) is truncated or has a bad length")
         }
-        rows.append((0..<count).map { raw.loadUnaligned(fromByteOffset: offset + 4 + $0 * 4, as: Int32.self).littleEndian })
+        rows.append(
+          (0..<count).map { raw.loadUnaligned(fromByteOffset: offset + 4 + $0 * 4, as: Int32.self).littleEndian })
         offset += 4 + count * 4
       }
     }

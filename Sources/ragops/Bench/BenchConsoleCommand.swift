@@ -75,6 +75,7 @@ struct BenchConsoleCommand: AsyncParsableCommand {
     let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
     print(
       "points tab of \(largest.name) (\(Quantity.count(largest.points)) points) at \(terminalSize): "
-        + "\(frames) frames, mean \(Quantity.fixed(mean, 3)) ms, p99 \(Quantity.fixed(p99, 3)) ms, max \(Quantity.fixed(sorted.last ?? 0, 3)) ms")
+        + "\(frames) frames, mean \(Quantity.fixed(mean, 3)) ms, p99 \(Quantity.fixed(p99, 3)) ms, max \(Quantity.fixed(sorted.last ?? 0, 3)) ms"
+    )
   }
 }

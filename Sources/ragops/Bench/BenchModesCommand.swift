@@ -53,9 +53,11 @@ struct BenchModesCommand: ParsableCommand {
     let dimension = batches.first?.first?.vector.count ?? 0
     if globals.json {
       let rows: [JSONValue] = timings.map { timing in
-        ["mode": .string(timing.mode.rawValue), "create_s": .double(timing.create), "open_s": .double(timing.open),
-         "snapshot_s": .double(timing.snapshot), "search_ms": .double(timing.searchMilliseconds),
-         "snapshot_bytes": .int(Int64(timing.snapshotBytes)), "ram_bytes": .int(Int64(timing.ramBytes))]
+        [
+          "mode": .string(timing.mode.rawValue), "create_s": .double(timing.create), "open_s": .double(timing.open),
+          "snapshot_s": .double(timing.snapshot), "search_ms": .double(timing.searchMilliseconds),
+          "snapshot_bytes": .int(Int64(timing.snapshotBytes)), "ram_bytes": .int(Int64(timing.ramBytes)),
+        ]
       }
       print(JSONWriter.compact(["points": .int(Int64(count)), "dim": .int(Int64(dimension)), "modes": .array(rows)]))
       return
@@ -63,30 +65,42 @@ struct BenchModesCommand: ParsableCommand {
     func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
     func ratio(_ memory: Double, _ mmap: Double) -> String { mmap > 0 ? String(format: "×%.2f", memory / mmap) : "-" }
     var rows = timings.map { timing in
-      [timing.mode.rawValue, seconds(timing.create), seconds(timing.open), seconds(timing.snapshot),
-       String(format: "%.2f ms", timing.searchMilliseconds), Quantity.bytes(timing.snapshotBytes), Quantity.bytes(timing.ramBytes)]
+      [
+        timing.mode.rawValue, seconds(timing.create), seconds(timing.open), seconds(timing.snapshot),
+        String(format: "%.2f ms", timing.searchMilliseconds), Quantity.bytes(timing.snapshotBytes),
+        Quantity.bytes(timing.ramBytes),
+      ]
     }
     let memory = timings[0]
     let mmap = timings[1]
     rows.append([
-      "mmap speed-up", ratio(memory.create, mmap.create), ratio(memory.open, mmap.open), ratio(memory.snapshot, mmap.snapshot),
+      "mmap speed-up", ratio(memory.create, mmap.create), ratio(memory.open, mmap.open),
+      ratio(memory.snapshot, mmap.snapshot),
       ratio(memory.searchMilliseconds, mmap.searchMilliseconds), "", "",
     ])
     let table = ResultTable(
-      columns: [.left("storage"), .right("create"), .right("open"), .right("snapshot"), .right("search (mean)"), .right("snapshot size"), .right("collection RAM")],
+      columns: [
+        .left("storage"), .right("create"), .right("open"), .right("snapshot"), .right("search (mean)"),
+        .right("snapshot size"), .right("collection RAM"),
+      ],
       rows: rows)
-    print("\(Quantity.count(count)) points × \(dimension), cosine, M=16 ef_construct=100, durable batches of 1,000; search: 200 queries, top 10, ef 64")
+    print(
+      "\(Quantity.count(count)) points × \(dimension), cosine, M=16 ef_construct=100, durable batches of 1,000; search: 200 queries, top 10, ef 64"
+    )
     print(TextRenderer.render(CommandResult(blocks: [.table(table)])), terminator: "")
   }
 
   private func measure(_ mode: StorageMode, batches: [[PointStruct]], queries: [[Float]]) throws -> Timing {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ragops-bench-modes-\(UUID().uuidString)").path
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ragops-bench-modes-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let clock = ContinuousClock()
     let dimension = batches.first?.first?.vector.count ?? dim
     let create = try clock.measure {
       let database = try Database(directory: scratch)
-      let collection = try database.createCollection("bench", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: mode))
+      let collection = try database.createCollection(
+        "bench", config: CollectionConfig(dimension: dimension, distance: .cosine, storage: mode))
       for batch in batches { _ = try collection.upsert(batch) }
       try database.close()
     }
@@ -100,13 +114,16 @@ struct BenchModesCommand: ParsableCommand {
     var snapshotBytes = 0
     let snapshot = try clock.measure { snapshotBytes = try database.createSnapshot(of: "bench").size }
     let search = try clock.measure {
-      for query in queries { _ = try collection.search(SearchRequest(query: .vector(query), limit: 10, ef: 64, withPayload: false)) }
+      for query in queries {
+        _ = try collection.search(SearchRequest(query: .vector(query), limit: 10, ef: 64, withPayload: false))
+      }
     }
     let ram = try collection.info().ramBytes
     try database.close()
     return Timing(
       mode: mode, create: Self.seconds(create), open: Self.seconds(open), snapshot: Self.seconds(snapshot),
-      searchMilliseconds: Self.seconds(search) * 1_000 / Double(max(1, queries.count)), snapshotBytes: snapshotBytes, ramBytes: ram)
+      searchMilliseconds: Self.seconds(search) * 1_000 / Double(max(1, queries.count)), snapshotBytes: snapshotBytes,
+      ramBytes: ram)
   }
 
   private func loadBatches() throws -> [[PointStruct]] {
@@ -137,7 +154,9 @@ struct BenchModesCommand: ParsableCommand {
   private static func queries(from batches: [[PointStruct]], count: Int) -> [[Float]] {
     let all = batches.joined()
     let step = max(1, all.count / count)
-    return all.enumerated().filter { $0.offset % step == 0 }.prefix(count).map { $0.element.vector.map { $0 * 0.9 + 0.05 } }
+    return all.enumerated().filter { $0.offset % step == 0 }.prefix(count).map {
+      $0.element.vector.map { $0 * 0.9 + 0.05 }
+    }
   }
 
   private static func seconds(_ duration: Duration) -> Double {

@@ -17,19 +17,32 @@ struct ActivityModelTests {
   }
 
   /// Long work started from the keyboard, each with the action its result comes back as.
-  static let starts: [(name: String, start: @Sendable (Size) -> (AppState, [Key]), effect: Effect, result: AppAction)] = [
-    ("snapshot", { (ConsoleFixtures.collectionState(size: $0, tab: .snapshots), [.character("n")]) },
-     .createSnapshot("docs"), .succeeded("took docs-1.snapshot", then: [.loadSnapshots("docs")])),
-    ("verify snapshot", { (ConsoleFixtures.collectionState(size: $0, tab: .snapshots), [.character("v")]) },
-     .verifySnapshot(collection: "docs", name: ConsoleFixtures.snapshots[0].name),
-     .snapshotVerified(collection: "docs", name: ConsoleFixtures.snapshots[0].name, ok: false, message: "damaged")),
-    ("backup now", { (ConsoleFixtures.state(size: $0), [.character("2"), .character("b"), .enter]) },
-     .backupNow(collection: "docs"), .failed("backup: disk full")),
-    ("verify backup", { (ConsoleFixtures.state(size: $0), [.character("2"), .tab, .character("v")]) },
-     .verifyBackup(ConsoleFixtures.backups[0].id), .succeeded("backup verified", then: [])),
-    ("command", { (ConsoleFixtures.state(size: $0), [.character(":")] + "optimize docs".map(Key.character) + [.enter]) },
-     .runCommand("optimize docs"), .commandFinished(command: "optimize docs", output: ["ok"], errors: [], succeeded: true)),
-  ]
+  static let starts: [(name: String, start: @Sendable (Size) -> (AppState, [Key]), effect: Effect, result: AppAction)] =
+    [
+      (
+        "snapshot", { (ConsoleFixtures.collectionState(size: $0, tab: .snapshots), [.character("n")]) },
+        .createSnapshot("docs"), .succeeded("took docs-1.snapshot", then: [.loadSnapshots("docs")])
+      ),
+      (
+        "verify snapshot", { (ConsoleFixtures.collectionState(size: $0, tab: .snapshots), [.character("v")]) },
+        .verifySnapshot(collection: "docs", name: ConsoleFixtures.snapshots[0].name),
+        .snapshotVerified(collection: "docs", name: ConsoleFixtures.snapshots[0].name, ok: false, message: "damaged")
+      ),
+      (
+        "backup now", { (ConsoleFixtures.state(size: $0), [.character("2"), .character("b"), .enter]) },
+        .backupNow(collection: "docs"), .failed("backup: disk full")
+      ),
+      (
+        "verify backup", { (ConsoleFixtures.state(size: $0), [.character("2"), .tab, .character("v")]) },
+        .verifyBackup(ConsoleFixtures.backups[0].id), .succeeded("backup verified", then: [])
+      ),
+      (
+        "command",
+        { (ConsoleFixtures.state(size: $0), [.character(":")] + "optimize docs".map(Key.character) + [.enter]) },
+        .runCommand("optimize docs"),
+        .commandFinished(command: "optimize docs", output: ["ok"], errors: [], succeeded: true)
+      ),
+    ]
 
   @Test(arguments: 0..<starts.count)
   func indicatorShowsFromStartToResult(_ index: Int) throws {
@@ -75,7 +88,9 @@ struct ActivityModelTests {
     #expect(statusRow(ticked) != first, "the spinner frame changes")
     #expect(statusRow(ticked).contains("taking a snapshot of docs… 0s"))
     var state = ticked
-    for _ in 1..<ActivityModel.spinnerFrames.count { state = AppReducer.reduce(state, .tick(now: ConsoleFixtures.now)).0 }
+    for _ in 1..<ActivityModel.spinnerFrames.count {
+      state = AppReducer.reduce(state, .tick(now: ConsoleFixtures.now)).0
+    }
     #expect(statusRow(state) == first, "the spinner comes round again")
   }
 

@@ -72,7 +72,8 @@ struct AppReducerTests {
     (state, effects) = press(state, .character("G"))
     #expect(state.page?.points.table.selectedRow == 39)
     #expect(effects == [.loadPoints(collection: "docs", filter: "", offset: .number(41), append: true)])
-    let more = ScrollPage(points: [PointRecord(id: .number(41), payload: ["tenant": "acme"], vector: nil)], nextPageOffset: nil)
+    let more = ScrollPage(
+      points: [PointRecord(id: .number(41), payload: ["tenant": "acme"], vector: nil)], nextPageOffset: nil)
     state = AppReducer.reduce(state, .pointsLoaded(collection: "docs", page: more, append: true, total: nil)).0
     #expect(state.page?.points.records.count == 41)
     #expect(state.page?.points.table.selectedRow == 39)
@@ -85,7 +86,9 @@ struct AppReducerTests {
     let state = ConsoleFixtures.collectionState(size: size, tab: .points)
     #expect(press(state, .character("s")).1 == [.findSimilar(collection: "docs", id: .number(1), filter: "")])
     #expect(press(state, .character("c")).1 == [.copy("1")])
-    #expect(press(state, .character("e")).1.first == .editPayload(collection: "docs", id: .number(1), payload: ConsoleFixtures.points[0].payload ?? JSONObject()))
+    #expect(
+      press(state, .character("e")).1.first
+        == .editPayload(collection: "docs", id: .number(1), payload: ConsoleFixtures.points[0].payload ?? JSONObject()))
     let (deleting, _) = press(state, .control("d"))
     #expect(deleting.dialog?.act == .deletePoint(collection: "docs", id: .number(1)))
     #expect(deleting.dialog?.state.focusedButton == deleting.dialog?.dialog.cancelButton)
@@ -94,7 +97,10 @@ struct AppReducerTests {
   @Test func anEditedPayloadIsShownAsADiffBeforeSaving() {
     let old: JSONObject = ["tenant": "acme", "year": 2020]
     let new: JSONObject = ["tenant": "globex", "year": 2020, "lang": "de"]
-    let state = AppReducer.reduce(ConsoleFixtures.collectionState(size: size, tab: .points), .payloadEdited(collection: "docs", id: .number(1), old: old, new: new)).0
+    let state = AppReducer.reduce(
+      ConsoleFixtures.collectionState(size: size, tab: .points),
+      .payloadEdited(collection: "docs", id: .number(1), old: old, new: new)
+    ).0
     #expect(state.dialog?.dialog.message == "- tenant: \"acme\"\n+ tenant: \"globex\"\n+ lang: \"de\"")
     let (saved, effects) = press(state, .tab, .enter)
     #expect(saved.dialog == nil)
@@ -106,12 +112,17 @@ struct AppReducerTests {
     #expect(state.prompt?.field.text == "docs")
     (state, _) = press(state, .enter)
     #expect(state.dialog?.dialog.requiredText == "docs")
-    #expect(state.dialog?.act == .restoreSnapshot(collection: "docs", name: ConsoleFixtures.snapshots[0].name, target: "docs", replace: true))
+    #expect(
+      state.dialog?.act
+        == .restoreSnapshot(collection: "docs", name: ConsoleFixtures.snapshots[0].name, target: "docs", replace: true))
     (state, _) = press(state, .escape, .character("r"), .backspace, .backspace, .backspace, .backspace)
     state = type(state, "docs-restored")
     (state, _) = press(state, .enter)
     #expect(state.dialog?.dialog.requiredText == nil)
-    #expect(state.dialog?.act == .restoreSnapshot(collection: "docs", name: ConsoleFixtures.snapshots[0].name, target: "docs-restored", replace: false))
+    #expect(
+      state.dialog?.act
+        == .restoreSnapshot(
+          collection: "docs", name: ConsoleFixtures.snapshots[0].name, target: "docs-restored", replace: false))
   }
 
   @Test func theCommandLineRunsCommandsKeepsHistoryAndCompletes() {
@@ -145,20 +156,29 @@ struct AppReducerTests {
     #expect(press(state, .enter).1 == [.backupNow(collection: "docs")])
     (state, _) = press(state, .escape, .tab, .character("v"))
     #expect(press(state, .tab).0.backups.focus == .schedules)
-    #expect(press(ConsoleFixtures.state(size: size), .character("2"), .tab, .character("v")).1 == [.loadBackups, .verifyBackup(3)])
+    #expect(
+      press(ConsoleFixtures.state(size: size), .character("2"), .tab, .character("v")).1 == [
+        .loadBackups, .verifyBackup(3),
+      ])
   }
 
   @Test func theScheduleFormBecomesAScheduleSetCommand() throws {
     var form = FormModel.schedule(name: "hourly-docs", scope: "docs")
     form.fields[1].state.replace(with: "weekly MON")
-    #expect(try FormCommand.command(for: form).get() == "schedule set hourly-docs --weekly MON 02:00 --retention-days 7 --collection docs")
+    #expect(
+      try FormCommand.command(for: form).get()
+        == "schedule set hourly-docs --weekly MON 02:00 --retention-days 7 --collection docs")
     form.fields[1].state.replace(with: "0 */6 * * *")
-    #expect(try FormCommand.command(for: form).get() == "schedule set hourly-docs --cron \"0 */6 * * *\" --retention-days 7 --collection docs")
+    #expect(
+      try FormCommand.command(for: form).get()
+        == "schedule set hourly-docs --cron \"0 */6 * * *\" --retention-days 7 --collection docs")
     var create = FormModel.createCollection()
     create.fields[0].state.replace(with: "notes")
     #expect(throws: FormProblem.self) { try FormCommand.command(for: create).get() }
     create.fields[1].state.replace(with: "384")
-    #expect(try FormCommand.command(for: create).get() == "collection create notes --dim 384 --distance cosine --storage mmap --m 16 --ef-construct 100")
+    #expect(
+      try FormCommand.command(for: create).get()
+        == "collection create notes --dim 384 --distance cosine --storage mmap --m 16 --ef-construct 100")
   }
 
   @Test func newBackupEventsReloadTheBackups() {

@@ -31,7 +31,8 @@ struct ColumnPickerTests {
     state = press(state, .enter)
     #expect(state.columnPicker == nil)
     #expect(state.payloadColumns(of: "docs") == ["year", "tenant"])
-    let header = PointsTab.table(state.page?.points ?? PointsModel(), columns: state.payloadColumns(of: "docs")).columns.map(\.title)
+    let header = PointsTab.table(state.page?.points ?? PointsModel(), columns: state.payloadColumns(of: "docs")).columns
+      .map(\.title)
     #expect(header == ["ID", "YEAR", "TENANT"])
 
     // Leaving the collection and opening it again keeps the columns.
@@ -53,8 +54,11 @@ struct ColumnPickerTests {
   @Test func thePickerAndItsChoiceMatchTheGoldenFiles() {
     var state = ConsoleFixtures.collectionState(size: Size(width: 80, height: 24), tab: .points)
     state = press(state, .character("C"), .character(" "), .down, .down, .character(" "))
-    Golden.check(Golden.document(ScreenRenderer.render(state, size: state.size, theme: .builtIn)), named: "column-picker-80x24")
+    Golden.check(
+      Golden.document(ScreenRenderer.render(state, size: state.size, theme: .builtIn)), named: "column-picker-80x24")
     state = press(state, .enter)
-    Golden.check(Golden.document(ScreenRenderer.render(state, size: state.size, theme: .builtIn)), named: "points-chosen-columns-80x24")
+    Golden.check(
+      Golden.document(ScreenRenderer.render(state, size: state.size, theme: .builtIn)),
+      named: "points-chosen-columns-80x24")
   }
 }

@@ -44,7 +44,9 @@ struct PayloadEditorTests {
     while state.payloadEditor?.editor.text.isEmpty == false {
       (state, _) = press(state, .delete)
       if state.payloadEditor?.editor.line == 0, state.payloadEditor?.editor.lines.count ?? 0 > 1 { continue }
-      if state.payloadEditor?.editor.lines.first?.isEmpty == true, state.payloadEditor?.editor.lines.count == 1 { break }
+      if state.payloadEditor?.editor.lines.first?.isEmpty == true, state.payloadEditor?.editor.lines.count == 1 {
+        break
+      }
     }
     state = type(state, "[1]")
     (state, _) = press(state, .control("s"))
@@ -58,7 +60,13 @@ struct PayloadEditorTests {
   @Test func readOnlyHasNoInlineEditor() {
     var state = ConsoleFixtures.state(size: size, readOnly: true)
     state = AppReducer.reduce(state, .key(.enter)).0
-    state = AppReducer.reduce(state, .pointsLoaded(collection: "docs", page: ScrollPage(points: ConsoleFixtures.points, nextPageOffset: nil), append: false, total: 40)).0
+    state =
+      AppReducer.reduce(
+        state,
+        .pointsLoaded(
+          collection: "docs", page: ScrollPage(points: ConsoleFixtures.points, nextPageOffset: nil), append: false,
+          total: 40)
+      ).0
     #expect(press(state, .character("E")).0.payloadEditor == nil)
   }
 }

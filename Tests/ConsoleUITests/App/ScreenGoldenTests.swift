@@ -15,26 +15,40 @@ struct ScreenGoldenTests {
     ("points", { ConsoleFixtures.collectionState(size: $0, tab: .points) }),
     ("info", { ConsoleFixtures.collectionState(size: $0, tab: .info) }),
     ("snapshots", { ConsoleFixtures.collectionState(size: $0, tab: .snapshots) }),
-    ("backups", { size in
-      var state = ConsoleFixtures.state(size: size)
-      state = AppReducer.reduce(state, .key(.character("2"))).0
-      return state
-    }),
+    (
+      "backups",
+      { size in
+        var state = ConsoleFixtures.state(size: size)
+        state = AppReducer.reduce(state, .key(.character("2"))).0
+        return state
+      }
+    ),
     ("help", { size in AppReducer.reduce(ConsoleFixtures.state(size: size), .key(.character("?"))).0 }),
-    ("console", { size in
-      var state = ConsoleFixtures.state(size: size)
-      state = AppReducer.reduce(state, .key(.character("3"))).0
-      state = AppReducer.reduce(state, .commandFinished(command: "collections", output: ["NAME  POINTS", "docs  3,000"], errors: [], succeeded: true)).0
-      state.console.lines.insert(ConsoleLine(":collections", role: .commandLine), at: 0)
-      state.message = nil
-      return state
-    }),
-    ("snapshot-in-progress", { size in
-      var state = ConsoleFixtures.collectionState(size: size, tab: .snapshots)
-      state = AppReducer.reduce(state, .key(.character("n"))).0
-      state = AppReducer.reduce(state, .tick(now: ConsoleFixtures.now + 12)).0
-      return state
-    }),
+    (
+      "console",
+      { size in
+        var state = ConsoleFixtures.state(size: size)
+        state = AppReducer.reduce(state, .key(.character("3"))).0
+        state =
+          AppReducer.reduce(
+            state,
+            .commandFinished(
+              command: "collections", output: ["NAME  POINTS", "docs  3,000"], errors: [], succeeded: true)
+          ).0
+        state.console.lines.insert(ConsoleLine(":collections", role: .commandLine), at: 0)
+        state.message = nil
+        return state
+      }
+    ),
+    (
+      "snapshot-in-progress",
+      { size in
+        var state = ConsoleFixtures.collectionState(size: size, tab: .snapshots)
+        state = AppReducer.reduce(state, .key(.character("n"))).0
+        state = AppReducer.reduce(state, .tick(now: ConsoleFixtures.now + 12)).0
+        return state
+      }
+    ),
   ]
 
   @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
@@ -48,26 +62,47 @@ struct ScreenGoldenTests {
 
   @Test func everyScreenRendersAtEverySmallSize() {
     var extra: [(String, @Sendable (Size) -> AppState)] = Self.screens
-    extra.append(("quality", { size in
-      var state = ConsoleFixtures.collectionState(size: size, tab: .quality)
-      state.page?.quality.report = QualityReport(sample: 100, limit: 10, ef: 64, recallMean: 0.98, recallStandardDeviation: 0.03, indexMilliseconds: 0.2, exactMilliseconds: 2.5)
-      state.page?.quality.progress = (40, 100)
-      return state
-    }))
-    extra.append(("visualize", { size in
-      var state = ConsoleFixtures.collectionState(size: size, tab: .visualize)
-      let points = ConsoleFixtures.points.enumerated().map { index, record in
-        ProjectedPoint(id: record.id, x: Double(index % 7), y: Double(index / 7), payload: record.payload ?? JSONObject())
-      }
-      state = AppReducer.reduce(state, .projectionLoaded(collection: "docs", points: points, fields: ["tenant", "lang"])).0
-      return state
-    }))
-    extra.append(("dialog", { size in
-      AppReducer.reduce(ConsoleFixtures.state(size: size), .key(.control("d"))).0
-    }))
-    extra.append(("form", { size in
-      AppReducer.reduce(ConsoleFixtures.state(size: size), .key(.character("n"))).0
-    }))
+    extra.append(
+      (
+        "quality",
+        { size in
+          var state = ConsoleFixtures.collectionState(size: size, tab: .quality)
+          state.page?.quality.report = QualityReport(
+            sample: 100, limit: 10, ef: 64, recallMean: 0.98, recallStandardDeviation: 0.03, indexMilliseconds: 0.2,
+            exactMilliseconds: 2.5)
+          state.page?.quality.progress = (40, 100)
+          return state
+        }
+      ))
+    extra.append(
+      (
+        "visualize",
+        { size in
+          var state = ConsoleFixtures.collectionState(size: size, tab: .visualize)
+          let points = ConsoleFixtures.points.enumerated().map { index, record in
+            ProjectedPoint(
+              id: record.id, x: Double(index % 7), y: Double(index / 7), payload: record.payload ?? JSONObject())
+          }
+          state =
+            AppReducer.reduce(state, .projectionLoaded(collection: "docs", points: points, fields: ["tenant", "lang"]))
+            .0
+          return state
+        }
+      ))
+    extra.append(
+      (
+        "dialog",
+        { size in
+          AppReducer.reduce(ConsoleFixtures.state(size: size), .key(.control("d"))).0
+        }
+      ))
+    extra.append(
+      (
+        "form",
+        { size in
+          AppReducer.reduce(ConsoleFixtures.state(size: size), .key(.character("n"))).0
+        }
+      ))
     for (name, make) in extra {
       for width in 1...40 {
         for height in 1...12 {
@@ -88,7 +123,8 @@ struct ScreenGoldenTests {
     let points = ConsoleFixtures.points.enumerated().map { index, record in
       ProjectedPoint(id: record.id, x: Double(index % 7), y: Double(index / 7), payload: record.payload ?? JSONObject())
     }
-    state = AppReducer.reduce(state, .projectionLoaded(collection: "docs", points: points, fields: ["tenant", "lang"])).0
+    state =
+      AppReducer.reduce(state, .projectionLoaded(collection: "docs", points: points, fields: ["tenant", "lang"])).0
     var text = ScreenRenderer.render(state, size: state.size, theme: .builtIn).text
     #expect(text.contains("PCA of 40 sampled points · colour: tenant"))
     #expect(text.contains("■ acme (10)"))
@@ -104,7 +140,9 @@ struct ScreenGoldenTests {
     text = ScreenRenderer.render(state, size: state.size, theme: .builtIn).text
     #expect(text.contains("measuring… 25 of 100 queries"))
     #expect(text.contains("25%"))
-    let report = QualityReport(sample: 100, limit: 10, ef: 64, recallMean: 0.975, recallStandardDeviation: 0.031, indexMilliseconds: 0.25, exactMilliseconds: 2.5)
+    let report = QualityReport(
+      sample: 100, limit: 10, ef: 64, recallMean: 0.975, recallStandardDeviation: 0.031, indexMilliseconds: 0.25,
+      exactMilliseconds: 2.5)
     state = AppReducer.reduce(state, .qualityFinished(collection: "docs", report: report)).0
     text = ScreenRenderer.render(state, size: state.size, theme: .builtIn).text
     #expect(text.contains("recall@10     0.975 ± 0.031"))

@@ -8,7 +8,9 @@ import Testing
 /// reaches it, for every writing command.
 struct BackendSeamTests {
   /// Runs `script` over `backend`, going on after failures; returns its output and errors.
-  private func run(_ script: String, on backend: any Backend) async -> (status: Operations.ExitStatus, output: String, errors: String) {
+  private func run(_ script: String, on backend: any Backend) async -> (
+    status: Operations.ExitStatus, output: String, errors: String
+  ) {
     var output = ""
     var errors = ""
     let runner = CommandRunner(

@@ -12,6 +12,7 @@ struct EmbeddedBackendLimitsTests {
     try backend.createCollection("docs", config: CollectionConfig(dimension: 2, distance: .dot))
     let error = #expect(throws: (any Error).self, performing: { try backend.setIndexThreads("docs", threads: threads) })
     let engineError = error as? StoreError
-    #expect(engineError?.kind == .invalidInput && engineError?.message.contains("threads must be between 1 and 1024") == true)
+    #expect(
+      engineError?.kind == .invalidInput && engineError?.message.contains("threads must be between 1 and 1024") == true)
   }
 }

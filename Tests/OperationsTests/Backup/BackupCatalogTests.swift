@@ -27,21 +27,30 @@ struct BackupCatalogTests {
     let path = try directory.file(BackupCatalog.fileName, bytes: bytes)
     let catalogError = #expect(throws: (any Error).self, performing: { _ = try BackupCatalog(path: path) })
     #expect(refusal(naming: path)(catalogError))
-    let serviceError = #expect(throws: (any Error).self, performing: { _ = try BackupService(dataDirectory: directory.path) })
+    let serviceError = #expect(
+      throws: (any Error).self, performing: { _ = try BackupService(dataDirectory: directory.path) })
     #expect(refusal(naming: path)(serviceError))
-    let readOnlyError = #expect(throws: (any Error).self, performing: { _ = try BackupService(dataDirectory: directory.path, readOnly: true) })
+    let readOnlyError = #expect(
+      throws: (any Error).self, performing: { _ = try BackupService(dataDirectory: directory.path, readOnly: true) })
     #expect(refusal(naming: path)(readOnlyError))
     #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(BackupCatalog.fileName) } == [BackupCatalog.fileName])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+        $0.hasPrefix(BackupCatalog.fileName)
+      } == [BackupCatalog.fileName])
   }
 
   @Test func anSQLiteDatabaseThatIsNotACatalogIsRefused() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path(of: BackupCatalog.fileName)
-    try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')") }
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')")
+    }
     let error = #expect(throws: (any Error).self, performing: { _ = try BackupCatalog(path: path) })
     #expect(refusal(naming: path)(error))
-    let tables = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+    let tables = try DatabaseQueue(path: path).read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     #expect(tables == ["notes"])
   }
 
@@ -67,7 +76,9 @@ struct BackupCatalogTests {
     let path = fixture.data + "/" + BackupCatalog.fileName
     let readOnly = try BackupCatalog(path: path, readOnly: true)
     #expect(try readOnly.backup(id: record.id).path == record.path)
-    let migrations = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    let migrations = try DatabaseQueue(path: path).read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
     #expect(migrations == ["v1"])
   }
 

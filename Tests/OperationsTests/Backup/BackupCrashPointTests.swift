@@ -36,7 +36,8 @@ struct BackupCrashPointTests {
 
     let history = CatalogHistory(directory: data)
     let workload = try CrashWorkload(
-      directory: data, start: content, excluding: { CatalogHistory.files.contains($0) || $0 == "catalog.sqlite-shm" || CrashModel.lockFiles($0) },
+      directory: data, start: content,
+      excluding: { CatalogHistory.files.contains($0) || $0 == "catalog.sqlite-shm" || CrashModel.lockFiles($0) },
       observer: history.observe)
     for night in 1...4 {
       clock.set(firstDay + Int64(night) * day + 2 * 3_600 + 300)

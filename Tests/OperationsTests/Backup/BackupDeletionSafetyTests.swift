@@ -36,7 +36,9 @@ struct BackupDeletionSafetyTests {
     let error = #expect(throws: (any Error).self, performing: { try fixture.service.delete(id: record.id) })
     #expect(refusal(record.id)(error))
     #expect(BackupFixture.exists(victim + "/keep.txt"))
-    #expect(BackupFixture.exists(fixture.data + "/catalog.sqlite") && BackupFixture.exists(fixture.data + "/collections/docs"))
+    #expect(
+      BackupFixture.exists(fixture.data + "/catalog.sqlite") && BackupFixture.exists(fixture.data + "/collections/docs")
+    )
     let archive = try #require(record.path)
     #expect(BackupFixture.exists(archive))
   }
@@ -103,7 +105,9 @@ struct BackupDeletionSafetyTests {
     let fixture = try BackupFixture()
     let victim = try fixture.outsideFolder()
     let left = try fixture.service.catalog.insert(
-      BackupRecord(scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: "docs", startedAt: BackupFixture.start - 60))
+      BackupRecord(
+        scheduleID: nil, scheduleName: nil, trigger: .manual, slot: nil, status: .running, collection: "docs",
+        startedAt: BackupFixture.start - 60))
     try fixture.tamper(backup: left.id, ["path": victim + "/"])
     let log = LogLines()
     let service = try fixture.service(log: log)
@@ -120,11 +124,14 @@ struct BackupDeletionSafetyTests {
       name: "nightly", spec: try ScheduleSpec(.daily(hour: 2, minute: 0)), collection: "docs", retentionDays: 3,
       minimumKeep: 2, deadline: nil, backupDirectory: nil)
     fixture.clock.set(1_700_013_660)  // 2023-11-15 02:01 UTC, one minute after the first slot
-    guard case .succeeded(let record) = fixture.service.runDue(openTarget: { () throws(StoreError) in fixture.target }).outcomes.first?.outcome
+    guard
+      case .succeeded(let record) = fixture.service.runDue(openTarget: { () throws(StoreError) in fixture.target })
+        .outcomes.first?.outcome
     else { Issue.record("expected a scheduled backup"); return }
     let victim = try fixture.outsideFolder()
     try fixture.tamper(backup: record.id, ["path": victim + "/x.snapshot"])
-    let error = #expect(throws: (any Error).self, performing: { try fixture.service.deleteSchedule("nightly", deletingBackups: true) })
+    let error = #expect(
+      throws: (any Error).self, performing: { try fixture.service.deleteSchedule("nightly", deletingBackups: true) })
     #expect(refusal(record.id)(error))
     #expect(BackupFixture.exists(victim + "/keep.txt"))
   }

@@ -31,7 +31,9 @@ struct BackupFixture {
     try backend.createCollection("docs", config: CollectionConfig(dimension: 4, distance: .cosine))
     _ = try backend.upsert(
       collection: "docs",
-      points: (1...20).map { PointStruct(id: .number(UInt64($0)), vector: [Float($0), 1, 2, 3], payload: ["n": .int(Int64($0))]) })
+      points: (1...20).map {
+        PointStruct(id: .number(UInt64($0)), vector: [Float($0), 1, 2, 3], payload: ["n": .int(Int64($0))])
+      })
     target = FlakyTarget(backend)
     service = try BackupService(dataDirectory: directory.path + "/data", clock: clock)
   }
@@ -54,7 +56,9 @@ struct BackupFixture {
 
   /// Sets a backup row's columns in the catalog file directly, as a hand or a tool editing
   /// the SQLite file would (the catalog's own API is not used).
-  func tamper(backup id: Int64, in dataDirectory: String? = nil, _ assignments: [String: (any DatabaseValueConvertible)?]) throws {
+  func tamper(
+    backup id: Int64, in dataDirectory: String? = nil, _ assignments: [String: (any DatabaseValueConvertible)?]
+  ) throws {
     let queue = try DatabaseQueue(path: (dataDirectory ?? data) + "/" + BackupCatalog.fileName)
     try queue.write { db in
       for (column, value) in assignments {

@@ -36,7 +36,9 @@ struct BackupLockMessageTests {
     let marker = try #require(fixture.service.announceScheduler())
     let pid = ProcessInfo.processInfo.processIdentifier
     let held = "data directory \(fixture.data) is in use by pid \(pid)"
-    let report = try fixture.service(on: fixture.data).runDue(openTarget: { () throws(StoreError) in throw StoreError(.locked, held) })
+    let report = try fixture.service(on: fixture.data).runDue(openTarget: { () throws(StoreError) in
+      throw StoreError(.locked, held)
+    })
     withExtendedLifetime(marker) {}
     guard case .locked(let message) = try #require(report.outcomes.first?.outcome) else {
       Issue.record("expected the slot to be reported locked")

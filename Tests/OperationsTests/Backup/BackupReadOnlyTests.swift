@@ -38,12 +38,19 @@ struct BackupReadOnlyTests {
     let attempts: [(String, () throws -> Void)] = [
       ("backup delete", { _ = try readOnly.delete(id: record.id) }),
       ("backup now", { _ = try readOnly.backupNow(collection: "docs", backupDirectory: nil, target: fixture.target) }),
-      ("backup restore", { _ = try readOnly.restore(id: record.id, as: "copy", replace: false, target: fixture.target) }),
-      ("schedule set", {
-        try readOnly.setSchedule(
-          name: "hourly", spec: try ScheduleSpec(.every(seconds: 3_600)), collection: nil, retentionDays: 1, minimumKeep: 2,
-          deadline: nil, backupDirectory: nil)
-      }),
+      (
+        "backup restore",
+        { _ = try readOnly.restore(id: record.id, as: "copy", replace: false, target: fixture.target) }
+      ),
+      (
+        "schedule set",
+        {
+          try readOnly.setSchedule(
+            name: "hourly", spec: try ScheduleSpec(.every(seconds: 3_600)), collection: nil, retentionDays: 1,
+            minimumKeep: 2,
+            deadline: nil, backupDirectory: nil)
+        }
+      ),
       ("schedule pause", { try readOnly.pause("nightly") }),
       ("schedule resume", { try readOnly.resume("nightly") }),
       ("schedule delete", { try readOnly.deleteSchedule("nightly", deletingBackups: false) }),

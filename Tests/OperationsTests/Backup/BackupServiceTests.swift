@@ -62,14 +62,17 @@ struct BackupServiceTests {
     try backend.createCollection("docs", config: CollectionConfig(dimension: 4, distance: .cosine))
     _ = try backend.upsert(
       collection: "docs",
-      points: (1...20).map { PointStruct(id: .number(UInt64($0)), vector: [Float($0), 1, 2, 3], payload: ["n": .int(Int64($0))]) })
+      points: (1...20).map {
+        PointStruct(id: .number(UInt64($0)), vector: [Float($0), 1, 2, 3], payload: ["n": .int(Int64($0))])
+      })
     let service = try BackupService(dataDirectory: directory.path + "/data", clock: clock)
     return Fixture(directory: directory, clock: clock, service: service, target: FlakyTarget(backend))
   }
 
   private func nightly(_ fixture: Fixture, retentionDays: Int? = 3, minimumKeep: Int = 2) throws {
     try fixture.service.setSchedule(
-      name: "nightly", spec: try ScheduleSpec(.daily(hour: 2, minute: 0)), collection: "docs", retentionDays: retentionDays,
+      name: "nightly", spec: try ScheduleSpec(.daily(hour: 2, minute: 0)), collection: "docs",
+      retentionDays: retentionDays,
       minimumKeep: minimumKeep, deadline: nil, backupDirectory: nil)
   }
 
@@ -125,10 +128,13 @@ struct BackupServiceTests {
       withExtendedLifetime(held) {}
     }
     #expect(report.exitCode == 3)
-    #expect(report.lockHeld?.contains("backup lock is held by pid \(ProcessInfo.processInfo.processIdentifier)") == true)
+    #expect(
+      report.lockHeld?.contains("backup lock is held by pid \(ProcessInfo.processInfo.processIdentifier)") == true)
     #expect(try backups(fixture).map(\.statusText) == ["SKIPPED(overlap)"])
     fixture.clock.set(at(1, 2, 20))
-    guard case .succeeded = run(fixture) else { Issue.record("expected the slot to run once the lock was free"); return }
+    guard case .succeeded = run(fixture) else {
+      Issue.record("expected the slot to run once the lock was free"); return
+    }
   }
 
   @Test func twoServicesRacingForOneSlotRunItOnce() throws {
@@ -137,7 +143,9 @@ struct BackupServiceTests {
     fixture.clock.set(at(1, 2))
     let schedule = try fixture.service.catalog.schedule(named: "nightly")
     let other = try BackupCatalog(path: fixture.service.dataDirectory + "/" + BackupCatalog.fileName)
-    let record = BackupRecord(scheduleID: schedule.id, scheduleName: "nightly", trigger: .scheduled, slot: at(1, 2), status: .running, collection: "docs", startedAt: at(1, 2))
+    let record = BackupRecord(
+      scheduleID: schedule.id, scheduleName: "nightly", trigger: .scheduled, slot: at(1, 2), status: .running,
+      collection: "docs", startedAt: at(1, 2))
     #expect(try fixture.service.catalog.beginSlot(record, schedule: schedule) != nil)
     #expect(try other.beginSlot(record, schedule: schedule) == nil)
   }
@@ -242,10 +250,15 @@ struct BackupServiceTests {
     let schedule = try fixture.service.catalog.schedule(named: "nightly")
     // What a process killed mid-write leaves: a RUNNING row and its folder with a partial
     // archive under the writer's temporary name.
-    let folder = fixture.service.defaultBackupDirectory + "/nightly-" + UTCTimestamp(epochSeconds: at(0, 2)).compactMinuteStamp
+    let folder =
+      fixture.service.defaultBackupDirectory + "/nightly-" + UTCTimestamp(epochSeconds: at(0, 2)).compactMinuteStamp
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    #expect(FileManager.default.createFile(atPath: folder + "/.tmp-docs-2024-01-01-02-00-00.snapshot-1a2b3c", contents: Data([1, 2, 3])))
-    var left = BackupRecord(scheduleID: schedule.id, scheduleName: "nightly", trigger: .scheduled, slot: at(0, 2), status: .running, collection: "docs", startedAt: at(0, 2))
+    #expect(
+      FileManager.default.createFile(
+        atPath: folder + "/.tmp-docs-2024-01-01-02-00-00.snapshot-1a2b3c", contents: Data([1, 2, 3])))
+    var left = BackupRecord(
+      scheduleID: schedule.id, scheduleName: "nightly", trigger: .scheduled, slot: at(0, 2), status: .running,
+      collection: "docs", startedAt: at(0, 2))
     left.path = folder + "/"
     _ = try fixture.service.catalog.insert(left)
     fixture.clock.set(at(0, 15))
@@ -258,13 +271,18 @@ struct BackupServiceTests {
   @Test func aBackupOfEveryCollectionRestoresThemAllWithTheAliases() throws {
     let fixture = try fixture()
     try fixture.target.backend.createAlias("docs-live", collection: "docs")
-    let record = try fixture.service.backupNow(collection: nil, backupDirectory: fixture.directory.path + "/cold", target: fixture.target)
+    let record = try fixture.service.backupNow(
+      collection: nil, backupDirectory: fixture.directory.path + "/cold", target: fixture.target)
     #expect(record.collection == nil && record.path?.hasPrefix(fixture.directory.path + "/cold/manual-") == true)
     _ = try fixture.target.backend.delete(collection: "docs", selector: .ids([.number(1), .number(2)]))
     try fixture.target.backend.dropAlias("docs-live")
     // Replacing live collections needs the operator's confirmation; --as does not apply.
-    #expect(throws: BackupError.self) { try fixture.service.restore(id: record.id, as: nil, replace: false, target: fixture.target) }
-    #expect(throws: BackupError.self) { try fixture.service.restore(id: record.id, as: "other", replace: true, target: fixture.target) }
+    #expect(throws: BackupError.self) {
+      try fixture.service.restore(id: record.id, as: nil, replace: false, target: fixture.target)
+    }
+    #expect(throws: BackupError.self) {
+      try fixture.service.restore(id: record.id, as: "other", replace: true, target: fixture.target)
+    }
     let restored = try fixture.service.restore(id: record.id, as: nil, replace: true, target: fixture.target)
     #expect(restored.map(\.name) == ["docs"] && restored[0].pointsCount == 20)
     #expect(try fixture.target.backend.aliases().map(\.alias) == ["docs-live"])
@@ -286,6 +304,8 @@ struct BackupServiceTests {
     try handle.close()
     #expect(throws: BackupError.self) { try fixture.service.verify(id: record.id, target: fixture.target) }
     #expect(try fixture.service.catalog.backup(id: record.id).status == .corrupt)
-    #expect(throws: BackupError.self) { try fixture.service.restore(id: record.id, as: "again", replace: false, target: fixture.target) }
+    #expect(throws: BackupError.self) {
+      try fixture.service.restore(id: record.id, as: "again", replace: false, target: fixture.target)
+    }
   }
 }

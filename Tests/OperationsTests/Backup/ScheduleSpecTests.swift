@@ -52,7 +52,8 @@ struct ScheduleSpecTests {
         let upper = [59, 23, 31, 12, 7][index]
         let lower = index == 2 || index == 3 ? 1 : 0
         let low = Int.random(in: lower...upper, using: &generator)
-        return ["*", "\(low)", "\(low)-\(upper)", "*/\(Int.random(in: 1...upper, using: &generator))"][Int.random(in: 0..<4, using: &generator)]
+        return ["*", "\(low)", "\(low)-\(upper)", "*/\(Int.random(in: 1...upper, using: &generator))"][
+          Int.random(in: 0..<4, using: &generator)]
       }
       let cron = try CronExpression(fields.joined(separator: " "))
       _ = try ScheduleSpec(.cron(cron)).nextSlot(after: 1_800_000_000)
@@ -86,7 +87,10 @@ struct ScheduleSpecTests {
   }
 
   @Test func storedFormRoundTrips() throws {
-    for text in ["daily 02:00", "weekly mon 02:00", "monthly 1 23:59", "cron 0 */6 * * *", "every 6h", "daily 02:30 tz Europe/Berlin"] {
+    for text in [
+      "daily 02:00", "weekly mon 02:00", "monthly 1 23:59", "cron 0 */6 * * *", "every 6h",
+      "daily 02:30 tz Europe/Berlin",
+    ] {
       #expect(try ScheduleSpec(stored: text).description == text)
     }
     #expect(throws: ScheduleSyntaxError.self) { try ScheduleSpec(stored: "daily 25:00") }
@@ -115,7 +119,9 @@ struct ScheduleSpecTests {
   // MARK: - Daylight saving (R6)
 
   /// Slots of a daily spec over a span, grouped by local calendar day.
-  private func slotsPerLocalDay(_ spec: ScheduleSpec, zone: String, from start: Int64, days: Int) throws -> [String: Int] {
+  private func slotsPerLocalDay(_ spec: ScheduleSpec, zone: String, from start: Int64, days: Int) throws -> [String:
+    Int]
+  {
     let rules = try ZoneRules(zone)
     var counts: [String: Int] = [:]
     var cursor = start

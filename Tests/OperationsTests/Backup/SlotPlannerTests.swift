@@ -11,7 +11,9 @@ struct SlotPlannerTests {
     UTCTimestamp(year: year, month: month, day: day, hour: hour, minute: minute).epochSeconds
   }
 
-  private func schedule(decidedThrough: Int64, deadline: Int64 = 6 * 3_600, paused: Bool = false) throws -> BackupSchedule {
+  private func schedule(decidedThrough: Int64, deadline: Int64 = 6 * 3_600, paused: Bool = false) throws
+    -> BackupSchedule
+  {
     BackupSchedule(
       id: 1, name: "nightly", spec: try ScheduleSpec(.daily(hour: 2, minute: 0)), collection: nil, retentionDays: 7,
       minimumKeep: 2, deadline: deadline, backupDirectory: nil, paused: paused, createdAt: decidedThrough,
@@ -24,7 +26,8 @@ struct SlotPlannerTests {
     #expect(decision.action == .run(slot: instant(2026, 11, 28, 2), trigger: .scheduled))
     #expect(decision.skips.isEmpty)
     // Once decided, the same slot is never due again (R2), even at the same instant.
-    let after = SlotPlanner.decide(try schedule(decidedThrough: instant(2026, 11, 28, 2)), now: instant(2026, 11, 28, 2, 0))
+    let after = SlotPlanner.decide(
+      try schedule(decidedThrough: instant(2026, 11, 28, 2)), now: instant(2026, 11, 28, 2, 0))
     #expect(after.action == .wait)
     #expect(after.nextSlot == instant(2026, 11, 29, 2))
   }
@@ -48,7 +51,8 @@ struct SlotPlannerTests {
   }
 
   @Test func lateButOnlySlotIsACatchUp() throws {
-    let decision = SlotPlanner.decide(try schedule(decidedThrough: instant(2026, 11, 27, 2)), now: instant(2026, 11, 28, 4))
+    let decision = SlotPlanner.decide(
+      try schedule(decidedThrough: instant(2026, 11, 27, 2)), now: instant(2026, 11, 28, 4))
     #expect(decision.action == .run(slot: instant(2026, 11, 28, 2), trigger: .catchUp))
   }
 
@@ -95,6 +99,9 @@ struct SlotPlannerTests {
     let ran = instant(2026, 11, 25, 2)
     let decision = SlotPlanner.decide(try schedule(decidedThrough: ran, paused: true), now: instant(2026, 11, 27, 3))
     #expect(decision.action == .wait)
-    #expect(decision.skips == [SkippedSlot(instant(2026, 11, 26, 2), "paused"), SkippedSlot(instant(2026, 11, 27, 2), "paused")])
+    #expect(
+      decision.skips == [
+        SkippedSlot(instant(2026, 11, 26, 2), "paused"), SkippedSlot(instant(2026, 11, 27, 2), "paused"),
+      ])
   }
 }

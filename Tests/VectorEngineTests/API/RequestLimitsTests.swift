@@ -24,9 +24,11 @@ struct RequestLimitsTests {
     let directory = TemporaryDirectory()
     let (_, collection) = try collection(directory)
     for exact in [false, true] {
-      let error = #expect(throws: (any Error).self, performing: {
-        try collection.search(SearchRequest(query: .vector([1, 0]), limit: 3, exact: exact, ef: ef))
-      })
+      let error = #expect(
+        throws: (any Error).self,
+        performing: {
+          try collection.search(SearchRequest(query: .vector([1, 0]), limit: 3, exact: exact, ef: ef))
+        })
       #expect(refusal("ef", "1 and 65536")(error))
     }
   }
@@ -35,9 +37,11 @@ struct RequestLimitsTests {
   func searchRefusesALimitOutOfRange(_ limit: Int) throws {
     let directory = TemporaryDirectory()
     let (_, collection) = try collection(directory)
-    let error = #expect(throws: (any Error).self, performing: {
-      try collection.search(SearchRequest(query: .point(.number(1)), limit: limit))
-    })
+    let error = #expect(
+      throws: (any Error).self,
+      performing: {
+        try collection.search(SearchRequest(query: .point(.number(1)), limit: limit))
+      })
     #expect(refusal("limit", "1 and 10000")(error))
   }
 
@@ -56,11 +60,16 @@ struct RequestLimitsTests {
     #expect(refusal("limit", "0 and 100000")(error))
   }
 
-  @Test(arguments: [(0, 10, nil), (1_000_000_000_000, 10, nil), (5, 0, nil), (5, 1_000_000_000_000, nil), (5, 10, 0), (5, 10, 1_000_000_000_000)] as [(Int, Int, Int?)])
+  @Test(
+    arguments: [
+      (0, 10, nil), (1_000_000_000_000, 10, nil), (5, 0, nil), (5, 1_000_000_000_000, nil), (5, 10, 0),
+      (5, 10, 1_000_000_000_000),
+    ] as [(Int, Int, Int?)])
   func qualityRefusesSampleLimitAndEfOutOfRange(_ sample: Int, _ limit: Int, _ ef: Int?) throws {
     let directory = TemporaryDirectory()
     let (_, collection) = try collection(directory)
-    let error = #expect(throws: (any Error).self, performing: { try collection.measureQuality(sample: sample, limit: limit, ef: ef) })
+    let error = #expect(
+      throws: (any Error).self, performing: { try collection.measureQuality(sample: sample, limit: limit, ef: ef) })
     let option = sample != 5 ? "sample" : limit != 10 ? "limit" : "ef"
     let engineError = error as? StoreError
     #expect(engineError?.kind == .invalidInput && engineError?.message.hasPrefix(option + " must be between") == true)

@@ -3,7 +3,9 @@ import Testing
 @testable import Model
 
 struct BadInputTests {
-  private func collection(_ directory: TemporaryDirectory, distance: Distance = .dot) throws -> (Database, VectorCollection) {
+  private func collection(_ directory: TemporaryDirectory, distance: Distance = .dot) throws -> (
+    Database, VectorCollection
+  ) {
     let database = try Database(directory: directory.path)
     return (database, try database.createCollection("c", config: CollectionConfig(dimension: 3, distance: distance)))
   }
@@ -12,7 +14,9 @@ struct BadInputTests {
     let directory = TemporaryDirectory()
     let (_, collection) = try collection(directory)
     #expect {
-      try collection.upsert([PointStruct(id: .number(1), vector: [1, 2, 3]), PointStruct(id: .number(7), vector: [1, 2])])
+      try collection.upsert([
+        PointStruct(id: .number(1), vector: [1, 2, 3]), PointStruct(id: .number(7), vector: [1, 2]),
+      ])
     } throws: { error in
       "\(error)" == "point 7: vector has 2 components, collection c needs 3"
     }
@@ -28,7 +32,9 @@ struct BadInputTests {
     } throws: { error in
       "\(error)" == "point 4: vector component 1 is not finite (NaN or infinity)"
     }
-    #expect(throws: StoreError.self) { try collection.search(SearchRequest(query: .vector([value, 0, 0]), exact: true)) }
+    #expect(throws: StoreError.self) {
+      try collection.search(SearchRequest(query: .vector([value, 0, 0]), exact: true))
+    }
     #expect(try collection.count() == 0)
   }
 
@@ -77,7 +83,10 @@ struct BadInputTests {
     }
   }
 
-  @Test(arguments: ["", "a/b", "a\\b", "x:y", "star*", "q?", "quote\"", "lt<", "gt>", "pipe|", ".hidden", String(repeating: "n", count: 256)])
+  @Test(arguments: [
+    "", "a/b", "a\\b", "x:y", "star*", "q?", "quote\"", "lt<", "gt>", "pipe|", ".hidden",
+    String(repeating: "n", count: 256),
+  ])
   func invalidCollectionNamesAreRefused(name: String) throws {
     let directory = TemporaryDirectory()
     let database = try Database(directory: directory.path)

@@ -10,7 +10,8 @@ struct CollectionLifecycleTests {
     var expected: [PointID: PointStruct] = [:]
     do {
       let database = try Database(directory: directory.path)
-      let collection = try database.createCollection("docs", config: CollectionConfig(dimension: 5, distance: .dot, segmentPoints: 40))
+      let collection = try database.createCollection(
+        "docs", config: CollectionConfig(dimension: 5, distance: .dot, segmentPoints: 40))
       for batch in 0..<5 {
         let points = (0..<30).map { index in
           PointStruct(
@@ -41,8 +42,13 @@ struct CollectionLifecycleTests {
     var generator = SeededGenerator(seed: 11)
     do {
       let database = try Database(directory: directory.path)
-      let collection = try database.createCollection("c", config: CollectionConfig(dimension: 3, distance: .euclid, segmentPoints: 10))
-      try collection.upsert((0..<25).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(3, using: &generator), payload: ["n": .int(Int64($0))]) })
+      let collection = try database.createCollection(
+        "c", config: CollectionConfig(dimension: 3, distance: .euclid, segmentPoints: 10))
+      try collection.upsert(
+        (0..<25).map {
+          PointStruct(
+            id: .number(UInt64($0)), vector: randomVector(3, using: &generator), payload: ["n": .int(Int64($0))])
+        })
       try collection.delete(.ids([.number(1), .number(2), .number(20)]))
       try collection.setPayload(["extra": true], on: .ids([.number(3), .number(21)]))
       try collection.deletePayloadKeys(["n"], on: .ids([.number(4)]))
@@ -63,11 +69,13 @@ struct CollectionLifecycleTests {
     let directory = TemporaryDirectory()
     var generator = SeededGenerator(seed: 3)
     let database = try Database(directory: directory.path)
-    let collection = try database.createCollection("s", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 17))
+    let collection = try database.createCollection(
+      "s", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 17))
     var ids = Set<PointID>()
     for _ in 0..<4 {
       let points = (0..<20).map { _ in
-        PointStruct(id: .number(UInt64.random(in: 0..<1_000, using: &generator)), vector: randomVector(2, using: &generator))
+        PointStruct(
+          id: .number(UInt64.random(in: 0..<1_000, using: &generator)), vector: randomVector(2, using: &generator))
       }
       try collection.upsert(points)
       ids.formUnion(points.map(\.id))
@@ -89,11 +97,17 @@ struct CollectionLifecycleTests {
     var generator = SeededGenerator(seed: 5)
     let database = try Database(directory: directory.path)
     for distance in Distance.allCases {
-      let collection = try database.createCollection("e-\(distance)", config: CollectionConfig(dimension: 16, distance: distance, segmentPoints: 50))
-      let points = (0..<120).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(16, using: &generator), payload: ["even": .bool($0 % 2 == 0)]) }
+      let collection = try database.createCollection(
+        "e-\(distance)", config: CollectionConfig(dimension: 16, distance: distance, segmentPoints: 50))
+      let points = (0..<120).map {
+        PointStruct(
+          id: .number(UInt64($0)), vector: randomVector(16, using: &generator), payload: ["even": .bool($0 % 2 == 0)])
+      }
       try collection.upsert(points)
       let query = randomVector(16, using: &generator)
-      let hits = try collection.search(SearchRequest(query: .vector(query), filter: Filter(must: [.field(key: "even", .matchValue(true))]), limit: 5, exact: true))
+      let hits = try collection.search(
+        SearchRequest(
+          query: .vector(query), filter: Filter(must: [.field(key: "even", .matchValue(true))]), limit: 5, exact: true))
       let stored = try collection.retrieve(points.map(\.id), withVector: true)
       func score(_ v: [Float]) -> Float {
         switch distance {

@@ -8,7 +8,8 @@ struct FaultTests {
     let directory = TemporaryDirectory()
     do {
       let database = try Database(directory: directory.path)
-      let collection = try database.createCollection("f", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 10))
+      let collection = try database.createCollection(
+        "f", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 10))
       let segments = directory.path + "/collections/f/seg-"
       FaultInjection.add(.init(operation: .rename, pathContains: segments, code: System.errnoNoSpace))
       // Reaching the segment size triggers a seal, whose segment file cannot be published.
@@ -29,18 +30,20 @@ struct FaultTests {
     let directory = TemporaryDirectory()
     do {
       let database = try Database(directory: directory.path)
-      let collection = try database.createCollection("g", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 5))
-      try collection.upsert((0..<12).map { PointStruct(id: .number(UInt64($0)), vector: [1, 0], payload: ["k": .string("v\($0 % 2)")]) })
+      let collection = try database.createCollection(
+        "g", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 5))
+      try collection.upsert(
+        (0..<12).map { PointStruct(id: .number(UInt64($0)), vector: [1, 0], payload: ["k": .string("v\($0 % 2)")]) })
       let folder = directory.path + "/collections/g/"
       FaultInjection.add(.init(operation: .rename, pathContains: folder + "MANIFEST", code: System.errnoNoSpace))
       #expect {
         try collection.createPayloadIndex(field: "k", type: .keyword)
       } throws: { error in
         (error as? StoreError)?.kind == .diskFull
-    }
-    FaultInjection.removeRules(matching: folder + "MANIFEST")
-    #expect(try collection.info().payloadSchema.isEmpty)
-    try database.close()
+      }
+      FaultInjection.removeRules(matching: folder + "MANIFEST")
+      #expect(try collection.info().payloadSchema.isEmpty)
+      try database.close()
     }
     let reopened = try Database(directory: directory.path).collection("g")
     #expect(try reopened.info().payloadSchema.isEmpty)

@@ -24,11 +24,20 @@ struct PayloadIndexTests {
       var points: [PointStruct] = []
       for index in 0..<60 {
         var payload: JSONObject = [:]
-        if Int.random(in: 0..<10, using: &generator) > 0 { payload["tenant"] = .string(tenants.randomElement(using: &generator) ?? "acme") }
-        if Int.random(in: 0..<10, using: &generator) > 1 { payload["year"] = .int(Int64.random(in: 2015...2025, using: &generator)) }
-        payload["score"] = Bool.random(using: &generator) ? .double(Double.random(in: 0...1, using: &generator)) : .int(Int64.random(in: 0...1, using: &generator))
+        if Int.random(in: 0..<10, using: &generator) > 0 {
+          payload["tenant"] = .string(tenants.randomElement(using: &generator) ?? "acme")
+        }
+        if Int.random(in: 0..<10, using: &generator) > 1 {
+          payload["year"] = .int(Int64.random(in: 2015...2025, using: &generator))
+        }
+        payload["score"] =
+          Bool.random(using: &generator)
+          ? .double(Double.random(in: 0...1, using: &generator)) : .int(Int64.random(in: 0...1, using: &generator))
         if Bool.random(using: &generator) { payload["flag"] = .bool(Bool.random(using: &generator)) }
-        payload["tags"] = .array((0..<Int.random(in: 0...2, using: &generator)).map { _ in .string(["x", "y", "z"].randomElement(using: &generator) ?? "x") })
+        payload["tags"] = .array(
+          (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+            .string(["x", "y", "z"].randomElement(using: &generator) ?? "x")
+          })
         points.append(PointStruct(id: .number(UInt64(batch * 60 + index)), vector: [1, 0], payload: payload))
       }
       try a.upsert(points)

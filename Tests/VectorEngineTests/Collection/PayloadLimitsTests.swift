@@ -31,8 +31,10 @@ struct PayloadLimitsTests {
     let wide = Self.object(keys: Self.cap + 1)
     let cases: [(JSONObject, String)] = [
       (wide, "point 9: the payload has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"),
-      (["meta": ["tags": [1, .object(wide)]]],
-       "point 9: the payload object at meta.tags[1] has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"),
+      (
+        ["meta": ["tags": [1, .object(wide)]]],
+        "point 9: the payload object at meta.tags[1] has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"
+      ),
     ]
     for (payload, message) in cases {
       #expect {
@@ -59,7 +61,8 @@ struct PayloadLimitsTests {
         try write()
       } throws: { error in
         (error as? StoreError)?.kind == .invalidInput
-          && "\(error)" == "the payload object at nested has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"
+          && "\(error)"
+            == "the payload object at nested has \(Self.cap + 1) keys, over the cap of \(Self.cap) keys per object"
       }
     }
     #expect(try collection.retrieve([.number(1)]).first?.payload == ["a": 1])

@@ -21,32 +21,43 @@ struct IndexedSearchTests {
   }
 
   /// Clustered vectors with a `bucket` payload (0…999) for filters of chosen selectivity.
-  private func makeCollection(_ directory: String, count: Int = 6_000, dimension: Int = 16, distance: Distance = .cosine,
-                              indexed: Bool = true) throws -> (Database, VectorCollection) {
+  private func makeCollection(
+    _ directory: String, count: Int = 6_000, dimension: Int = 16, distance: Distance = .cosine,
+    indexed: Bool = true
+  ) throws -> (Database, VectorCollection) {
     var generator = SeededGenerator(seed: 18)
     let database = try Database(directory: directory)
     let collection = try database.createCollection(
-      "c", config: CollectionConfig(dimension: dimension, distance: distance, hnswM: 12, hnswEfConstruct: 64, hnswEf: 64, segmentPoints: count + 1))
+      "c",
+      config: CollectionConfig(
+        dimension: dimension, distance: distance, hnswM: 12, hnswEfConstruct: 64, hnswEf: 64, segmentPoints: count + 1))
     collection.indexThreads = 2
     if indexed { try collection.createPayloadIndex(field: "bucket", type: .integer) }
     var points: [PointStruct] = []
     for index in 0..<count {
       let vector = Self.draw(dimension, using: &generator)
-      points.append(PointStruct(id: .number(UInt64(index)), vector: vector, payload: ["bucket": .int(Int64(Int.random(in: 0..<1_000, using: &generator)))]))
+      points.append(
+        PointStruct(
+          id: .number(UInt64(index)), vector: vector,
+          payload: ["bucket": .int(Int64(Int.random(in: 0..<1_000, using: &generator)))]))
     }
     try collection.upsert(points)
     try collection.flush()
     return (database, collection)
   }
 
-  private func recall(_ collection: VectorCollection, queries: Int, filter: Filter? = nil, ef: Int = 64, seed: UInt64 = 3) throws -> Double {
+  private func recall(
+    _ collection: VectorCollection, queries: Int, filter: Filter? = nil, ef: Int = 64, seed: UInt64 = 3
+  ) throws -> Double {
     var generator = SeededGenerator(seed: seed)
     var found = 0
     var wanted = 0
     for _ in 0..<queries {
       let query = Self.draw(collection.config.dimension, using: &generator)
-      let exact = try collection.search(SearchRequest(query: .vector(query), filter: filter, limit: 10, exact: true, withPayload: false))
-      let approximate = try collection.search(SearchRequest(query: .vector(query), filter: filter, limit: 10, ef: ef, withPayload: false))
+      let exact = try collection.search(
+        SearchRequest(query: .vector(query), filter: filter, limit: 10, exact: true, withPayload: false))
+      let approximate = try collection.search(
+        SearchRequest(query: .vector(query), filter: filter, limit: 10, ef: ef, withPayload: false))
       let truth = Set(exact.map(\.id))
       found += approximate.filter { truth.contains($0.id) }.count
       wanted += exact.count
@@ -80,7 +91,9 @@ struct IndexedSearchTests {
     let (_, collection) = try makeCollection(directory.path)
     var generator = SeededGenerator(seed: 9)
     let query = Self.draw(16, using: &generator)
-    let nearest = try collection.search(SearchRequest(query: .vector(query), limit: 50, exact: true, withPayload: false)).map(\.id)
+    let nearest = try collection.search(
+      SearchRequest(query: .vector(query), limit: 50, exact: true, withPayload: false)
+    ).map(\.id)
     let doomed = Set(nearest.prefix(25))
     try collection.delete(.ids(Array(doomed)))
     for ef in [10, 64, 200] {
@@ -127,9 +140,13 @@ struct IndexedSearchTests {
     let directory = TemporaryDirectory()
     var generator = SeededGenerator(seed: 12)
     let database = try Database(directory: directory.path)
-    let collection = try database.createCollection("m", config: CollectionConfig(dimension: 8, distance: .euclid, hnswEfConstruct: 40, segmentPoints: 1_200))
+    let collection = try database.createCollection(
+      "m", config: CollectionConfig(dimension: 8, distance: .euclid, hnswEfConstruct: 40, segmentPoints: 1_200))
     for batch in 0..<4 {
-      try collection.upsert((0..<1_200).map { PointStruct(id: .number(UInt64(batch * 1_200 + $0)), vector: randomVector(8, using: &generator)) })
+      try collection.upsert(
+        (0..<1_200).map {
+          PointStruct(id: .number(UInt64(batch * 1_200 + $0)), vector: randomVector(8, using: &generator))
+        })
     }
     try collection.delete(.filter(try Filter.parse("id:[1,2,3,4,5,6,7,8,9]")))
     try collection.optimize()

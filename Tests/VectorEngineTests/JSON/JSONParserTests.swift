@@ -5,8 +5,12 @@ import Testing
 
 struct JSONParserTests {
   @Test func integersStayIntegersAndOtherNumbersAreDoubles() throws {
-    #expect(try JSONParser.parse("[0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 2e3, -0.0]")
-      == .array([.int(0), .int(-7), .int(.max), .int(.min), .uint(9_223_372_036_854_775_808), .double(1.5), .double(2000), .double(-0.0)]))
+    #expect(
+      try JSONParser.parse("[0, -7, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.5, 2e3, -0.0]")
+        == .array([
+          .int(0), .int(-7), .int(.max), .int(.min), .uint(9_223_372_036_854_775_808), .double(1.5), .double(2000),
+          .double(-0.0),
+        ]))
   }
 
   @Test(arguments: [
@@ -88,8 +92,12 @@ struct JSONParserTests {
   }
 
   @Test func objectsWiderThanTheCallersCapAreRefusedAtTheKeyPastIt() throws {
-    #expect(try JSONParser.parse(Array(#"{"a": 1, "b": {"c": 2, "d": 3}, "e": 4}"#.utf8), maximumKeysPerObject: 3).objectValue?.count == 3)
-    for (text, column) in [(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, 26), (#"[{"x": {"a": 1, "b": 2, "c": 3, "d": 4}}]"#, 33)] {
+    #expect(
+      try JSONParser.parse(Array(#"{"a": 1, "b": {"c": 2, "d": 3}, "e": 4}"#.utf8), maximumKeysPerObject: 3)
+        .objectValue?.count == 3)
+    for (text, column) in [
+      (#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, 26), (#"[{"x": {"a": 1, "b": 2, "c": 3, "d": 4}}]"#, 33),
+    ] {
       #expect {
         _ = try JSONParser.parse(Array(text.utf8), maximumKeysPerObject: 3)
       } throws: { error in
@@ -112,9 +120,13 @@ struct JSONParserTests {
 
   @Test func floatArraysReadBackBitExactFromShortestAndLongForms() throws {
     var generator = SeededGenerator(seed: 42)
-    var values: [Float] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-30, 3.4e38, 0.1, 16_777_216, 16_777_218]
+    var values: [Float] = [
+      0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-30, 3.4e38, 0.1, 16_777_216, 16_777_218,
+    ]
     for _ in 0..<20_000 {
-      values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &generator)) * (Bool.random(using: &generator) ? 1 : -1))
+      values.append(
+        Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &generator))
+          * (Bool.random(using: &generator) ? 1 : -1))
       values.append(Float.random(in: -1...1, using: &generator))
     }
     let shortest = "[" + values.map { JSONWriter.number($0) }.joined(separator: ",") + "]"

@@ -17,11 +17,12 @@ struct CompiledFilterTests {
     let database = try Database(directory: directory.path)
     let collection = try database.createCollection(
       "c", config: CollectionConfig(dimension: 2, distance: .dot, segmentPoints: 40))
-    try collection.upsert((0..<60).map { index in
-      PointStruct(
-        id: .number(UInt64(index)), vector: [1, Float(index)],
-        payload: ["body": .string(Self.words(index % 5 == 0 ? Self.cap : 3))])
-    })
+    try collection.upsert(
+      (0..<60).map { index in
+        PointStruct(
+          id: .number(UInt64(index)), vector: [1, Float(index)],
+          payload: ["body": .string(Self.words(index % 5 == 0 ? Self.cap : 3))])
+      })
     return collection
   }
 

@@ -9,9 +9,14 @@ struct CollectionSnapshotTests {
   private func populated(_ directory: String) throws -> (Database, VectorCollection) {
     var generator = SeededGenerator(seed: 31)
     let database = try Database(directory: directory)
-    let collection = try database.createCollection("s", config: CollectionConfig(dimension: 6, distance: .dot, segmentPoints: 700))
+    let collection = try database.createCollection(
+      "s", config: CollectionConfig(dimension: 6, distance: .dot, segmentPoints: 700))
     try collection.createPayloadIndex(field: "k", type: .keyword)
-    try collection.upsert((0..<1_500).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(6, using: &generator), payload: ["k": .string("v\($0 % 4)")]) })
+    try collection.upsert(
+      (0..<1_500).map {
+        PointStruct(
+          id: .number(UInt64($0)), vector: randomVector(6, using: &generator), payload: ["k": .string("v\($0 % 4)")])
+      })
     try collection.delete(.ids([.number(3), .number(900)]))
     return (database, collection)
   }
@@ -36,7 +41,8 @@ struct CollectionSnapshotTests {
     #expect(info.pointsCount == before.count)
     let copy = try database.collection("copy")
     #expect(try everything(copy) == before)
-    #expect(try copy.count(filter: try Filter.parse("k:v1")) == collection.count(filter: try Filter.parse("k:v1 !id:6000")))
+    #expect(
+      try copy.count(filter: try Filter.parse("k:v1")) == collection.count(filter: try Filter.parse("k:v1 !id:6000")))
     #expect(try copy.info().payloadSchema.map(\.field) == ["k"])
   }
 

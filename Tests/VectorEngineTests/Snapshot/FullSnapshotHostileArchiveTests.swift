@@ -21,11 +21,17 @@ struct FullSnapshotHostileArchiveTests {
     add("folder of an unlisted collection", .invalidLayout, base + [("collections/b/MANIFEST", manifest)])
     add("nested below a collection's folder", .invalidLayout, base + [("collections/a/sub/f", manifest)])
     add("file directly in collections/", .invalidLayout, base + [("collections/f", manifest)])
-    add("hidden collection name", .invalidLayout, collections: [".a"], [("aliases.json", Array(#"{"aliases": {}}"#.utf8)), ("collections/.a/MANIFEST", manifest)])
-    add("collection name with a colon", .invalidLayout, collections: ["a:b"], [("aliases.json", Array(#"{"aliases": {}}"#.utf8)), ("collections/a:b/MANIFEST", manifest)])
+    add(
+      "hidden collection name", .invalidLayout, collections: [".a"],
+      [("aliases.json", Array(#"{"aliases": {}}"#.utf8)), ("collections/.a/MANIFEST", manifest)])
+    add(
+      "collection name with a colon", .invalidLayout, collections: ["a:b"],
+      [("aliases.json", Array(#"{"aliases": {}}"#.utf8)), ("collections/a:b/MANIFEST", manifest)])
     add("collection listed twice", .invalidLayout, collections: ["a", "a"], base)
     add("no aliases.json", .invalidLayout, [("collections/a/MANIFEST", manifest)])
-    add("a collection without MANIFEST", .invalidLayout, collections: ["a", "b"], base + [("collections/b/seg-00000001.seg", manifest)])
+    add(
+      "a collection without MANIFEST", .invalidLayout, collections: ["a", "b"],
+      base + [("collections/b/seg-00000001.seg", manifest)])
     for (label, text) in [
       ("aliases.json not JSON", #"{"aliases": "#),
       ("aliases.json without an aliases object", #"{"x": "a"}"#),
@@ -39,7 +45,8 @@ struct FullSnapshotHostileArchiveTests {
     var unknownKind = ForgedTar()
     unknownKind.file(
       "manifest.json",
-      Array(#"{"format": 2, "kind": "partial", "created": "2026-01-02T03:04:05Z", "collections": [], "files": []}"#.utf8))
+      Array(
+        #"{"format": 2, "kind": "partial", "created": "2026-01-02T03:04:05Z", "collections": [], "files": []}"#.utf8))
     unknownKind.end()
     result.append(("unknown kind", .invalidManifest, unknownKind))
     var noCollections = ForgedTar()
@@ -76,7 +83,9 @@ struct FullSnapshotHostileArchiveTests {
         _ = try SnapshotArchive.extract(path: archive, into: temporary.path + "/restore")
       }
       #expect(extracted == expected, "\(label)")
-      #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == before, "\(label) left files behind")
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == before,
+        "\(label) left files behind")
     }
   }
 
@@ -84,7 +93,8 @@ struct FullSnapshotHostileArchiveTests {
     let temporary = TemporaryDirectory()
     let archive = temporary.path + "/fine.snapshot"
     try SnapshotFixtures.write(
-      ForgedTar.full(collections: ["a"], [("aliases.json", Self.aliases), ("collections/a/MANIFEST", Self.manifest)]).bytes,
+      ForgedTar.full(collections: ["a"], [("aliases.json", Self.aliases), ("collections/a/MANIFEST", Self.manifest)])
+        .bytes,
       to: archive)
     let contents = try SnapshotArchive.check(path: archive)
     #expect(contents.manifest.kind == .full)
@@ -100,13 +110,17 @@ struct FullSnapshotHostileArchiveTests {
     let before = try live.scroll(limit: 10, withVector: true).points
     // The layout is sound but collection a's MANIFEST is garbage; then an alias is hostile.
     let archives = [
-      ForgedTar.full(collections: ["a", "b"], [
-        ("aliases.json", Self.aliases), ("collections/a/MANIFEST", Self.manifest),
-        ("collections/b/MANIFEST", Self.manifest),
-      ]),
-      ForgedTar.full(collections: ["a"], [
-        ("aliases.json", Array(#"{"aliases": {"x": "zzz"}}"#.utf8)), ("collections/a/MANIFEST", Self.manifest),
-      ]),
+      ForgedTar.full(
+        collections: ["a", "b"],
+        [
+          ("aliases.json", Self.aliases), ("collections/a/MANIFEST", Self.manifest),
+          ("collections/b/MANIFEST", Self.manifest),
+        ]),
+      ForgedTar.full(
+        collections: ["a"],
+        [
+          ("aliases.json", Array(#"{"aliases": {"x": "zzz"}}"#.utf8)), ("collections/a/MANIFEST", Self.manifest),
+        ]),
     ]
     for (index, tar) in archives.enumerated() {
       let archive = temporary.path + "/hostile-\(index).snapshot"

@@ -17,12 +17,18 @@ struct FullSnapshotTests {
   private func populated(_ directory: String) throws -> Database {
     var generator = SeededGenerator(seed: 77)
     let database = try Database(directory: directory)
-    let docs = try database.createCollection("docs", config: CollectionConfig(dimension: 6, distance: .dot, segmentPoints: 300))
+    let docs = try database.createCollection(
+      "docs", config: CollectionConfig(dimension: 6, distance: .dot, segmentPoints: 300))
     try docs.createPayloadIndex(field: "k", type: .keyword)
-    try docs.upsert((0..<700).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(6, using: &generator), payload: ["k": .string("v\($0 % 3)")]) })
+    try docs.upsert(
+      (0..<700).map {
+        PointStruct(
+          id: .number(UInt64($0)), vector: randomVector(6, using: &generator), payload: ["k": .string("v\($0 % 3)")])
+      })
     try docs.delete(.ids([.number(4), .number(650)]))
     let tickets = try database.createCollection("tickets", config: CollectionConfig(dimension: 3, distance: .cosine))
-    try tickets.upsert((0..<50).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(3, using: &generator)) })
+    try tickets.upsert(
+      (0..<50).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(3, using: &generator)) })
     let long = try database.createCollection(Self.longName, config: CollectionConfig(dimension: 2, distance: .euclid))
     try long.upsert([PointStruct(id: .number(1), vector: [1, 2], payload: ["note": "été"])])
     try database.createAlias("current", for: "docs")
@@ -224,7 +230,9 @@ struct FullSnapshotTests {
     #expect(collection.name.hasPrefix("docs-"))
     let full = try database.createFullSnapshot(in: folder + "/../elsewhere")
     #expect(full.path == resolved + "/" + full.name)
-    #expect(try System.listDirectory(folder) == [collection.name, collection.name + ".sha256", full.name, full.name + ".sha256"].sorted())
+    #expect(
+      try System.listDirectory(folder)
+        == [collection.name, collection.name + ".sha256", full.name, full.name + ".sha256"].sorted())
     // Nothing went to the data directory's own folder.
     #expect(try System.kindOfEntry(directory.path + "/snapshots") == nil)
     #expect(try database.verifySnapshotFile(at: collection.path).sha256 == collection.sha256)
@@ -305,7 +313,8 @@ struct FullSnapshotTests {
     #expect(try database.snapshots(of: "tickets").map(\.name).contains(name))
     let info = try database.restoreSnapshot(name, of: "tickets", as: "old")
     #expect(info.pointsCount == 50)
-    #expect(try database.collection("old").scroll(limit: 100, withPayload: true, withVector: true).points
-      == database.collection("tickets").scroll(limit: 100, withPayload: true, withVector: true).points)
+    #expect(
+      try database.collection("old").scroll(limit: 100, withPayload: true, withVector: true).points
+        == database.collection("tickets").scroll(limit: 100, withPayload: true, withVector: true).points)
   }
 }

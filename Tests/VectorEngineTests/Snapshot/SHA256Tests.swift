@@ -30,7 +30,8 @@ struct SHA256Tests {
 
   @Test func incrementalUpdatesMatchAtEverySplit() {
     let message = Array(
-      "The quick brown fox jumps over the lazy dog, then again and again until 130 bytes: 0123456789abcdefghijklmnopqrstuvwxyz!".utf8)
+      "The quick brown fox jumps over the lazy dog, then again and again until 130 bytes: 0123456789abcdefghijklmnopqrstuvwxyz!"
+        .utf8)
     let whole = SHA256Hasher.hexDigest(of: message)
     for split in 0...message.count {
       var hasher = SHA256Hasher()

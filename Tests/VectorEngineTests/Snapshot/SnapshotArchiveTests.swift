@@ -83,8 +83,10 @@ struct SnapshotArchiveTests {
           config: .object([:]), files: [(name, source)])
       }
     }
-    for bad in ["../a", "/etc/passwd", "a/../b", "a//b", "./a", "", "manifest.json", "a\\b",
-                String(repeating: "x", count: 101)] {
+    for bad in [
+      "../a", "/etc/passwd", "a/../b", "a//b", "./a", "", "manifest.json", "a\\b",
+      String(repeating: "x", count: 101),
+    ] {
       #expect(code(bad) == .invalidName, "\(bad)")
     }
     #expect(code("ok", created: "yesterday") == .invalidArgument)
@@ -145,17 +147,25 @@ struct SnapshotArchiveTests {
     let written = try SnapshotFixtures.writeSnapshot(in: temporary.path)
     let sidecar = written.path + ".sha256"
     try SnapshotFixtures.write(Array("\(String(repeating: "0", count: 64))  x\n".utf8), to: sidecar)
-    #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) } == .sidecarMismatch)
+    #expect(
+      SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) }
+        == .sidecarMismatch)
     try SnapshotFixtures.write(Array("garbage\n".utf8), to: sidecar)
-    #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) } == .invalidSidecar)
+    #expect(
+      SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) }
+        == .invalidSidecar)
     try FileManager.default.removeItem(atPath: sidecar)
-    #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) } == nil)
+    #expect(
+      SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: written.path) }
+        == nil)
   }
 
   @Test func largeArchivesHashedOnASecondThreadRoundTrip() throws {
     let temporary = TemporaryDirectory()
     var generator = SeededGenerator(seed: 4)
-    let big = (0..<(SnapshotArchive.backgroundHashingThreshold + 12_345)).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    let big = (0..<(SnapshotArchive.backgroundHashingThreshold + 12_345)).map { _ in
+      UInt8.random(in: .min ... .max, using: &generator)
+    }
     let small = Array("small".utf8)
     try SnapshotFixtures.write(big, to: temporary.path + "/big")
     let path = temporary.path + "/large.snapshot"
@@ -168,7 +178,8 @@ struct SnapshotArchiveTests {
       ])
     let bytes = try SnapshotFixtures.read(path)
     #expect(SHA256Hasher.hexDigest(of: bytes) == contents.sha256)
-    #expect(contents.manifest.files.map(\.sha256) == [SHA256Hasher.hexDigest(of: big), SHA256Hasher.hexDigest(of: small)])
+    #expect(
+      contents.manifest.files.map(\.sha256) == [SHA256Hasher.hexDigest(of: big), SHA256Hasher.hexDigest(of: small)])
     #expect(try SnapshotArchive.readManifest(path: path).archiveSize == bytes.count)
     #expect(try SnapshotArchive.check(path: path) == contents)
     _ = try SnapshotArchive.extract(path: path, into: temporary.path + "/out")

@@ -34,7 +34,8 @@ struct SnapshotFaultTests {
     let directory = TemporaryDirectory()
     let database = try populated(directory.path)
     let archives = directory.path + "/snapshots/f/.tmp-f-"
-    FaultInjection.add(.init(operation: .write, pathContains: archives, code: System.errnoNoSpace, skip: 2, partialBytes: 100))
+    FaultInjection.add(
+      .init(operation: .write, pathContains: archives, code: System.errnoNoSpace, skip: 2, partialBytes: 100))
     #expect {
       _ = try database.createSnapshot(of: "f")
     } throws: { error in

@@ -52,7 +52,9 @@ struct SnapshotFormatCapsTests {
     let temporary = TemporaryDirectory()
     let archive = temporary.path + "/full-2026-01-02-03-04-05.snapshot"
     try SnapshotFixtures.write(tar.bytes, to: archive)
-    #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: archive) } == .limitExceeded)
+    #expect(
+      SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: archive) }
+        == .limitExceeded)
   }
 
   @Test func aManifestAtTheCapIsRead() throws {
@@ -66,11 +68,15 @@ struct SnapshotFormatCapsTests {
     let temporary = TemporaryDirectory()
     for (count, expected) in [(Self.aliasCap, nil), (Self.aliasCap + 1, SnapshotError.Code.limitExceeded)] {
       let archive = temporary.path + "/full-\(count).snapshot"
-      let tar = ForgedTar.full(collections: ["a"], [
-        ("aliases.json", Self.aliasesFile(count, target: "a")), ("collections/a/MANIFEST", Array("m".utf8)),
-      ])
+      let tar = ForgedTar.full(
+        collections: ["a"],
+        [
+          ("aliases.json", Self.aliasesFile(count, target: "a")), ("collections/a/MANIFEST", Array("m".utf8)),
+        ])
       try SnapshotFixtures.write(tar.bytes, to: archive)
-      #expect(SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: archive) } == expected, "\(count)")
+      #expect(
+        SnapshotFixtures.errorCode { () throws(SnapshotError) in _ = try SnapshotArchive.verify(path: archive) }
+          == expected, "\(count)")
     }
   }
 

@@ -30,11 +30,13 @@ struct SnapshotHostileArchiveTests {
       $0.header(name: "escape", size: content.count, prefix: "..")
       $0.body(content)
     }
-    for (flag, label) in [("1", "hard link"), ("2", "symlink"), ("3", "char device"), ("4", "block device"),
-                          ("5", "directory"), ("6", "fifo"), ("x", "pax"), ("g", "pax global"),
-                          ("L", "gnu long name"), ("K", "gnu long link")] {
+    for (flag, label) in [
+      ("1", "hard link"), ("2", "symlink"), ("3", "char device"), ("4", "block device"),
+      ("5", "directory"), ("6", "fifo"), ("x", "pax"), ("g", "pax global"),
+      ("L", "gnu long name"), ("K", "gnu long link"),
+    ] {
       add(label, .unsupportedEntryType) {
-        $0.header(name: "a.bin", size: 0, typeflag: UInt8(ascii: Unicode.Scalar(flag)!))
+        $0.header(name: "a.bin", size: 0, typeflag: flag.utf8.first ?? 0)
       }
     }
     add("entry not in manifest", .unexpectedEntry) { $0.file("zzz.bin", content) }
@@ -99,7 +101,9 @@ struct SnapshotHostileArchiveTests {
     var future = ForgedTar()
     future.file(
       "manifest.json",
-      Array("{\"format\": 3, \"collection\": \"c\", \"created\": \"2026-01-02T03:04:05Z\", \"config\": {}, \"files\": []}".utf8))
+      Array(
+        "{\"format\": 3, \"collection\": \"c\", \"created\": \"2026-01-02T03:04:05Z\", \"config\": {}, \"files\": []}"
+          .utf8))
     future.end()
     result.append(("unknown format", .invalidManifest, future))
     var listsEscape = ForgedTar()

@@ -10,12 +10,18 @@ struct CorruptionTests {
   private func makeCollection(_ directory: String) throws {
     var generator = SeededGenerator(seed: 99)
     let database = try Database(directory: directory)
-    let collection = try database.createCollection("c", config: CollectionConfig(dimension: 4, distance: .cosine, segmentPoints: 20))
-    try collection.upsert((0..<30).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(4, using: &generator), payload: ["k": .string("v\($0 % 3)")]) })
+    let collection = try database.createCollection(
+      "c", config: CollectionConfig(dimension: 4, distance: .cosine, segmentPoints: 20))
+    try collection.upsert(
+      (0..<30).map {
+        PointStruct(
+          id: .number(UInt64($0)), vector: randomVector(4, using: &generator), payload: ["k": .string("v\($0 % 3)")])
+      })
     try collection.createPayloadIndex(field: "k", type: .keyword)
     try collection.delete(.ids([.number(3), .number(25)]))
     try collection.flush()
-    try collection.upsert((30..<36).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(4, using: &generator)) })
+    try collection.upsert(
+      (30..<36).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(4, using: &generator)) })
     try database.createAlias("a", for: "c")
   }
 
@@ -52,7 +58,8 @@ struct CorruptionTests {
     #expect(openAndRead(pristine.path) == nil)
     for file in try files(pristine.path) {
       let original = try #require(FileManager.default.contents(atPath: file))
-      let cuts = Set(stride(from: 0, to: original.count, by: max(1, original.count / 40)).map { $0 } + [original.count - 1])
+      let cuts = Set(
+        stride(from: 0, to: original.count, by: max(1, original.count / 40)).map { $0 } + [original.count - 1])
       for cut in cuts.sorted() {
         try original.prefix(cut).write(to: URL(fileURLWithPath: file))
         let outcome = openAndRead(pristine.path)
@@ -73,7 +80,9 @@ struct CorruptionTests {
         } else if name.hasPrefix("wal-") || removedOnlyWhitespace {
           #expect(outcome == nil, "a torn WAL (\(name) cut at \(cut)) must be recovered")
         } else {
-          #expect(outcome == .corrupted, "\(name) of \(original.count) bytes cut at \(cut) gave \(String(describing: outcome))")
+          #expect(
+            outcome == .corrupted,
+            "\(name) of \(original.count) bytes cut at \(cut) gave \(String(describing: outcome))")
         }
         try original.write(to: URL(fileURLWithPath: file))
       }

@@ -13,7 +13,9 @@ struct CrashPointTests {
   static func point(_ id: Int, round: Int = 0) -> PointStruct {
     PointStruct(
       id: .number(UInt64(id)), vector: [Float(id), 0.25, Float(round) - 1, Float(id % 7) / 8],
-      payload: ["tenant": .string("t\(id % 3)"), "n": .int(Int64(id)), "round": .int(Int64(round)), "tag": .string("p\(id)")])
+      payload: [
+        "tenant": .string("t\(id % 3)"), "n": .int(Int64(id)), "round": .int(Int64(round)), "tag": .string("p\(id)"),
+      ])
   }
 
   /// Points `ids` of round `round`.
@@ -34,7 +36,9 @@ struct CrashPointTests {
     }
     print("crash points, \(label): \(report)")
     let failed = report.failures.count
-    #expect(failed == 0, "\(label): \(report)\n\(report.failures.prefix(10).joined(separator: "\n"))", sourceLocation: sourceLocation)
+    #expect(
+      failed == 0, "\(label): \(report)\n\(report.failures.prefix(10).joined(separator: "\n"))",
+      sourceLocation: sourceLocation)
   }
 
   @Test func ingestSurvivesACrashAtEveryCall() throws {
@@ -51,14 +55,18 @@ struct CrashPointTests {
     }
     // One batch, then the index (which seals first), then batches that seal twice; the sixth
     // rewrites two points of a sealed segment, so a deletion file is written.
-    let batches = [Self.batch(0..<5), Self.batch(5..<10), Self.batch(10..<15), Self.batch(15..<20),
-                   Self.batch(20..<25), Self.batch([6, 7, 25, 26, 27], round: 1), Self.batch(28..<33),
-                   Self.batch(33..<36)]
+    let batches = [
+      Self.batch(0..<5), Self.batch(5..<10), Self.batch(10..<15), Self.batch(15..<20),
+      Self.batch(20..<25), Self.batch([6, 7, 25, 26, 27], round: 1), Self.batch(28..<33),
+      Self.batch(33..<36),
+    ]
     for (number, batch) in batches.enumerated() {
       content = content.upserting(batch, into: "docs")
       try workload.step("batch \(number)", promising: content) { try collection.upsert(batch) }
       if number == 0 {
-        try workload.step("index", promising: content) { try collection.createPayloadIndex(field: "tenant", type: .keyword) }
+        try workload.step("index", promising: content) {
+          try collection.createPayloadIndex(field: "tenant", type: .keyword)
+        }
       }
     }
     try database!.close()
@@ -126,8 +134,10 @@ struct CrashPointTests {
     let collection = try database!.createCollection("docs", config: config)
     try collection.createPayloadIndex(field: "tenant", type: .keyword)
     var content = DatabaseContent().creating("docs")
-    for batch in [Self.batch(0..<300), Self.batch(300..<600), Self.batch(600..<900), Self.batch(900..<1_200),
-                  Self.batch(0..<40, round: 1), Self.batch(1_200..<1_220)] {
+    for batch in [
+      Self.batch(0..<300), Self.batch(300..<600), Self.batch(600..<900), Self.batch(900..<1_200),
+      Self.batch(0..<40, round: 1), Self.batch(1_200..<1_220),
+    ] {
       try collection.upsert(batch)
       content = content.upserting(batch, into: "docs")
     }

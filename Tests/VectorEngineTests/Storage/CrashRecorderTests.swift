@@ -54,7 +54,8 @@ struct CrashRecorderTests {
       for state in model.states(at: k) {
         let found = try file("f", in: state)
         // Old until the rename (call 4), either after it, new once the folder is synced (call 5).
-        let allowed: [[UInt8]] = k <= 4 ? [Array("old".utf8)] : k == 5 ? [Array("old".utf8), Array("new".utf8)] : [Array("new".utf8)]
+        let allowed: [[UInt8]] =
+          k <= 4 ? [Array("old".utf8)] : k == 5 ? [Array("old".utf8), Array("new".utf8)] : [Array("new".utf8)]
         #expect(found.map { allowed.contains($0) } == true, "point \(k) \(state.variant): \(String(describing: found))")
       }
     }

@@ -14,9 +14,12 @@ struct HostileFilesTests {
     let collection = try database.createCollection(
       "docs", config: CollectionConfig(dimension: 4, distance: .dot, storage: .mmap, segmentPoints: segmentPoints))
     try collection.createPayloadIndex(field: "tenant", type: .keyword)
-    try collection.upsert((0..<points).map {
-      PointStruct(id: .number(UInt64($0)), vector: randomVector(4, using: &generator), payload: ["tenant": .string("t\($0 % 3)")])
-    })
+    try collection.upsert(
+      (0..<points).map {
+        PointStruct(
+          id: .number(UInt64($0)), vector: randomVector(4, using: &generator),
+          payload: ["tenant": .string("t\($0 % 3)")])
+      })
     try collection.upsert((1_000..<1_010).map { PointStruct(id: .number(UInt64($0)), vector: [1, 2, 3, 4]) })
     return database
   }
@@ -24,7 +27,9 @@ struct HostileFilesTests {
   private func folder(_ directory: String) -> String { directory + "/collections/docs" }
 
   private func segmentFiles(_ directory: String) throws -> [String] {
-    try System.listDirectory(folder(directory)).filter { $0.hasSuffix(".seg") }.sorted().map { folder(directory) + "/" + $0 }
+    try System.listDirectory(folder(directory)).filter { $0.hasSuffix(".seg") }.sorted().map {
+      folder(directory) + "/" + $0
+    }
   }
 
   private func flipByte(_ path: String, at offset: Int) throws {
@@ -36,7 +41,9 @@ struct HostileFilesTests {
   /// The offset of a segment file's section.
   private func sectionOffset(_ path: String, _ section: SegmentFormat.Section) throws -> Int {
     let bytes = try #require(FileManager.default.contents(atPath: path))
-    return bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 32 + section.rawValue * 24, as: UInt64.self))) }
+    return bytes.withUnsafeBytes {
+      Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 32 + section.rawValue * 24, as: UInt64.self)))
+    }
   }
 
   private func isCorrupted(_ error: any Error, _ texts: String...) -> Bool {
@@ -46,7 +53,8 @@ struct HostileFilesTests {
   /// A copy of `snapshot`'s archive with `change` applied to its files (re-archived with fresh
   /// digests, as a forger would).
   private func forged(
-    _ snapshot: SnapshotDescription, in directory: String, _ change: (inout [(name: String, bytes: [UInt8])]) throws -> Void
+    _ snapshot: SnapshotDescription, in directory: String,
+    _ change: (inout [(name: String, bytes: [UInt8])]) throws -> Void
   ) throws -> String {
     let extracted = directory + "/forge-\(UUID().uuidString)"
     let contents = try SnapshotArchive.extractContents(path: snapshot.path, into: extracted)
@@ -127,7 +135,9 @@ struct HostileFilesTests {
       files[index].bytes[offset + 9] ^= 0x20
     }
     #expect { _ = try reopened.verifySnapshotFile(at: forgedPath) } throws: { isCorrupted($0, "\(section) section") }
-    #expect { _ = try reopened.restoreSnapshotFile(at: forgedPath, as: "copy") } throws: { isCorrupted($0, "\(section) section") }
+    #expect { _ = try reopened.restoreSnapshotFile(at: forgedPath, as: "copy") } throws: {
+      isCorrupted($0, "\(section) section")
+    }
     #expect(try reopened.collectionNames() == ["docs"])
   }
 
@@ -168,7 +178,9 @@ struct HostileFilesTests {
     let directory = TemporaryDirectory()
     _ = try populated(directory.path)
     try addSegment(in: directory.path, ids: [5_002, 5_001])
-    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: { isCorrupted($0, "not strictly ascending") }
+    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: {
+      isCorrupted($0, "not strictly ascending")
+    }
   }
 
   @Test func aSegmentNamedTwiceInTheManifestIsRefused() throws {
@@ -177,7 +189,9 @@ struct HostileFilesTests {
     var manifest = try CollectionManifest.read(from: folder(directory.path))
     manifest.segments.append(try #require(manifest.segments.first))
     try manifest.write(to: folder(directory.path))
-    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: { isCorrupted($0, "listed twice") }
+    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: {
+      isCorrupted($0, "listed twice")
+    }
   }
 
   @Test func aPointLiveInTwoSegmentsIsRefused() throws {
@@ -203,7 +217,9 @@ struct HostileFilesTests {
     let crc = bytes[24...].withUnsafeBytes { CRC32C.checksum($0) }
     withUnsafeBytes(of: crc.littleEndian) { for index in 0..<4 { bytes[16 + index] = $0[index] } }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: { isCorrupted($0, "bits past the last row") }
+    #expect { _ = try Database(directory: directory.path).collection("docs") } throws: {
+      isCorrupted($0, "bits past the last row")
+    }
   }
 
   @Test func aGraphBuiltForAnotherMetricIsRebuiltOrRefused() throws {
@@ -212,11 +228,14 @@ struct HostileFilesTests {
     let graphName = try #require(try System.listDirectory(folder(directory.path)).first { $0.hasSuffix(".hnsw") })
     let segment = try #require(try segmentFiles(directory.path).first)
     let bytes = try #require(FileManager.default.contents(atPath: segment))
-    let count = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self))) }
+    let count = bytes.withUnsafeBytes {
+      Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+    }
     let vectorsStart = try sectionOffset(segment, .vectors)
     let wrong: HNSWGraph = bytes.withUnsafeBytes { raw in
       let vectors = HNSWVectors(base: raw.baseAddress! + vectorsStart, stride: 32, count: count, dimension: 4)
-      return HNSWGraph.build(vectors: vectors, metric: .squaredL2, parameters: HNSWParameters(m: 16, efConstruct: 40, seed: 1), threads: 1)
+      return HNSWGraph.build(
+        vectors: vectors, metric: .squaredL2, parameters: HNSWParameters(m: 16, efConstruct: 40, seed: 1), threads: 1)
     }
     try DurableFile.publish(wrong.encoded, as: graphName, in: folder(directory.path))
     #expect {
@@ -246,7 +265,8 @@ struct HostileFilesTests {
       #expect(try database.collection(composed).count() == 2)
     }
     // A folder made by hand in the other form is reported, not opened as a second collection.
-    try FileManager.default.createDirectory(atPath: directory.path + "/collections/na\u{308}me", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: directory.path + "/collections/na\u{308}me", withIntermediateDirectories: false)
     let reopened = try Database(directory: directory.path)
     #expect(reopened.problems.contains { $0.contains("NFC") })
     #expect {
@@ -274,7 +294,9 @@ struct HostileFilesTests {
       #expect(try reopened.collection("other").count() == 0)
       #expect(throws: StoreError.self) { _ = try reopened.aliases() }
       #expect(throws: StoreError.self) { try reopened.createAlias("x", for: "docs") }
-      #expect(try String(contentsOfFile: directory.path + "/aliases.json", encoding: .utf8) == text, "the evidence was rewritten")
+      #expect(
+        try String(contentsOfFile: directory.path + "/aliases.json", encoding: .utf8) == text,
+        "the evidence was rewritten")
     }
   }
 

@@ -12,13 +12,17 @@ struct LogDamageTests {
     let collection = try database.createCollection("c", config: CollectionConfig(dimension: 4, distance: distance))
     try collection.createPayloadIndex(field: "tenant", type: .keyword)
     for id in 1...3 {
-      try collection.upsert([PointStruct(id: .number(UInt64(id)), vector: [1, 0, 0, Float(id)], payload: ["tenant": "a"])])
+      try collection.upsert([
+        PointStruct(id: .number(UInt64(id)), vector: [1, 0, 0, Float(id)], payload: ["tenant": "a"])
+      ])
     }
     return directory + "/collections/c"
   }
 
   private func walFile(_ folder: String) throws -> String {
-    folder + "/" + (try #require(try System.listDirectory(folder).filter { $0.hasPrefix("wal-") && $0.hasSuffix(".log") }.sorted().last))
+    folder + "/"
+      + (try #require(
+        try System.listDirectory(folder).filter { $0.hasPrefix("wal-") && $0.hasSuffix(".log") }.sorted().last))
   }
 
   /// Appends `operation` to the log as it is, bypassing every check a write makes.
@@ -78,7 +82,8 @@ struct LogDamageTests {
       let folder = try collection(directory.path)
       let path = try walFile(folder)
       var bytes = try #require(FileManager.default.contents(atPath: path))
-      let last = try #require(try WriteAheadLog.recover(directory: folder, from: 1, repair: false).recovery.operations.last)
+      let last = try #require(
+        try WriteAheadLog.recover(directory: folder, from: 1, repair: false).recovery.operations.last)
       if zeroed {
         for index in last.offset..<bytes.count { bytes[index] = 0 }
       } else {
@@ -137,7 +142,8 @@ struct LogDamageTests {
     case "long vector": operation = .upsert([PointStruct(id: .number(7), vector: [1, 2, 3, 4, 5, 6, 7, 8, 9])])
     case "NaN": operation = .upsert([PointStruct(id: .number(7), vector: [1, .nan, 0, 0])])
     case "infinity": operation = .upsert([PointStruct(id: .number(7), vector: [1, .infinity, 0, 0])])
-    case "keyword index type": operation = .upsert([PointStruct(id: .number(7), vector: [1, 2, 3, 4], payload: ["tenant": 42])])
+    case "keyword index type":
+      operation = .upsert([PointStruct(id: .number(7), vector: [1, 2, 3, 4], payload: ["tenant": 42])])
     default: operation = .setPayload(ids: [.number(1)], payload: ["tenant": .array([1, 2])])
     }
     try logUnchecked(operation, in: folder)

@@ -105,7 +105,8 @@ struct WriteAheadLogTests {
     let directory = TemporaryDirectory()
     let log = try makeLog(directory.path)
     _ = try log.append([upsert(1)])
-    FaultInjection.add(.init(operation: .write, pathContains: directory.path, code: System.errnoNoSpace, partialBytes: 12))
+    FaultInjection.add(
+      .init(operation: .write, pathContains: directory.path, code: System.errnoNoSpace, partialBytes: 12))
     #expect {
       _ = try log.append([upsert(2)])
     } throws: { error in

@@ -7,7 +7,8 @@ enum BackupDataDirectory {
   /// Creates the data directory inside `scratch` and returns its path.
   static func prepare(_ scratch: ScratchDirectory) throws -> String {
     let data = scratch.path + "/data"
-    let points = scratch.file("points.jsonl", contents: (1...50).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3]}" }.joined(separator: "\n"))
+    let points = scratch.file(
+      "points.jsonl", contents: (1...50).map { "{\"id\":\($0),\"vector\":[\($0),1,2,3]}" }.joined(separator: "\n"))
     let script = """
       collection create docs --dim 4 --distance dot
       points upsert docs --file \(points)

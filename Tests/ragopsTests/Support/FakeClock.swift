@@ -18,7 +18,8 @@ enum FakeClock {
 
   /// The path of the `faketime` executable.
   static var executable: String {
-    ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "faketime"
+    ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) }
+      ?? "faketime"
   }
 
   /// `faketime` arguments that start `command` at `instant`, its clock running `speed` times

@@ -53,12 +53,16 @@ final class LineStream: @unchecked Sendable {
       }
       let failure = gaveUp ? "an earlier wait failed" : closed ? "the output ended" : nil
       if let failure {
-        Issue.record("no line containing \"\(text)\": \(failure). Transcript:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        Issue.record(
+          "no line containing \"\(text)\": \(failure). Transcript:\n\(lines.joined(separator: "\n"))",
+          sourceLocation: sourceLocation)
         return nil
       }
       if !condition.wait(until: deadline) {
         gaveUp = true
-        Issue.record("no line containing \"\(text)\" within \(Int(limit)) s. Transcript:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        Issue.record(
+          "no line containing \"\(text)\" within \(Int(limit)) s. Transcript:\n\(lines.joined(separator: "\n"))",
+          sourceLocation: sourceLocation)
         return nil
       }
     }

@@ -77,7 +77,8 @@ final class EffectRunner: @unchecked Sendable {
     case .loadPoints(let collection, let filterText, let offset, let append):
       let filter = filterText.isEmpty ? nil : try Filter.parse(filterText)
       let page = try await backend.pointReader().scroll(
-        collection: collection, filter: filter, offset: offset, limit: PointsModel.pageSize, withPayload: true, withVector: false)
+        collection: collection, filter: filter, offset: offset, limit: PointsModel.pageSize, withPayload: true,
+        withVector: false)
       let total = append ? nil : try await backend.pointReader().count(collection: collection, filter: filter)
       post(.pointsLoaded(collection: collection, page: page, append: append, total: total))
     case .findSimilar(let collection, let id, let filterText):
@@ -89,24 +90,29 @@ final class EffectRunner: @unchecked Sendable {
       _ = try await backend.pointWriter().delete(collection: collection, selector: .ids([id]))
       post(.changed("deleted point \(id)"))
     case .savePayload(let collection, let id, let payload):
-      _ = try await backend.pointWriter().overwritePayload(collection: collection, payload: payload, selector: .ids([id]))
+      _ = try await backend.pointWriter().overwritePayload(
+        collection: collection, payload: payload, selector: .ids([id]))
       post(.changed("saved the payload of \(id)"))
     case .editPayload, .copy, .setMouse, .saveHistory:
       break  // Run by the loop: they need the terminal or the file system of the user.
     case .loadSnapshots(let collection):
-      post(.snapshotsLoaded(collection: collection, snapshots: try await backend.snapshotReader().snapshots(collection)))
+      post(
+        .snapshotsLoaded(collection: collection, snapshots: try await backend.snapshotReader().snapshots(collection)))
     case .createSnapshot(let collection):
       let snapshot = try await backend.snapshotWriter().createSnapshot(collection)
       post(.succeeded("took \(snapshot.name) (\(Quantity.bytes(snapshot.size)))", then: [.loadSnapshots(collection)]))
     case .verifySnapshot(let collection, let name):
       do {
         let checked = try await backend.snapshotReader().verifySnapshot(name, collection: collection)
-        post(.snapshotVerified(collection: collection, name: name, ok: true, message: "\(checked.name): every checksum matches"))
+        post(
+          .snapshotVerified(
+            collection: collection, name: name, ok: true, message: "\(checked.name): every checksum matches"))
       } catch {
         post(.snapshotVerified(collection: collection, name: name, ok: false, message: "\(name): \(error.message)"))
       }
     case .restoreSnapshot(let collection, let name, let target, let replace):
-      let info = try await backend.snapshotWriter().restoreSnapshot(name, collection: collection, target: target, replace: replace)
+      let info = try await backend.snapshotWriter().restoreSnapshot(
+        name, collection: collection, target: target, replace: replace)
       post(.changed("restored \(name) as \(info.name) (\(Quantity.count(info.pointsCount)) points)"))
     case .deleteSnapshot(let collection, let name):
       try await backend.snapshotWriter().deleteSnapshot(name, collection: collection)
@@ -124,12 +130,15 @@ final class EffectRunner: @unchecked Sendable {
       post(.commandFinished(command: text, output: output, errors: errors, succeeded: status == .success))
     case .measureQuality(let collection, let sample, let limit):
       let mailbox = self.mailbox
-      let report = try await backend.maintenanceReader().measureQuality(collection, sample: sample, limit: limit, ef: nil) { done, total in
+      let report = try await backend.maintenanceReader().measureQuality(
+        collection, sample: sample, limit: limit, ef: nil
+      ) { done, total in
         mailbox.post(.qualityProgress(collection: collection, done: done, total: total))
       }
       post(.qualityFinished(collection: collection, report: report))
     case .loadProjection(let collection):
-      let sampled = try await ProjectionSampler.sample(backend, collection: collection, limit: VisualizeModel.sampleLimit)
+      let sampled = try await ProjectionSampler.sample(
+        backend, collection: collection, limit: VisualizeModel.sampleLimit)
       post(.projectionLoaded(collection: collection, points: sampled.points, fields: sampled.fields))
     case .loadBackups:
       let service = try backups(writing: false)
@@ -138,14 +147,20 @@ final class EffectRunner: @unchecked Sendable {
     case .loadEvents(let after):
       post(.eventsLoaded(try backups(writing: false).catalog.events(after: after, limit: BackupsModel.eventLimit)))
     case .backupNow(let collection):
-      let record = try backups(writing: true).backupNow(collection: collection, backupDirectory: nil, target: try context.backupTarget())
-      post(.succeeded("backup \(record.id) \(record.statusText) (\(record.size.map { Quantity.bytes(Int($0)) } ?? "-"))", then: [.loadBackups]))
+      let record = try backups(writing: true).backupNow(
+        collection: collection, backupDirectory: nil, target: try context.backupTarget())
+      post(
+        .succeeded(
+          "backup \(record.id) \(record.statusText) (\(record.size.map { Quantity.bytes(Int($0)) } ?? "-"))",
+          then: [.loadBackups]))
     case .pauseSchedule(let name, let pause):
       if pause { try backups(writing: true).pause(name) } else { try backups(writing: true).resume(name) }
       post(.succeeded("\(pause ? "paused" : "resumed") \(name)", then: [.loadBackups]))
     case .deleteSchedule(let name, let deletingBackups):
       let deleted = try backups(writing: true).deleteSchedule(name, deletingBackups: deletingBackups)
-      let text = deletingBackups ? "deleted schedule \(name) and \(deleted) backups" : "deleted schedule \(name); its backups are kept"
+      let text =
+        deletingBackups
+        ? "deleted schedule \(name) and \(deleted) backups" : "deleted schedule \(name); its backups are kept"
       post(.succeeded(text, then: [.loadBackups]))
     case .deleteBackup(let id):
       _ = try backups(writing: true).delete(id: id)
@@ -154,7 +169,8 @@ final class EffectRunner: @unchecked Sendable {
       let record = try backups(writing: false).verify(id: id, target: try context.backupTarget())
       post(.succeeded("backup \(record.id): \(record.statusText), every checksum matches", then: [.loadBackups]))
     case .restoreBackup(let id, let target, let replace):
-      let infos = try backups(writing: true).restore(id: id, as: target, replace: replace, target: try context.backupTarget())
+      let infos = try backups(writing: true).restore(
+        id: id, as: target, replace: replace, target: try context.backupTarget())
       post(.changed("restored backup \(id): " + infos.map(\.name).joined(separator: ", ")))
     }
   }

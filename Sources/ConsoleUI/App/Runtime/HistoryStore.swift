@@ -26,10 +26,14 @@ struct HistoryStore: Sendable {
   /// Replaces the file with `history` (write to a temporary file, then rename).
   func save(_ history: [String]) {
     let directory = (path as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let temporary = path + ".tmp"
     let text = history.suffix(ConsoleModel.historyLimit).joined(separator: "\n") + "\n"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else { return }
+    guard
+      FileManager.default.createFile(
+        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    else { return }
     _ = rename(temporary, path)
   }
 }

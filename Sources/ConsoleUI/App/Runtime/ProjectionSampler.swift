@@ -10,13 +10,16 @@ enum ProjectionSampler {
   /// projected with PCA, and the payload fields worth colouring by (2 to 30 distinct values).
   ///
   /// - Complexity: O(n) scroll over the ids, then O(limit × dimension × iterations).
-  static func sample(_ backend: any Backend, collection: String, limit: Int) async throws(StoreError) -> (points: [ProjectedPoint], fields: [String]) {
+  static func sample(_ backend: any Backend, collection: String, limit: Int) async throws(StoreError) -> (
+    points: [ProjectedPoint], fields: [String]
+  ) {
     var reservoir: [PointID] = []
     var seen = 0
     var random: UInt64 = 0x9E37_79B9_7F4A_7C15
     var offset: PointID?
     repeat {
-      let page = try await backend.pointReader().scroll(collection: collection, filter: nil, offset: offset, limit: scanPage, withPayload: false, withVector: false)
+      let page = try await backend.pointReader().scroll(
+        collection: collection, filter: nil, offset: offset, limit: scanPage, withPayload: false, withVector: false)
       for record in page.points {
         seen += 1
         if reservoir.count < limit {
@@ -33,7 +36,8 @@ enum ProjectionSampler {
     var records: [PointRecord] = []
     for start in stride(from: 0, to: reservoir.count, by: 500) {
       let ids = Array(reservoir[start..<min(start + 500, reservoir.count)])
-      records += try await backend.pointReader().retrieve(collection: collection, ids: ids, withPayload: true, withVector: true)
+      records += try await backend.pointReader().retrieve(
+        collection: collection, ids: ids, withPayload: true, withVector: true)
     }
     records = records.filter { $0.vector != nil }
     let plane = Projection.principalPlane(records.compactMap(\.vector))

@@ -113,12 +113,16 @@ public struct AppState: Hashable {
     ]
     switch route {
     case .collections:
-      actions.formUnion([.filter, .open, .describe, .create, .delete, .copy, .sortByColumn, .reverseSort, .left, .right])
+      actions.formUnion([
+        .filter, .open, .describe, .create, .delete, .copy, .sortByColumn, .reverseSort, .left, .right,
+      ])
     case .collection:
       actions.formUnion([.nextTab, .previousTab])
       switch page?.tab ?? .points {
       case .points:
-        actions.formUnion([.filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open, .chooseColumns, .editInline])
+        actions.formUnion([
+          .filter, .describe, .edit, .similar, .delete, .copy, .toggleFold, .open, .chooseColumns, .editInline,
+        ])
       case .info: break
       case .quality: actions.insert(.run)
       case .snapshots: actions.formUnion([.create, .verify, .restore, .delete, .copy])

@@ -8,11 +8,16 @@ enum FormCommand {
     case .createCollection:
       let name = form.value("Name")
       guard !name.isEmpty else { return .failure(FormProblem("a name is required")) }
-      guard Int(form.value("Dimension")) != nil else { return .failure(FormProblem("the dimension must be a number, e.g. 384")) }
+      guard Int(form.value("Dimension")) != nil else {
+        return .failure(FormProblem("the dimension must be a number, e.g. 384"))
+      }
       return .success(
-        ["collection", "create", quoted(name), "--dim", form.value("Dimension"), "--distance",
-         quoted(form.value("Distance")), "--storage", quoted(form.value("Storage")), "--m", quoted(form.value("HNSW m")),
-         "--ef-construct", quoted(form.value("ef_construct"))].joined(separator: " "))
+        [
+          "collection", "create", quoted(name), "--dim", form.value("Dimension"), "--distance",
+          quoted(form.value("Distance")), "--storage", quoted(form.value("Storage")), "--m",
+          quoted(form.value("HNSW m")),
+          "--ef-construct", quoted(form.value("ef_construct")),
+        ].joined(separator: " "))
     case .schedule:
       let name = form.value("Name")
       guard !name.isEmpty else { return .failure(FormProblem("a name is required")) }

@@ -16,7 +16,12 @@ public struct AliasListCommand: OperatorCommand {
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let aliases = try await context.backend.collectionReader().aliases()
     return CommandResult(
-      json: ["aliases": .array(aliases.map { ["alias_name": .string($0.alias), "collection_name": .string($0.collection)] })],
-      blocks: [.table(ResultTable(columns: [.left("alias"), .left("collection")], rows: aliases.map { [$0.alias, $0.collection] }))])
+      json: [
+        "aliases": .array(aliases.map { ["alias_name": .string($0.alias), "collection_name": .string($0.collection)] })
+      ],
+      blocks: [
+        .table(
+          ResultTable(columns: [.left("alias"), .left("collection")], rows: aliases.map { [$0.alias, $0.collection] }))
+      ])
   }
 }

@@ -18,6 +18,7 @@ public struct BackupDeleteCommand: OperatorCommand {
   /// Deletes the backup.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let record = try context.backups(writing: true).delete(id: id)
-    return CommandResult(json: BackupFormatting.json(record, retentionDays: nil), blocks: [.text("backup \(id) deleted")])
+    return CommandResult(
+      json: BackupFormatting.json(record, retentionDays: nil), blocks: [.text("backup \(id) deleted")])
   }
 }

@@ -18,8 +18,10 @@ enum BackupFormatting {
     return [
       "id": .int(record.id), "schedule": optional(record.scheduleName), "trigger": .string(record.trigger.rawValue),
       "slot": time(record.slot), "status": .string(record.status.rawValue), "reason": optional(record.reason),
-      "collection": optional(record.collection), "created_at": time(record.startedAt), "finished_at": time(record.finishedAt),
-      "duration_ms": optional(record.durationMilliseconds), "size": optional(record.size), "sha256": optional(record.sha256),
+      "collection": optional(record.collection), "created_at": time(record.startedAt),
+      "finished_at": time(record.finishedAt),
+      "duration_ms": optional(record.durationMilliseconds), "size": optional(record.size),
+      "sha256": optional(record.sha256),
       "path": optional(record.path), "expires_at": time(expiry(record, retentionDays: retentionDays)),
       "deleted_at": time(record.deletedAt), "deleted_because": optional(record.deletedBecause),
     ]
@@ -27,8 +29,10 @@ enum BackupFormatting {
 
   static func table(_ records: [BackupRecord], retentionDays: (BackupRecord) -> Int?) -> ResultTable {
     ResultTable(
-      columns: [.right("id"), .left("schedule"), .left("trigger"), .left("status"), .left("created (UTC)"), .right("duration"),
-                .right("size"), .left("sha256"), .left("expires (UTC)")],
+      columns: [
+        .right("id"), .left("schedule"), .left("trigger"), .left("status"), .left("created (UTC)"), .right("duration"),
+        .right("size"), .left("sha256"), .left("expires (UTC)"),
+      ],
       rows: records.map { record in
         let expires: String
         if record.deletedAt != nil {
@@ -39,8 +43,10 @@ enum BackupFormatting {
           expires = expiry(record, retentionDays: retentionDays(record)).map(UTCText.minute) ?? "never"
         }
         return [
-          "\(record.id)", record.scheduleName ?? "-", record.trigger.title, record.statusText, UTCText.minute(record.startedAt),
-          Quantity.duration(milliseconds: record.durationMilliseconds), size(record), record.sha256.map { String($0.prefix(12)) } ?? "-", expires,
+          "\(record.id)", record.scheduleName ?? "-", record.trigger.title, record.statusText,
+          UTCText.minute(record.startedAt),
+          Quantity.duration(milliseconds: record.durationMilliseconds), size(record),
+          record.sha256.map { String($0.prefix(12)) } ?? "-", expires,
         ]
       })
   }
@@ -50,7 +56,8 @@ enum BackupFormatting {
     return [
       "name": .string(schedule.name), "spec": .string(schedule.spec.description), "zone": .string(schedule.spec.zone),
       "collection": schedule.collection.map { .string($0) } ?? .null,
-      "retention_days": schedule.retentionDays.map { .int(Int64($0)) } ?? .null, "min_keep": .int(Int64(schedule.minimumKeep)),
+      "retention_days": schedule.retentionDays.map { .int(Int64($0)) } ?? .null,
+      "min_keep": .int(Int64(schedule.minimumKeep)),
       "deadline_seconds": .int(schedule.deadline), "backup_dir": schedule.backupDirectory.map { .string($0) } ?? .null,
       "paused": .bool(schedule.paused), "next_run": status.nextSlot.map { .string(UTCText.rfc3339($0)) } ?? .null,
       "last_run": status.lastRun.map { .string(UTCText.rfc3339($0.startedAt)) } ?? .null,
@@ -62,8 +69,11 @@ enum BackupFormatting {
 
   static func table(_ statuses: [BackupService.ScheduleStatus]) -> ResultTable {
     ResultTable(
-      columns: [.left("name"), .left("spec"), .left("scope"), .left("next run (UTC)"), .left("last run (UTC)"), .left("last status"),
-                .left("retention"), .left("health")],
+      columns: [
+        .left("name"), .left("spec"), .left("scope"), .left("next run (UTC)"), .left("last run (UTC)"),
+        .left("last status"),
+        .left("retention"), .left("health"),
+      ],
       rows: statuses.map { status in
         [
           status.schedule.name, status.schedule.spec.description, status.schedule.scopeText,

@@ -22,7 +22,8 @@ public struct BackupListCommand: OperatorCommand {
   /// Lists the backups.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let service = try context.backups(writing: false)
-    let records = Array(try service.catalog.backups(includingDeleted: includeDeleted, schedule: schedule).prefix(max(1, limit)))
+    let records = Array(
+      try service.catalog.backups(includingDeleted: includeDeleted, schedule: schedule).prefix(max(1, limit)))
     let retention = Dictionary(uniqueKeysWithValues: try service.catalog.schedules().map { ($0.id, $0.retentionDays) })
     func days(_ record: BackupRecord) -> Int? { record.scheduleID.flatMap { retention[$0] ?? nil } }
     return CommandResult(

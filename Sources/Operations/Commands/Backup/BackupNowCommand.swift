@@ -11,9 +11,14 @@ public struct BackupNowCommand: OperatorCommand {
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// Scope.
-  @Option(help: ArgumentHelp("Back up this collection only (default: every collection and the aliases).", valueName: "name")) public var collection: String?
+  @Option(
+    help: ArgumentHelp("Back up this collection only (default: every collection and the aliases).", valueName: "name"))
+  public var collection: String?
   /// Folder.
-  @Option(name: .customLong("backup-dir"), help: ArgumentHelp("Folder for the backup (absolute; default <data>/backups).", valueName: "dir")) public var backupDir: String?
+  @Option(
+    name: .customLong("backup-dir"),
+    help: ArgumentHelp("Folder for the backup (absolute; default <data>/backups).", valueName: "dir")) public
+    var backupDir: String?
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -21,9 +26,14 @@ public struct BackupNowCommand: OperatorCommand {
   /// Takes the backup.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let service = try context.backups(writing: true)
-    let record = try service.backupNow(collection: collection, backupDirectory: backupDir, target: try context.backupTarget())
+    let record = try service.backupNow(
+      collection: collection, backupDirectory: backupDir, target: try context.backupTarget())
     return CommandResult(
       json: BackupFormatting.json(record, retentionDays: nil),
-      blocks: [.text("backup \(record.id) SUCCEEDED: \(BackupFormatting.size(record)) in \(Quantity.duration(milliseconds: record.durationMilliseconds)), sha256 \(record.sha256 ?? "?"), verified")])
+      blocks: [
+        .text(
+          "backup \(record.id) SUCCEEDED: \(BackupFormatting.size(record)) in \(Quantity.duration(milliseconds: record.durationMilliseconds)), sha256 \(record.sha256 ?? "?"), verified"
+        )
+      ])
   }
 }

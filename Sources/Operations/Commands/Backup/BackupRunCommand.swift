@@ -17,7 +17,9 @@ public struct BackupRunCommand: OperatorCommand {
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// Only due slots.
-  @Flag(name: .customLong("if-due"), help: "Run only slots that are due (required; the runner never runs a slot twice).") public var ifDue = false
+  @Flag(
+    name: .customLong("if-due"), help: "Run only slots that are due (required; the runner never runs a slot twice).")
+  public var ifDue = false
   /// One schedule.
   @Option(help: ArgumentHelp("Only this schedule.", valueName: "name")) public var schedule: String?
 
@@ -41,7 +43,9 @@ public struct BackupRunCommand: OperatorCommand {
   /// so a run that finds nothing due never contends for it.
   ///
   /// - Parameter log: receives each decision line (stderr).
-  public func runStandalone(dataDirectory: String, log: @escaping @Sendable (String) -> Void) -> (ExitStatus, CommandResult?) {
+  public func runStandalone(dataDirectory: String, log: @escaping @Sendable (String) -> Void) -> (
+    ExitStatus, CommandResult?
+  ) {
     let service: BackupService
     do {
       // The seam's read-only rule, applied before the data directory is opened.
@@ -80,7 +84,10 @@ public struct BackupRunCommand: OperatorCommand {
       case .notDue(let next):
         (status, text) = ("not-due", "not due; next slot \(next.map { UTCText.minute($0) + " UTC" } ?? "none")")
       case .succeeded(let record):
-        (status, text) = ("succeeded", "ran: backup \(record.id) \(record.trigger.title) SUCCEEDED, \(BackupFormatting.size(record)), verified")
+        (status, text) = (
+          "succeeded",
+          "ran: backup \(record.id) \(record.trigger.title) SUCCEEDED, \(BackupFormatting.size(record)), verified"
+        )
       case .failed(let record):
         (status, text) = ("failed", "FAILED: \(record.reason ?? "unknown")")
       case .verificationFailed(let record):

@@ -12,7 +12,8 @@ public struct ScheduleDeleteCommand: OperatorCommand {
   /// The schedule.
   @Argument(help: "The schedule's name.") public var name: String
   /// Whether to delete its backups too.
-  @Flag(name: .customLong("delete-backups"), help: "Also delete every backup the schedule made.") public var deleteBackups = false
+  @Flag(name: .customLong("delete-backups"), help: "Also delete every backup the schedule made.") public
+    var deleteBackups = false
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -20,7 +21,10 @@ public struct ScheduleDeleteCommand: OperatorCommand {
   /// Deletes the schedule.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let deleted = try context.backups(writing: true).deleteSchedule(name, deletingBackups: deleteBackups)
-    let text = deleteBackups ? "schedule \(name) deleted with \(deleted) backup(s)" : "schedule \(name) deleted; its backups are kept"
-    return CommandResult(json: ["schedule": .string(name), "deleted_backups": .int(Int64(deleted))], blocks: [.text(text)])
+    let text =
+      deleteBackups
+      ? "schedule \(name) deleted with \(deleted) backup(s)" : "schedule \(name) deleted; its backups are kept"
+    return CommandResult(
+      json: ["schedule": .string(name), "deleted_backups": .int(Int64(deleted))], blocks: [.text(text)])
   }
 }

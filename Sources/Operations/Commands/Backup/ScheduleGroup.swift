@@ -6,8 +6,10 @@ public struct ScheduleGroup: ParsableCommand {
   /// The group's name and subcommands.
   public static let configuration = CommandConfiguration(
     commandName: "schedule", abstract: "Set, list, pause, resume and delete backup schedules.",
-    subcommands: [ScheduleSetCommand.self, ScheduleListCommand.self, SchedulePauseCommand.self,
-                  ScheduleResumeCommand.self, ScheduleDeleteCommand.self])
+    subcommands: [
+      ScheduleSetCommand.self, ScheduleListCommand.self, SchedulePauseCommand.self,
+      ScheduleResumeCommand.self, ScheduleDeleteCommand.self,
+    ])
 
   /// Creates the group (used by the parser).
   public init() {}

@@ -18,6 +18,10 @@ public struct ScheduleListCommand: OperatorCommand {
     let statuses = try context.backups(writing: false).scheduleStatuses()
     return CommandResult(
       json: .array(statuses.map(BackupFormatting.json)),
-      blocks: [statuses.isEmpty ? .text("no schedules (create one with: schedule set NAME --daily 02:00)") : .table(BackupFormatting.table(statuses))])
+      blocks: [
+        statuses.isEmpty
+          ? .text("no schedules (create one with: schedule set NAME --daily 02:00)")
+          : .table(BackupFormatting.table(statuses))
+      ])
   }
 }

@@ -4,7 +4,8 @@ import Model
 /// `schedule pause NAME`.
 public struct SchedulePauseCommand: OperatorCommand {
   /// The command's name and help.
-  public static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause a schedule: no runs until resumed; its backups are kept.")
+  public static let configuration = CommandConfiguration(
+    commandName: "pause", abstract: "Pause a schedule: no runs until resumed; its backups are kept.")
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -17,6 +18,7 @@ public struct SchedulePauseCommand: OperatorCommand {
   /// Pauses the schedule.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     try context.backups(writing: true).pause(name)
-    return CommandResult(json: ["schedule": .string(name), "paused": .bool(true)], blocks: [.text("schedule \(name) paused")])
+    return CommandResult(
+      json: ["schedule": .string(name), "paused": .bool(true)], blocks: [.text("schedule \(name) paused")])
   }
 }

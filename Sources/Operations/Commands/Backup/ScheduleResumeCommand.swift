@@ -4,7 +4,10 @@ import Model
 /// `schedule resume NAME`.
 public struct ScheduleResumeCommand: OperatorCommand {
   /// The command's name and help.
-  public static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused schedule; slots missed meanwhile follow the catch-up rule (at most one, within the deadline).")
+  public static let configuration = CommandConfiguration(
+    commandName: "resume",
+    abstract:
+      "Resume a paused schedule; slots missed meanwhile follow the catch-up rule (at most one, within the deadline).")
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -17,6 +20,7 @@ public struct ScheduleResumeCommand: OperatorCommand {
   /// Resumes the schedule.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     try context.backups(writing: true).resume(name)
-    return CommandResult(json: ["schedule": .string(name), "paused": .bool(false)], blocks: [.text("schedule \(name) resumed")])
+    return CommandResult(
+      json: ["schedule": .string(name), "paused": .bool(false)], blocks: [.text("schedule \(name) resumed")])
   }
 }

@@ -21,29 +21,47 @@ public struct ScheduleSetCommand: OperatorCommand {
   /// Daily time.
   @Option(help: ArgumentHelp("Every day at HH:MM.", valueName: "HH:MM")) public var daily: String?
   /// Weekly day and time.
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Every week on DAY (mon … sun) at HH:MM.", valueName: "DAY HH:MM"))
+  @Option(
+    parsing: .upToNextOption, help: ArgumentHelp("Every week on DAY (mon … sun) at HH:MM.", valueName: "DAY HH:MM"))
   public var weekly: [String] = []
   /// Monthly day and time.
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Every month on day DAY (1-31; shorter months skip it) at HH:MM.", valueName: "DAY HH:MM"))
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp("Every month on day DAY (1-31; shorter months skip it) at HH:MM.", valueName: "DAY HH:MM"))
   public var monthly: [String] = []
   /// Cron expression.
-  @Option(help: ArgumentHelp("A cron expression \"m h dom mon dow\" (or @daily, @hourly …).", valueName: "expr")) public var cron: String?
+  @Option(help: ArgumentHelp("A cron expression \"m h dom mon dow\" (or @daily, @hourly …).", valueName: "expr")) public
+    var cron: String?
   /// Interval.
-  @Option(help: ArgumentHelp("Every interval, e.g. 6h or 30m (slots at multiples of it since 1970 UTC).", valueName: "duration")) public var every: String?
+  @Option(
+    help: ArgumentHelp(
+      "Every interval, e.g. 6h or 30m (slots at multiples of it since 1970 UTC).", valueName: "duration")) public
+    var every: String?
   /// Zone.
   @Option(help: ArgumentHelp("IANA time zone of the times (default UTC).", valueName: "zone")) public var tz = "UTC"
   /// Retention.
-  @Option(name: .customLong("retention-days"), help: ArgumentHelp("Days a verified backup is kept (default 7).", valueName: "n")) public var retentionDays: Int?
+  @Option(
+    name: .customLong("retention-days"),
+    help: ArgumentHelp("Days a verified backup is kept (default 7).", valueName: "n")) public var retentionDays: Int?
   /// Keep forever.
-  @Flag(name: .customLong("keep-forever"), help: "Never delete this schedule's backups by age.") public var keepForever = false
+  @Flag(name: .customLong("keep-forever"), help: "Never delete this schedule's backups by age.") public
+    var keepForever = false
   /// Minimum kept.
-  @Option(name: .customLong("min-keep"), help: ArgumentHelp("Newest verified backups kept whatever their age.", valueName: "n")) public var minKeep = 2
+  @Option(
+    name: .customLong("min-keep"),
+    help: ArgumentHelp("Newest verified backups kept whatever their age.", valueName: "n")) public var minKeep = 2
   /// Scope.
-  @Option(help: ArgumentHelp("Back up this collection only (default: every collection and the aliases).", valueName: "name")) public var collection: String?
+  @Option(
+    help: ArgumentHelp("Back up this collection only (default: every collection and the aliases).", valueName: "name"))
+  public var collection: String?
   /// Deadline.
-  @Option(help: ArgumentHelp("How late a missed slot may still start, e.g. 6h.", valueName: "duration")) public var deadline: String?
+  @Option(help: ArgumentHelp("How late a missed slot may still start, e.g. 6h.", valueName: "duration")) public
+    var deadline: String?
   /// Backup folder.
-  @Option(name: .customLong("backup-dir"), help: ArgumentHelp("Folder for this schedule's backups (absolute; default <data>/backups).", valueName: "dir")) public var backupDir: String?
+  @Option(
+    name: .customLong("backup-dir"),
+    help: ArgumentHelp("Folder for this schedule's backups (absolute; default <data>/backups).", valueName: "dir"))
+  public var backupDir: String?
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -87,22 +105,31 @@ public struct ScheduleSetCommand: OperatorCommand {
       guard weekly.count == 2 else { throw ValidationError("--weekly takes a day and a time, e.g. --weekly mon 02:00") }
       return try syntax(weekly[0]) { () throws(ScheduleSyntaxError) in
         let (hour, minute) = try ScheduleSpec.time(weekly[1])
-        return try ScheduleSpec(.weekly(weekday: try ScheduleSpec.weekday(weekly[0]), hour: hour, minute: minute), zone: tz)
+        return try ScheduleSpec(
+          .weekly(weekday: try ScheduleSpec.weekday(weekly[0]), hour: hour, minute: minute), zone: tz)
       }
     }
     if !monthly.isEmpty {
-      guard monthly.count == 2 else { throw ValidationError("--monthly takes a day and a time, e.g. --monthly 1 02:00") }
+      guard monthly.count == 2 else {
+        throw ValidationError("--monthly takes a day and a time, e.g. --monthly 1 02:00")
+      }
       return try syntax(monthly[0]) { () throws(ScheduleSyntaxError) in
-        guard let day = Int(monthly[0]) else { throw ScheduleSyntaxError("day of month \(monthly[0]) is not a number 1-31") }
+        guard let day = Int(monthly[0]) else {
+          throw ScheduleSyntaxError("day of month \(monthly[0]) is not a number 1-31")
+        }
         let (hour, minute) = try ScheduleSpec.time(monthly[1])
         return try ScheduleSpec(.monthly(day: day, hour: hour, minute: minute), zone: tz)
       }
     }
     if let cron {
-      return try syntax(cron) { () throws(ScheduleSyntaxError) in try ScheduleSpec(.cron(try CronExpression(cron)), zone: tz) }
+      return try syntax(cron) { () throws(ScheduleSyntaxError) in
+        try ScheduleSpec(.cron(try CronExpression(cron)), zone: tz)
+      }
     }
     let every = every ?? ""
-    return try syntax(every) { () throws(ScheduleSyntaxError) in try ScheduleSpec(.every(seconds: try DurationText.seconds(every)), zone: tz) }
+    return try syntax(every) { () throws(ScheduleSyntaxError) in
+      try ScheduleSpec(.every(seconds: try DurationText.seconds(every)), zone: tz)
+    }
   }
 
   /// Saves the schedule.
@@ -116,6 +143,10 @@ public struct ScheduleSetCommand: OperatorCommand {
     let next = status?.nextSlot.map { UTCText.minute($0) + " UTC" } ?? "none"
     return CommandResult(
       json: BackupFormatting.json(status ?? .init(schedule: schedule, nextSlot: nil, lastRun: nil)),
-      blocks: [.text("schedule \(schedule.name): \(schedule.spec), \(schedule.scopeText), retention \(schedule.retentionText), deadline \(DurationText.text(schedule.deadline)); next run \(next)")])
+      blocks: [
+        .text(
+          "schedule \(schedule.name): \(schedule.spec), \(schedule.scopeText), retention \(schedule.retentionText), deadline \(DurationText.text(schedule.deadline)); next run \(next)"
+        )
+      ])
   }
 }

@@ -21,11 +21,14 @@ public struct CollectionCreateCommand: OperatorCommand {
   /// HNSW m.
   @Option(name: .long, help: "HNSW links per node.") public var m: Int = 16
   /// HNSW ef_construct.
-  @Option(name: .customLong("ef-construct"), help: "HNSW candidate list size while building.") public var efConstruct: Int = 100
+  @Option(name: .customLong("ef-construct"), help: "HNSW candidate list size while building.") public var efConstruct:
+    Int = 100
   /// HNSW ef.
   @Option(name: .long, help: "Default HNSW candidate list size while searching.") public var ef: Int = 64
   /// Segment size.
-  @Option(name: .customLong("segment-points"), help: "Points held in the write-ahead log before they are sealed into a segment file.")
+  @Option(
+    name: .customLong("segment-points"),
+    help: "Points held in the write-ahead log before they are sealed into a segment file.")
   public var segmentPoints: Int = 50_000
 
   /// Creates the command (used by the parser).

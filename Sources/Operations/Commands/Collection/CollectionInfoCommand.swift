@@ -37,19 +37,23 @@ public struct CollectionInfoCommand: OperatorCommand {
     if info.payloadSchema.isEmpty {
       blocks.append(.text("payload schema: no indexes"))
     } else {
-      blocks.append(.table(ResultTable(
-        columns: [.left("field"), .left("type"), .right("points")],
-        rows: info.payloadSchema.map { [$0.field, $0.type.rawValue, Quantity.count($0.points)] })))
+      blocks.append(
+        .table(
+          ResultTable(
+            columns: [.left("field"), .left("type"), .right("points")],
+            rows: info.payloadSchema.map { [$0.field, $0.type.rawValue, Quantity.count($0.points)] })))
     }
     if info.indexStats.isEmpty {
       blocks.append(.text("hnsw graphs: no sealed segment yet"))
     } else {
-      blocks.append(.table(ResultTable(
-        columns: [
-          .right("segment"), .right("points"), .left("graph"), .right("layers"), .left("nodes per layer"),
-          .right("degree l0 mean/max"), .right("degree upper mean/max"),
-        ],
-        rows: info.indexStats.map(Self.indexRow))))
+      blocks.append(
+        .table(
+          ResultTable(
+            columns: [
+              .right("segment"), .right("points"), .left("graph"), .right("layers"), .left("nodes per layer"),
+              .right("degree l0 mean/max"), .right("degree upper mean/max"),
+            ],
+            rows: info.indexStats.map(Self.indexRow))))
     }
     var json = Self.json(info)
     if case .object(var object) = json {

@@ -6,7 +6,9 @@ public struct CollectionOptimizeCommand: OperatorCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
     commandName: "optimize", abstract: "Merge segments, drop deleted points and rebuild the HNSW index.",
-    discussion: "Also runs automatically in the background when a collection has more than 8 segments or a segment with 30% or more deleted points.")
+    discussion:
+      "Also runs automatically in the background when a collection has more than 8 segments or a segment with 30% or more deleted points."
+  )
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -29,7 +31,12 @@ public struct CollectionOptimizeCommand: OperatorCommand {
     try await context.backend.maintenanceWriter().optimize(name)
     let info = try await context.backend.collectionReader().collectionInfo(name)
     return CommandResult(
-      json: ["optimized": .string(info.name), "segments_count": .int(Int64(info.segmentsCount)), "points_count": .int(Int64(info.pointsCount))],
-      blocks: [.text("optimized \(info.name): \(Quantity.count(info.pointsCount)) points in \(info.segmentsCount) segment(s)")])
+      json: [
+        "optimized": .string(info.name), "segments_count": .int(Int64(info.segmentsCount)),
+        "points_count": .int(Int64(info.pointsCount)),
+      ],
+      blocks: [
+        .text("optimized \(info.name): \(Quantity.count(info.pointsCount)) points in \(info.segmentsCount) segment(s)")
+      ])
   }
 }

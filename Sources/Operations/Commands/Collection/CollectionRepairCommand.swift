@@ -26,7 +26,8 @@ public struct CollectionRepairCommand: OperatorCommand {
   /// Sets the damage aside and reports the files moved.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let moved = try await context.backend.maintenanceWriter().setAsideDamagedLog(name)
-    let text = moved.isEmpty
+    let text =
+      moved.isEmpty
       ? "collection \(name): its write-ahead log has no damage; nothing was changed"
       : "collection \(name): set aside \(moved.joined(separator: ", ")); it opens with the records before the damage"
     return CommandResult(

@@ -37,8 +37,10 @@ public struct CollectionsCommand: OperatorCommand {
       items.append(CollectionInfoCommand.json(info))
     }
     let table = ResultTable(
-      columns: [.left("name"), .left("status"), .right("points"), .right("segments"), .left("vectors"),
-                .left("storage"), .right("disk"), .right("ram")],
+      columns: [
+        .left("name"), .left("status"), .right("points"), .right("segments"), .left("vectors"),
+        .left("storage"), .right("disk"), .right("ram"),
+      ],
       rows: rows)
     var json: JSONObject = ["collections": .array(items)]
     if !problems.isEmpty { json["problems"] = .array(problems.map { .string($0) }) }

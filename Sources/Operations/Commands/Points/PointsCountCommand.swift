@@ -4,14 +4,16 @@ import Model
 /// `points count NAME [--filter EXPR]`.
 public struct PointsCountCommand: OperatorCommand {
   /// The command's name and help.
-  public static let configuration = CommandConfiguration(commandName: "count", abstract: "Count points, optionally filtered.")
+  public static let configuration = CommandConfiguration(
+    commandName: "count", abstract: "Count points, optionally filtered.")
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// The filter.
-  @Option(name: .long, help: ArgumentHelp("A filter: text form (tenant:acme year>=2020) or Qdrant JSON.", valueName: "expr"))
+  @Option(
+    name: .long, help: ArgumentHelp("A filter: text form (tenant:acme year>=2020) or Qdrant JSON.", valueName: "expr"))
   public var filter: String?
 
   /// Creates the command (used by the parser).
@@ -24,7 +26,8 @@ public struct PointsCountCommand: OperatorCommand {
 
   /// Counts.
   public func execute(in context: CommandContext) async throws -> CommandResult {
-    let count = try await context.backend.pointReader().count(collection: name, filter: try ArgumentValues.filter(filter))
+    let count = try await context.backend.pointReader().count(
+      collection: name, filter: try ArgumentValues.filter(filter))
     return CommandResult(json: ["count": .int(Int64(count))], blocks: [.text(Quantity.count(count))])
   }
 }

@@ -4,7 +4,8 @@ import Model
 /// `points delete NAME (--ids 1,2,3 | --filter EXPR)`.
 public struct PointsDeleteCommand: OperatorCommand {
   /// The command's name and help.
-  public static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete points by id or by filter.")
+  public static let configuration = CommandConfiguration(
+    commandName: "delete", abstract: "Delete points by id or by filter.")
 
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
@@ -13,7 +14,8 @@ public struct PointsDeleteCommand: OperatorCommand {
   /// Ids.
   @Option(name: .long, help: ArgumentHelp("Ids separated by commas.", valueName: "ids")) public var ids: String?
   /// Filter.
-  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter:
+    String?
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -33,7 +35,9 @@ public struct PointsDeleteCommand: OperatorCommand {
     let selector = try Self.selector(ids: ids, filter: filter)
     let result = try await context.backend.pointWriter().delete(collection: name, selector: selector)
     return CommandResult(
-      json: ["deleted": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed"],
+      json: [
+        "deleted": .int(Int64(result.affected)), "operation_id": .int(Int64(result.operationID)), "status": "completed",
+      ],
       blocks: [.text("deleted \(Quantity.count(result.affected)) points")])
   }
 

@@ -12,11 +12,14 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// IDS, unless --filter.
-  @Argument(help: ArgumentHelp("Ids separated by commas (omit with --filter).", valueName: "ids")) public var values: [String] = []
+  @Argument(help: ArgumentHelp("Ids separated by commas (omit with --filter).", valueName: "ids")) public var values:
+    [String] = []
   /// Keys.
-  @Option(name: .long, help: ArgumentHelp("Keys to remove, separated by commas.", valueName: "keys")) public var keys: String
+  @Option(name: .long, help: ArgumentHelp("Keys to remove, separated by commas.", valueName: "keys")) public var keys:
+    String
   /// Filter.
-  @Option(name: .long, help: ArgumentHelp("Select points by filter instead of ids.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("Select points by filter instead of ids.", valueName: "expr")) public
+    var filter: String?
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -30,7 +33,9 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: false)
     let keyList = keys.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-    let result = try await context.backend.pointWriter().deletePayloadKeys(collection: name, keys: keyList, selector: target.selector)
-    return PointsPayloadTarget.result(result, summary: "removed \(keyList.joined(separator: ", ")) from \(Quantity.count(result.affected)) points")
+    let result = try await context.backend.pointWriter().deletePayloadKeys(
+      collection: name, keys: keyList, selector: target.selector)
+    return PointsPayloadTarget.result(
+      result, summary: "removed \(keyList.joined(separator: ", ")) from \(Quantity.count(result.affected)) points")
   }
 }

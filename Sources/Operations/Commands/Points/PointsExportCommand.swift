@@ -13,9 +13,11 @@ public struct PointsExportCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// The output.
-  @Option(name: .long, help: ArgumentHelp("The output file, or - for standard output.", valueName: "file")) public var file: String
+  @Option(name: .long, help: ArgumentHelp("The output file, or - for standard output.", valueName: "file")) public
+    var file: String
   /// The filter.
-  @Option(name: .long, help: ArgumentHelp("Export only points matching a filter.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("Export only points matching a filter.", valueName: "expr")) public
+    var filter: String?
 
   /// Creates the command (used by the parser).
   public init() {}

@@ -26,7 +26,8 @@ public struct PointsGetCommand: OperatorCommand {
   /// Fetches the points.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let wanted = try ArgumentValues.ids(ids)
-    let records = try await context.backend.pointReader().retrieve(collection: name, ids: wanted, withPayload: true, withVector: withVector)
+    let records = try await context.backend.pointReader().retrieve(
+      collection: name, ids: wanted, withPayload: true, withVector: withVector)
     var blocks: [ResultBlock] = [.table(ResultFormatting.pointsTable(records))]
     let found = Set(records.map(\.id))
     let missing = wanted.filter { !found.contains($0) }

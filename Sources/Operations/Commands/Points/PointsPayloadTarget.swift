@@ -10,7 +10,9 @@ struct PointsPayloadTarget {
   init(values: [String], filter: String?, wantsPayload: Bool) throws {
     let expected = (filter == nil ? 1 : 0) + (wantsPayload ? 1 : 0)
     guard values.count == expected else {
-      let shape = filter == nil ? (wantsPayload ? "IDS JSON" : "IDS") : (wantsPayload ? "JSON (with --filter)" : "nothing (with --filter)")
+      let shape =
+        filter == nil
+        ? (wantsPayload ? "IDS JSON" : "IDS") : (wantsPayload ? "JSON (with --filter)" : "nothing (with --filter)")
       throw ValidationError("expected \(shape) after the collection name")
     }
     if let filter {
@@ -24,7 +26,9 @@ struct PointsPayloadTarget {
   /// The result of a payload change: counts as JSON and a one-line summary.
   static func result(_ update: UpdateResult, summary: String) -> CommandResult {
     CommandResult(
-      json: ["updated": .int(Int64(update.affected)), "operation_id": .int(Int64(update.operationID)), "status": "completed"],
+      json: [
+        "updated": .int(Int64(update.affected)), "operation_id": .int(Int64(update.operationID)), "status": "completed",
+      ],
       blocks: [.text(summary)])
   }
 }

@@ -13,11 +13,13 @@ public struct PointsScrollCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// The filter.
-  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("A filter: text form or Qdrant JSON.", valueName: "expr")) public var filter:
+    String?
   /// Page size.
   @Option(name: .long, help: "Points per page.") public var limit: Int = 10
   /// Start id.
-  @Option(name: .long, help: ArgumentHelp("The first id of the page (inclusive).", valueName: "id")) public var offset: String?
+  @Option(name: .long, help: ArgumentHelp("The first id of the page (inclusive).", valueName: "id")) public var offset:
+    String?
   /// Whether to show vectors.
   @Flag(name: .customLong("with-vector"), help: "Include vectors.") public var withVector = false
 
@@ -41,7 +43,10 @@ public struct PointsScrollCommand: OperatorCommand {
       collection: name, filter: try ArgumentValues.filter(filter), offset: try offset.map(ArgumentValues.id),
       limit: limit, withPayload: true, withVector: withVector)
     return CommandResult(
-      json: ["points": .array(page.points.map(ResultFormatting.json)), "next_page_offset": page.nextPageOffset?.json ?? .null],
+      json: [
+        "points": .array(page.points.map(ResultFormatting.json)),
+        "next_page_offset": page.nextPageOffset?.json ?? .null,
+      ],
       blocks: [
         .table(ResultFormatting.pointsTable(page.points)),
         .text(page.nextPageOffset.map { "next page offset: \($0)" } ?? "end of collection"),

@@ -13,9 +13,11 @@ public struct PointsSetPayloadCommand: OperatorCommand {
   /// The collection.
   @Argument(help: "The collection or alias.") public var name: String
   /// IDS and JSON, or JSON alone with --filter.
-  @Argument(help: ArgumentHelp("Ids separated by commas, then the JSON object.", valueName: "ids-and-json")) public var values: [String] = []
+  @Argument(help: ArgumentHelp("Ids separated by commas, then the JSON object.", valueName: "ids-and-json")) public
+    var values: [String] = []
   /// Filter.
-  @Option(name: .long, help: ArgumentHelp("Select points by filter instead of ids.", valueName: "expr")) public var filter: String?
+  @Option(name: .long, help: ArgumentHelp("Select points by filter instead of ids.", valueName: "expr")) public
+    var filter: String?
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -28,7 +30,8 @@ public struct PointsSetPayloadCommand: OperatorCommand {
   /// Applies the change.
   public func execute(in context: CommandContext) async throws -> CommandResult {
     let target = try PointsPayloadTarget(values: values, filter: filter, wantsPayload: true)
-    let result = try await context.backend.pointWriter().setPayload(collection: name, payload: target.payload ?? [:], selector: target.selector)
+    let result = try await context.backend.pointWriter().setPayload(
+      collection: name, payload: target.payload ?? [:], selector: target.selector)
     return PointsPayloadTarget.result(result, summary: "updated payload of \(Quantity.count(result.affected)) points")
   }
 }

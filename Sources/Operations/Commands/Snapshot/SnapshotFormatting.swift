@@ -35,8 +35,7 @@ enum SnapshotFormatting {
 
   /// The JSON form: Qdrant's snapshot fields, then path, kind, collections and, when known,
   /// whether it was verified.
-  static func json(_ snapshot: SnapshotDescription, verification: Verification? = nil) -> JSONValue
-  {
+  static func json(_ snapshot: SnapshotDescription, verification: Verification? = nil) -> JSONValue {
     var object: JSONObject = [
       "name": .string(snapshot.name), "creation_time": .string(snapshot.created),
       "size": .int(Int64(snapshot.size)), "checksum": snapshot.sha256.map { .string($0) } ?? .null,

@@ -17,8 +17,7 @@ public struct SnapshotRestoreCommand: OperatorCommand {
   /// Shell-level options (data directory, output form).
   @OptionGroup public var globals: GlobalOptions
   /// The collection.
-  @Argument(help: "The collection the snapshot belongs to (not with --all).") public var name:
-    String?
+  @Argument(help: "The collection the snapshot belongs to (not with --all).") public var name: String?
   /// The snapshot.
   @Argument(help: "A snapshot name of the collection, or a path to a .snapshot file.") public
     var snapshot: String?

@@ -48,8 +48,10 @@ final class HNSWBuilder<D: HNSWDistance> {
   private let progressInterval: Int
 
   /// A builder filling `storage` (levels already drawn) from `vectors`.
-  init(storage: HNSWLinkStorage, vectors: HNSWVectors, efConstruct: Int,
-       progress: (@Sendable (Int) -> Void)?) {
+  init(
+    storage: HNSWLinkStorage, vectors: HNSWVectors, efConstruct: Int,
+    progress: (@Sendable (Int) -> Void)?
+  ) {
     self.storage = storage
     self.vectors = vectors
     self.efConstruct = max(1, min(efConstruct, storage.count))
@@ -189,8 +191,9 @@ final class HNSWBuilder<D: HNSWDistance> {
       list[0] = UInt32(kept)
       unlock(row)
       for index in 0..<kept {
-        addLink(from: Int(HNSWHeap.row(results[index])), to: row, distance: HNSWHeap.distance(results[index]),
-                level: layer, scratch)
+        addLink(
+          from: Int(HNSWHeap.row(results[index])), to: row, distance: HNSWHeap.distance(results[index]),
+          level: layer, scratch)
       }
       if kept > 0 {
         current = Int(HNSWHeap.row(results[0]))
@@ -203,8 +206,10 @@ final class HNSWBuilder<D: HNSWDistance> {
   /// Best-first search of `level` for the `efConstruct` nodes nearest to `row`, from `start`
   /// (hnswlib `searchBaseLayer`); leaves them in `scratch.results`, ascending, and returns
   /// how many.
-  private func searchLayer(_ row: Int, from start: Int, distance startDistance: Float, level: Int,
-                           _ scratch: HNSWScratch) -> Int {
+  private func searchLayer(
+    _ row: Int, from start: Int, distance startDistance: Float, level: Int,
+    _ scratch: HNSWScratch
+  ) -> Int {
     let width = efConstruct
     scratch.reserveResults(width + 1)
     let query = vector(row)
@@ -250,7 +255,8 @@ final class HNSWBuilder<D: HNSWDistance> {
         if next < gatheredCount {
           ragops_prefetch_range(base + Int(gathered[next]) &* stride, vectorBytes)
         }
-        let distance = D.distance(query, (base + Int(neighbour) &* stride).assumingMemoryBound(to: Float.self), dimension)
+        let distance = D.distance(
+          query, (base + Int(neighbour) &* stride).assumingMemoryBound(to: Float.self), dimension)
         let key = HNSWHeap.key(distance, neighbour)
         guard resultCount < width || key < worst else { continue }
         if candidateCount == candidateCapacity {

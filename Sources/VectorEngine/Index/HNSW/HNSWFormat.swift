@@ -68,7 +68,8 @@ enum HNSWFormat {
       return result
     }
     guard let levels = product(count, 1), let level0 = product(count, 1 + m0, 4),
-          let offsets = product(count, 4), let upper = product(upperSlots, 1 + m, 4) else { return nil }
+      let offsets = product(count, 4), let upper = product(upperSlots, 1 + m, 4)
+    else { return nil }
     var sections: [(offset: Int, length: Int)] = []
     var offset = headerSize
     for length in [levels, level0, offsets, upper] {

@@ -15,8 +15,10 @@ extension HNSWGraph {
   ///     every `min(1 000, count / 100)` rows (at least every row) and once with the total.
   /// - Returns: the graph; its invariants hold whatever the thread interleaving.
   /// - Complexity: about O(count · log count · efConstruct · m) distance computations.
-  static func build(vectors: HNSWVectors, metric: HNSWMetric, parameters: HNSWParameters,
-                    threads: Int = System.processorCount, progress: (@Sendable (Int) -> Void)? = nil) -> HNSWGraph {
+  static func build(
+    vectors: HNSWVectors, metric: HNSWMetric, parameters: HNSWParameters,
+    threads: Int = System.processorCount, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> HNSWGraph {
     let m = parameters.m
     precondition(m >= 2 && m <= HNSWParameters.maximumM, "HNSW m must be in 2...\(HNSWParameters.maximumM)")
     precondition(vectors.count < Int(Int32.max), "HNSW graphs hold fewer than 2³¹ − 1 rows")
@@ -27,14 +29,19 @@ extension HNSWGraph {
     let start: (entryPoint: Int32, maxLevel: Int)
     switch metric {
     case .innerProduct:
-      start = HNSWBuilder<HNSWInnerProduct>(storage: storage, vectors: vectors, efConstruct: efConstruct,
-                                            progress: progress).run(threads: threads)
+      start = HNSWBuilder<HNSWInnerProduct>(
+        storage: storage, vectors: vectors, efConstruct: efConstruct,
+        progress: progress
+      ).run(threads: threads)
     case .squaredL2:
-      start = HNSWBuilder<HNSWSquaredL2>(storage: storage, vectors: vectors, efConstruct: efConstruct,
-                                         progress: progress).run(threads: threads)
+      start = HNSWBuilder<HNSWSquaredL2>(
+        storage: storage, vectors: vectors, efConstruct: efConstruct,
+        progress: progress
+      ).run(threads: threads)
     }
-    let graph = HNSWGraph(metric: metric, m: m, m0: parameters.m0, efConstruct: efConstruct, storage: storage,
-                          entryPoint: start.entryPoint, maxLevel: start.maxLevel)
+    let graph = HNSWGraph(
+      metric: metric, m: m, m0: parameters.m0, efConstruct: efConstruct, storage: storage,
+      entryPoint: start.entryPoint, maxLevel: start.maxLevel)
     graph.checkInvariants()
     return graph
   }

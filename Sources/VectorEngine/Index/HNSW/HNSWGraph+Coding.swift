@@ -4,7 +4,8 @@ extension HNSWGraph {
   /// - Complexity: O(count · m0).
   var encoded: [UInt8] {
     guard let sections = HNSWFormat.layout(count: count, m: m, m0: m0, upperSlots: storage.upperSlotCount),
-          let last = sections.last else {
+      let last = sections.last
+    else {
       preconditionFailure("HNSW graph too large to encode")
     }
     var bytes = [UInt8](repeating: 0, count: last.offset + last.length)
@@ -29,7 +30,8 @@ extension HNSWGraph {
       for section in sections {
         header.append(UInt64(section.offset))
         header.append(UInt64(section.length))
-        header.append(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[section.offset..<(section.offset + section.length)])))
+        header.append(
+          CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[section.offset..<(section.offset + section.length)])))
         header.append(UInt32(0))
       }
       header.pad(to: HNSWFormat.headerChecksumOffset)
@@ -43,8 +45,10 @@ extension HNSWGraph {
   /// Writes `words` u32 values little-endian at `offset`.
   ///
   /// - Complexity: O(words).
-  private static func store(_ source: UnsafePointer<UInt32>, words: Int, into raw: UnsafeMutableRawBufferPointer,
-                            at offset: Int) {
+  private static func store(
+    _ source: UnsafePointer<UInt32>, words: Int, into raw: UnsafeMutableRawBufferPointer,
+    at offset: Int
+  ) {
     for index in 0..<words {
       raw.storeBytes(of: source[index].littleEndian, toByteOffset: offset + index * 4, as: UInt32.self)
     }
@@ -72,8 +76,11 @@ extension HNSWGraph {
     guard Array(UnsafeRawBufferPointer(rebasing: bytes[0..<8])) == HNSWFormat.magic else {
       throw corrupt("not an HNSW graph file (bad magic)")
     }
-    let storedHeaderCRC = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: HNSWFormat.headerChecksumOffset, as: UInt32.self))
-    guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<HNSWFormat.headerChecksumOffset])) == storedHeaderCRC else {
+    let storedHeaderCRC = UInt32(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: HNSWFormat.headerChecksumOffset, as: UInt32.self))
+    guard
+      CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<HNSWFormat.headerChecksumOffset])) == storedHeaderCRC
+    else {
       throw corrupt("header checksum mismatch")
     }
     var reader = ByteReader(bytes, at: 8, context: path)
@@ -107,7 +114,8 @@ extension HNSWGraph {
       }
     }
     guard let sections = HNSWFormat.layout(count: rowCount, m: m, m0: m0, upperSlots: upperSlots),
-          let last = sections.last else {
+      let last = sections.last
+    else {
       throw corrupt("section sizes overflow")
     }
     var checksums: [UInt32] = []
@@ -117,7 +125,8 @@ extension HNSWGraph {
       checksums.append(try reader.readUInt32())
       let reserved = try reader.readUInt32()
       guard offset == UInt64(expected.offset), length == UInt64(expected.length), reserved == 0 else {
-        throw corrupt("section \(index) is at \(offset) with \(length) bytes, expected \(expected.offset) with \(expected.length)")
+        throw corrupt(
+          "section \(index) is at \(offset) with \(length) bytes, expected \(expected.offset) with \(expected.length)")
       }
     }
     guard bytes[HNSWFormat.reservedOffset..<HNSWFormat.headerChecksumOffset].allSatisfy({ $0 == 0 }) else {
@@ -149,14 +158,16 @@ extension HNSWGraph {
       storage.deallocate()
       throw corrupt(problem)
     }
-    self.init(metric: metric, m: m, m0: m0, efConstruct: efConstruct, storage: storage, entryPoint: entry,
-              maxLevel: maxLevel)
+    self.init(
+      metric: metric, m: m, m0: m0, efConstruct: efConstruct, storage: storage, entryPoint: entry,
+      maxLevel: maxLevel)
   }
 
   /// Copies `words` little-endian u32 values from `offset` into a new aligned buffer.
   ///
   /// - Complexity: O(words).
-  private static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int, words: Int) -> UnsafeMutablePointer<UInt32> {
+  private static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int, words: Int) -> UnsafeMutablePointer<UInt32>
+  {
     let buffer = HNSWLinkStorage.allocateWords(UInt32.self, words)
     for index in 0..<words {
       buffer[index] = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))

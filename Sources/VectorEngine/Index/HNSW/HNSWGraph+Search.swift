@@ -22,8 +22,10 @@ extension HNSWGraph {
   ///   - accept: whether a row may be returned; `nil` admits every row.
   /// - Returns: up to `k` rows with their distances (``HNSWMetric``), ascending; ties by row.
   /// - Complexity: about O(max(ef, k) · m0 · log count) distance computations.
-  func search(_ query: UnsafePointer<Float>, k: Int, ef: Int, vectors: HNSWVectors,
-              accept: ((Int32) -> Bool)?) -> [(row: Int32, distance: Float)] {
+  func search(
+    _ query: UnsafePointer<Float>, k: Int, ef: Int, vectors: HNSWVectors,
+    accept: ((Int32) -> Bool)?
+  ) -> [(row: Int32, distance: Float)] {
     guard count > 0, k > 0 else { return [] }
     precondition(vectors.count == count, "HNSW search over \(vectors.count) vectors, graph has \(count) rows")
     // More than `count` results cannot exist; clamping also keeps a huge `ef` from
@@ -35,17 +37,21 @@ extension HNSWGraph {
     let found: Int
     switch (metric, accept) {
     case (.innerProduct, nil):
-      found = Self.walk(HNSWInnerProduct.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
-                        filtered: false, accept: { _ in true })
+      found = Self.walk(
+        HNSWInnerProduct.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
+        filtered: false, accept: { _ in true })
     case (.innerProduct, let accept?):
-      found = Self.walk(HNSWInnerProduct.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
-                        filtered: true, accept: accept)
+      found = Self.walk(
+        HNSWInnerProduct.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
+        filtered: true, accept: accept)
     case (.squaredL2, nil):
-      found = Self.walk(HNSWSquaredL2.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
-                        filtered: false, accept: { _ in true })
+      found = Self.walk(
+        HNSWSquaredL2.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
+        filtered: false, accept: { _ in true })
     case (.squaredL2, let accept?):
-      found = Self.walk(HNSWSquaredL2.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
-                        filtered: true, accept: accept)
+      found = Self.walk(
+        HNSWSquaredL2.self, query, width, storage, entryPoint, maxLevel, vectors, scratch,
+        filtered: true, accept: accept)
     }
     let results = scratch.results
     HNSWHeap.sortMaxHeapAscending(results, found)
@@ -78,7 +84,8 @@ extension HNSWGraph {
 
     // Greedy descent through the upper levels.
     var current = UInt32(bitPattern: entryPoint)
-    var currentDistance = D.distance(query, (base + Int(current) &* stride).assumingMemoryBound(to: Float.self), dimension)
+    var currentDistance = D.distance(
+      query, (base + Int(current) &* stride).assumingMemoryBound(to: Float.self), dimension)
     var level = maxLevel
     while level > 0 {
       var changed = true
@@ -90,7 +97,8 @@ extension HNSWGraph {
         while index <= linkCount {
           let candidate = list[index]
           if index < linkCount { ragops_prefetch(base + Int(list[index &+ 1]) &* stride) }
-          let distance = D.distance(query, (base + Int(candidate) &* stride).assumingMemoryBound(to: Float.self), dimension)
+          let distance = D.distance(
+            query, (base + Int(candidate) &* stride).assumingMemoryBound(to: Float.self), dimension)
           if distance < currentDistance {
             currentDistance = distance
             current = candidate
@@ -149,7 +157,8 @@ extension HNSWGraph {
         if next < gatheredCount {
           ragops_prefetch_range(base + Int(gathered[next]) &* stride, vectorBytes)
         }
-        let distance = D.distance(query, (base + Int(neighbour) &* stride).assumingMemoryBound(to: Float.self), dimension)
+        let distance = D.distance(
+          query, (base + Int(neighbour) &* stride).assumingMemoryBound(to: Float.self), dimension)
         let key = HNSWHeap.key(distance, neighbour)
         guard resultCount < width || key < worst else { continue }
         if candidateCount == candidateCapacity {

@@ -36,8 +36,10 @@ final class HNSWGraph {
   let scratchPool: HNSWScratchPool
 
   /// Adopts `storage` (freed with the graph).
-  init(metric: HNSWMetric, m: Int, m0: Int, efConstruct: Int, storage: HNSWLinkStorage,
-       entryPoint: Int32, maxLevel: Int) {
+  init(
+    metric: HNSWMetric, m: Int, m0: Int, efConstruct: Int, storage: HNSWLinkStorage,
+    entryPoint: Int32, maxLevel: Int
+  ) {
     self.metric = metric
     self.m = m
     self.m0 = m0
@@ -58,8 +60,12 @@ final class HNSWGraph {
   /// nodes present on level `l` (those whose top level is at least `l`).
   ///
   /// - Complexity: O(count).
-  var statistics: (layers: Int, entryPoint: Int32, averageDegreeLevel0: Double, maximumDegreeLevel0: Int,
-                   nodesPerLevel: [Int]) {
+  var statistics:
+    (
+      layers: Int, entryPoint: Int32, averageDegreeLevel0: Double, maximumDegreeLevel0: Int,
+      nodesPerLevel: [Int]
+    )
+  {
     guard count > 0 else { return (0, -1, 0, 0, []) }
     var total = 0
     var largest = 0

@@ -59,9 +59,11 @@ struct HNSWLinkStorage {
   }
 
   /// Wraps allocated buffers (the decoder fills them from a file).
-  init(count: Int, m: Int, m0: Int, upperSlotCount: Int, levels: UnsafeMutablePointer<UInt8>,
-       level0: UnsafeMutablePointer<UInt32>, upperOffsets: UnsafeMutablePointer<UInt32>,
-       upper: UnsafeMutablePointer<UInt32>) {
+  init(
+    count: Int, m: Int, m0: Int, upperSlotCount: Int, levels: UnsafeMutablePointer<UInt8>,
+    level0: UnsafeMutablePointer<UInt32>, upperOffsets: UnsafeMutablePointer<UInt32>,
+    upper: UnsafeMutablePointer<UInt32>
+  ) {
     self.count = count
     self.m = m
     self.m0 = m0

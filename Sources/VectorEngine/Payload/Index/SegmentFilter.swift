@@ -23,7 +23,9 @@ struct SegmentFilter {
 
   private typealias Answer = (bits: Bitset, exact: Bool)
 
-  private static func answer(_ filter: Filter, segment: SealedSegment, indexes: [String: SegmentPayloadIndex]) -> Answer? {
+  private static func answer(_ filter: Filter, segment: SealedSegment, indexes: [String: SegmentPayloadIndex])
+    -> Answer?
+  {
     var parts: [Answer?] = []
     for condition in filter.must {
       parts.append(answer(condition, segment: segment, indexes: indexes))
@@ -71,7 +73,9 @@ struct SegmentFilter {
     return (result.bits, result.exact && exact)
   }
 
-  private static func answer(_ condition: FilterCondition, segment: SealedSegment, indexes: [String: SegmentPayloadIndex]) -> Answer? {
+  private static func answer(
+    _ condition: FilterCondition, segment: SealedSegment, indexes: [String: SegmentPayloadIndex]
+  ) -> Answer? {
     switch condition {
     case .field(let key, let fieldCondition):
       guard let index = indexes[key], let bits = index.rows(matching: fieldCondition, rowCount: segment.count) else {

@@ -209,7 +209,9 @@ final class SegmentPayloadIndex: Sendable {
   }
 
   /// Reads an index file, validating everything against `rowCount`.
-  static func read(path: String, expectedType: PayloadIndexType, rowCount: Int) throws(StoreError) -> SegmentPayloadIndex {
+  static func read(path: String, expectedType: PayloadIndexType, rowCount: Int) throws(StoreError)
+    -> SegmentPayloadIndex
+  {
     let bytes = try DurableFile.readRequired(path)
     do {
       return try bytes.withUnsafeBytes { raw in
@@ -304,7 +306,9 @@ final class SegmentPayloadIndex: Sendable {
           values.append(try body.readDouble())
           rowList.append(try row())
         }
-        guard values.allSatisfy(\.isFinite) else { throw StorageCorruption(file: path, detail: "a value is not finite") }
+        guard values.allSatisfy(\.isFinite) else {
+          throw StorageCorruption(file: path, detail: "a value is not finite")
+        }
         try checkSorted(values)
         storage = .float(values: values, rows: rowList)
       }

@@ -33,8 +33,10 @@ final class SealedSegment {
   /// Opens and validates `seg-<id>.seg` in `directory`.
   ///
   /// - Throws: ``StoreError`` (`corrupted` with the file and the problem).
-  init(id: Int, directory: String, expectedDimension: Int, populate: Bool,
-       deletionGeneration: Int) throws(StoreError) {
+  init(
+    id: Int, directory: String, expectedDimension: Int, populate: Bool,
+    deletionGeneration: Int
+  ) throws(StoreError) {
     self.id = id
     path = directory + "/" + SegmentFormat.fileName(segment: id)
     do {
@@ -182,7 +184,9 @@ final class SealedSegment {
   private static func readDeletions(path: String, count: Int) throws(StoreError) -> Bitset {
     let bytes = try DurableFile.readRequired(path)
     do {
-      return try bytes.withUnsafeBytes { raw throws(StorageCorruption) in try decodeDeletions(raw, path: path, count: count) }
+      return try bytes.withUnsafeBytes { raw throws(StorageCorruption) in
+        try decodeDeletions(raw, path: path, count: count)
+      }
     } catch {
       throw StoreError.from(error)
     }
@@ -196,9 +200,12 @@ final class SealedSegment {
   ///
   /// - Complexity: O(count / 64).
   /// - Throws: ``StorageCorruption`` naming `path`.
-  static func decodeDeletions(_ raw: UnsafeRawBufferPointer, path: String, count: Int) throws(StorageCorruption) -> Bitset {
+  static func decodeDeletions(_ raw: UnsafeRawBufferPointer, path: String, count: Int) throws(StorageCorruption)
+    -> Bitset
+  {
     let words = (count + 63) / 64
-    guard raw.count == 24 + words * 8, Array(UnsafeRawBufferPointer(rebasing: raw[0..<8])) == Array("RGOPSDEL".utf8) else {
+    guard raw.count == 24 + words * 8, Array(UnsafeRawBufferPointer(rebasing: raw[0..<8])) == Array("RGOPSDEL".utf8)
+    else {
       throw StorageCorruption(file: path, detail: "wrong size or magic")
     }
     let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))

@@ -38,8 +38,10 @@ struct SegmentLayout {
     guard Array(UnsafeRawBufferPointer(rebasing: bytes[0..<8])) == SegmentFormat.magic else {
       throw corrupt("not a segment file (bad magic)")
     }
-    let storedCRC = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: SegmentFormat.headerChecksumOffset, as: UInt32.self))
-    guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<SegmentFormat.headerChecksumOffset])) == storedCRC else {
+    let storedCRC = UInt32(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: SegmentFormat.headerChecksumOffset, as: UInt32.self))
+    guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<SegmentFormat.headerChecksumOffset])) == storedCRC
+    else {
       throw corrupt("header checksum mismatch")
     }
     var reader = ByteReader(bytes, at: 8, context: path)
@@ -86,8 +88,11 @@ struct SegmentLayout {
   }
 
   /// Whether a section's bytes have the checksum its descriptor records.
-  static func checksumMatches(_ bytes: UnsafeRawBufferPointer, _ section: (offset: Int, length: Int, crc: UInt32)) -> Bool {
-    CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[section.offset..<(section.offset + section.length)])) == section.crc
+  static func checksumMatches(_ bytes: UnsafeRawBufferPointer, _ section: (offset: Int, length: Int, crc: UInt32))
+    -> Bool
+  {
+    CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[section.offset..<(section.offset + section.length)]))
+      == section.crc
   }
 
   /// The id in `row` of the ids section at `base`.
@@ -125,7 +130,8 @@ struct SegmentLayout {
       last = offset
     }
     guard last == UInt64(sections[3].length) else {
-      throw StorageCorruption(file: path, detail: "payload offsets end at \(last), the payload section has \(sections[3].length) bytes")
+      throw StorageCorruption(
+        file: path, detail: "payload offsets end at \(last), the payload section has \(sections[3].length) bytes")
     }
   }
 }

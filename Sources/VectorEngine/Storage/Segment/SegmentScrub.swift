@@ -48,7 +48,8 @@ struct SegmentScrub: Sendable {
         let want = min(Self.chunkSize, section.length - done)
         let got: Int
         do {
-          got = try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]), at: section.offset + done)
+          got = try descriptor.read(
+            into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]), at: section.offset + done)
         } catch {
           return "\(path): \(error)"
         }

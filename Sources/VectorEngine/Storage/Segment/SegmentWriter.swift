@@ -65,7 +65,8 @@ enum SegmentWriter {
       header.append(CRC32C.checksum(section))
       header.append(UInt32(0))
       let end = offset + section.count
-      let aligned = (end + SegmentFormat.sectionAlignment - 1) / SegmentFormat.sectionAlignment * SegmentFormat.sectionAlignment
+      let aligned =
+        (end + SegmentFormat.sectionAlignment - 1) / SegmentFormat.sectionAlignment * SegmentFormat.sectionAlignment
       // No padding after the last section: the file ends exactly where its data ends.
       let isLast = layout.count == sections.count - 1
       layout.append((offset, isLast ? 0 : aligned - end))

@@ -72,7 +72,8 @@ extension WriteAheadLog {
         let scan = try scanFile(path: path, fileStart: fileStart, from: start, isLast: isLast)
         for entry in scan.operations where recovery.damage == nil {
           guard entry.sequence == expected else {
-            recovery.damage = LogDamage(path: path, sequence: expected, offset: entry.offset, problem: "record \(expected) is missing")
+            recovery.damage = LogDamage(
+              path: path, sequence: expected, offset: entry.offset, problem: "record \(expected) is missing")
             break
           }
           recovery.operations.append(entry)
@@ -90,7 +91,9 @@ extension WriteAheadLog {
             try descriptor.sync()
           }
           if torn < scan.size {
-            recovery.notes.append("\(path): dropped \(scan.size - torn) bytes of an incomplete record at the end (a write interrupted by a crash; it was never acknowledged)")
+            recovery.notes.append(
+              "\(path): dropped \(scan.size - torn) bytes of an incomplete record at the end (a write interrupted by a crash; it was never acknowledged)"
+            )
           }
         }
         let fileNext = scan.lastSequence.map { $0 + 1 } ?? fileStart
@@ -231,12 +234,15 @@ extension WriteAheadLog {
       while offset < raw.count {
         if let record = validRecord(in: raw, at: offset, seed: scan.seed, expected: expected) {
           if record.sequence >= start {
-            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[(record.bodyStart + 8)..<record.bodyEnd]), context: path)
+            var reader = ByteReader(
+              UnsafeRawBufferPointer(rebasing: raw[(record.bodyStart + 8)..<record.bodyEnd]), context: path)
             do throws(StorageCorruption) {
               let operation = try CollectionOperation.decode(from: &reader)
-              scan.operations.append(RecoveredOperation(sequence: record.sequence, operation: operation, path: path, offset: offset))
+              scan.operations.append(
+                RecoveredOperation(sequence: record.sequence, operation: operation, path: path, offset: offset))
             } catch {
-              return damage(record.sequence, offset, "the record's checksum is valid but its operation is not (\(error.detail))")
+              return damage(
+                record.sequence, offset, "the record's checksum is valid but its operation is not (\(error.detail))")
             }
           }
           scan.lastSequence = record.sequence
@@ -284,7 +290,8 @@ extension WriteAheadLog {
       guard candidate >= 8 else { break }
       var encoded = UInt32(candidate).littleEndian
       let lengthCRC = withUnsafeBytes(of: &encoded) { CRC32C.checksum($0, seed: seed) }
-      let body = UnsafeRawBufferPointer(rebasing: raw[(offset + recordHeaderSize)..<(offset + recordHeaderSize + candidate)])
+      let body = UnsafeRawBufferPointer(
+        rebasing: raw[(offset + recordHeaderSize)..<(offset + recordHeaderSize + candidate)])
       if CRC32C.checksum(body, seed: lengthCRC) == stored {
         return "the record is complete but its length field is damaged"
       }
@@ -299,8 +306,10 @@ extension WriteAheadLog {
     var paddedEnd: Int
   }
 
-  private static func validRecord(in raw: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
-                                  expected: UInt64?) -> RecordBounds? {
+  private static func validRecord(
+    in raw: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
+    expected: UInt64?
+  ) -> RecordBounds? {
     guard raw.count - offset >= recordHeaderSize + 8 else { return nil }
     let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     let crc = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
@@ -318,11 +327,14 @@ extension WriteAheadLog {
     return RecordBounds(sequence: sequence, bodyStart: bodyStart, bodyEnd: bodyEnd, paddedEnd: (bodyEnd + 7) & ~7)
   }
 
-  private static func laterRecordExists(in raw: UnsafeRawBufferPointer, after offset: Int, seed: UInt32,
-                                        sequenceAbove expected: UInt64) -> Bool {
+  private static func laterRecordExists(
+    in raw: UnsafeRawBufferPointer, after offset: Int, seed: UInt32,
+    sequenceAbove expected: UInt64
+  ) -> Bool {
     var candidate = offset + 8
     while candidate + recordHeaderSize + 8 <= raw.count {
-      let sequence = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: candidate + recordHeaderSize, as: UInt64.self))
+      let sequence = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: candidate + recordHeaderSize, as: UInt64.self))
       // Cheap plausibility test before the checksum: a later record has a nearby later sequence.
       if sequence >= expected, sequence - expected < 1 << 32,
         validRecord(in: raw, at: candidate, seed: seed, expected: nil) != nil

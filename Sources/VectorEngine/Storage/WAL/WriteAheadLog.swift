@@ -41,8 +41,10 @@ final class WriteAheadLog {
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
   private(set) var failure: StoreError?
 
-  init(directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
-               endOffset: Int, nextSequence: UInt64) {
+  init(
+    directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
+    endOffset: Int, nextSequence: UInt64
+  ) {
     self.directory = directory
     self.descriptor = descriptor
     self.seed = seed
@@ -99,14 +101,17 @@ final class WriteAheadLog {
         try descriptor.truncate(to: endOffset)
         _ = try descriptor.seekToEnd()
       } catch let rollback {
-        failure = StoreError(.readOnly, "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
+        failure = StoreError(
+          .readOnly,
+          "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
       }
       throw StoreError.from(error)
     }
     do {
       try descriptor.sync()
     } catch {
-      let failed = StoreError(.readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
+      let failed = StoreError(
+        .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
       failure = failed
       throw StoreError.from(error).appending(" — writes are refused until restart")
     }

@@ -27,7 +27,8 @@ struct EffectRunnerReadOnlyTests {
     let mailbox = Mailbox()
     let runner = EffectRunner(backend: backend, gate: EngineGate(), mailbox: mailbox)
     let effects: [Effect] = [
-      .runCommand("backup delete 1"), .deleteBackup(1), .backupNow(collection: nil), .pauseSchedule("nightly", pause: true),
+      .runCommand("backup delete 1"), .deleteBackup(1), .backupNow(collection: nil),
+      .pauseSchedule("nightly", pause: true),
       .deleteSchedule("nightly", deletingBackups: true), .restoreBackup(id: 1, target: "copy", replace: false),
     ]
     for effect in effects {
@@ -36,7 +37,8 @@ struct EffectRunnerReadOnlyTests {
       let refused = posted.contains { action in
         switch action {
         case .failed(let message, _): message.contains("is open read-only")
-        case .commandFinished(_, _, let errors, let succeeded): !succeeded && errors.contains { $0.contains("is open read-only") }
+        case .commandFinished(_, _, let errors, let succeeded):
+          !succeeded && errors.contains { $0.contains("is open read-only") }
         default: false
         }
       }

@@ -19,7 +19,8 @@ struct HNSWGraphCodingTests {
       guard offset + length <= bytes.count else { continue }
       writeU32(&bytes, descriptor + 16, CRC32C.checksum(Array(bytes[offset..<(offset + length)])))
     }
-    writeU32(&bytes, HNSWFormat.headerChecksumOffset, CRC32C.checksum(Array(bytes[0..<HNSWFormat.headerChecksumOffset])))
+    writeU32(
+      &bytes, HNSWFormat.headerChecksumOffset, CRC32C.checksum(Array(bytes[0..<HNSWFormat.headerChecksumOffset])))
     return bytes
   }
 
@@ -74,9 +75,13 @@ struct HNSWGraphCodingTests {
   @Test func everyTruncationIsRejected() {
     let bytes = HNSWFixtures.smallGraph.encoded
     let rowCount = HNSWFixtures.smallData.count
-    for cut in Array(0...HNSWFormat.headerSize + 8) + Array(Swift.stride(from: HNSWFormat.headerSize, to: bytes.count, by: 7))
-      + [bytes.count - 1] {
-      #expect(throws: StorageCorruption.self, "cut at \(cut)") { try decode(Array(bytes.prefix(cut)), rowCount: rowCount) }
+    for cut in Array(0...HNSWFormat.headerSize + 8)
+      + Array(Swift.stride(from: HNSWFormat.headerSize, to: bytes.count, by: 7))
+      + [bytes.count - 1]
+    {
+      #expect(throws: StorageCorruption.self, "cut at \(cut)") {
+        try decode(Array(bytes.prefix(cut)), rowCount: rowCount)
+      }
     }
     #expect(throws: StorageCorruption.self) { try decode(bytes + [0], rowCount: rowCount) }
   }
@@ -137,10 +142,12 @@ struct HNSWGraphCodingTests {
     let loaded = try decode(resealed(duplicate), rowCount: rowCount)
     #expect(loaded.invariantViolation() != nil)
     _ = HNSWFixtures.smallData.search(loaded, HNSWFixtures.smallData.queries[0], k: 5, ef: 16)
-    for (name, forged) in [("out of range", outOfRange), ("self link", selfLink),
-                           ("too many links", tooMany), ("level above maximum", tooHigh), ("entry not on top", entry),
-                           ("reserved", reserved), ("metric", metric), ("version", version),
-                           ("upper slot count", hugeCount)] {
+    for (name, forged) in [
+      ("out of range", outOfRange), ("self link", selfLink),
+      ("too many links", tooMany), ("level above maximum", tooHigh), ("entry not on top", entry),
+      ("reserved", reserved), ("metric", metric), ("version", version),
+      ("upper slot count", hugeCount),
+    ] {
       #expect(throws: StorageCorruption.self, "\(name)") { try decode(resealed(forged), rowCount: rowCount) }
     }
     // Padding is not covered by a checksum; only the zero check catches it.

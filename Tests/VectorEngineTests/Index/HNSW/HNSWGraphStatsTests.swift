@@ -52,10 +52,13 @@ struct HNSWGraphStatsTests {
     var generator = SeededGenerator(seed: 31)
     let database = try Database(directory: directory.path)
     let collection = try database.createCollection(
-      "g", config: CollectionConfig(dimension: 8, distance: .euclid, hnswM: 8, hnswEfConstruct: 32, segmentPoints: 5_000))
-    try collection.upsert((0..<1_100).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(8, using: &generator)) })
+      "g",
+      config: CollectionConfig(dimension: 8, distance: .euclid, hnswM: 8, hnswEfConstruct: 32, segmentPoints: 5_000))
+    try collection.upsert(
+      (0..<1_100).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(8, using: &generator)) })
     try collection.flush()
-    try collection.upsert((1_100..<1_110).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(8, using: &generator)) })
+    try collection.upsert(
+      (1_100..<1_110).map { PointStruct(id: .number(UInt64($0)), vector: randomVector(8, using: &generator)) })
     try collection.flush()
     let stats = try collection.info().indexStats
     try #require(stats.count == 2)

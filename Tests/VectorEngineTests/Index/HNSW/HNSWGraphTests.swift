@@ -60,7 +60,9 @@ struct HNSWGraphTests {
     let admitted = (0..<data.count).map { _ in Int.random(in: 0..<10, using: &generator) == 0 }
     let accept: (Int32) -> Bool = { admitted[Int($0)] }
     for query in data.queries.prefix(20) {
-      #expect(data.search(HNSWFixtures.euclidGraph, query, k: 10, ef: 64, accept: accept).allSatisfy { admitted[Int($0.row)] })
+      #expect(
+        data.search(HNSWFixtures.euclidGraph, query, k: 10, ef: 64, accept: accept).allSatisfy { admitted[Int($0.row)] }
+      )
     }
     let recall = data.recall(HNSWFixtures.euclidGraph, ef: 10, accept: accept)
     #expect(recall >= 0.95, "recall@10 at ef 10 with a 10 % filter: \(recall)")
@@ -101,7 +103,9 @@ struct HNSWGraphTests {
     DispatchQueue.concurrentPerform(iterations: 4) { worker in
       for (index, query) in data.queries.enumerated() where index % 4 == worker || worker == 0 {
         let filtered = data.search(graph, query, k: 10, ef: 32, accept: { $0 % 2 == 0 })
-        if data.search(graph, query, k: 10, ef: 32).map(\.row) != expected[index] || filtered.contains(where: { $0.row % 2 != 0 }) {
+        if data.search(graph, query, k: 10, ef: 32).map(\.row) != expected[index]
+          || filtered.contains(where: { $0.row % 2 != 0 })
+        {
           mismatches.wrappingAdd(1, ordering: .relaxed)
         }
       }
@@ -184,7 +188,8 @@ struct HNSWGraphTests {
       let exact = data.exact(query, k: 50)
       #expect(Set(hits.map(\.row)).count == hits.count)
       #expect(hits.count >= 45)
-      #expect(hits.map(\.row) == exact.filter { Set(hits.map(\.row)).contains($0) }, "returned rows keep the exact order")
+      #expect(
+        hits.map(\.row) == exact.filter { Set(hits.map(\.row)).contains($0) }, "returned rows keep the exact order")
     }
   }
 
@@ -199,7 +204,8 @@ struct HNSWGraphTests {
 
   @Test func duplicateVectorsKeepTheGraphValid() {
     // Every row identical: all distances tie, the heuristic keeps one link per list.
-    let data = HNSWTestData(count: 200, dimension: 8, clusters: 1, spread: 0, queryCount: 2, metric: .squaredL2, seed: 4)
+    let data = HNSWTestData(
+      count: 200, dimension: 8, clusters: 1, spread: 0, queryCount: 2, metric: .squaredL2, seed: 4)
     let graph = data.build(m: 4, efConstruct: 16, threads: 2)
     #expect(graph.invariantViolation() == nil)
     #expect(data.search(graph, data.queries[0], k: 5, ef: 16).count == 5)

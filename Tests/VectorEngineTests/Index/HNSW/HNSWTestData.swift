@@ -13,8 +13,10 @@ final class HNSWTestData: @unchecked Sendable {
 
   /// `count` points around `clusters` random centres (uniform noise of `spread`), and
   /// `queryCount` fresh queries from the same mixture; normalized for the inner product.
-  init(count: Int, dimension: Int, clusters: Int = 40, spread: Float = 0.35, queryCount: Int = 100,
-       metric: HNSWMetric, seed: UInt64) {
+  init(
+    count: Int, dimension: Int, clusters: Int = 40, spread: Float = 0.35, queryCount: Int = 100,
+    metric: HNSWMetric, seed: UInt64
+  ) {
     self.count = count
     self.dimension = dimension
     self.metric = metric
@@ -43,13 +45,15 @@ final class HNSWTestData: @unchecked Sendable {
   var vectors: HNSWVectors { HNSWVectors(base: base, stride: stride, count: count, dimension: dimension) }
 
   func build(m: Int = 16, efConstruct: Int = 100, seed: UInt64 = 7, threads: Int = 1) -> HNSWGraph {
-    HNSWGraph.build(vectors: vectors, metric: metric, parameters: HNSWParameters(m: m, efConstruct: efConstruct, seed: seed),
-                    threads: threads)
+    HNSWGraph.build(
+      vectors: vectors, metric: metric, parameters: HNSWParameters(m: m, efConstruct: efConstruct, seed: seed),
+      threads: threads)
   }
 
   func distance(_ query: [Float], _ row: Int) -> Float {
     query.withUnsafeBufferPointer { buffer in
-      metric.distance(buffer.baseAddress!, vectors.vector(at: row), dimension: dimension)
+      guard let base = buffer.baseAddress else { preconditionFailure("an empty query has no distance") }
+      return metric.distance(base, vectors.vector(at: row), dimension: dimension)
     }
   }
 
@@ -63,9 +67,14 @@ final class HNSWTestData: @unchecked Sendable {
     return scored.prefix(k).map(\.row)
   }
 
-  func search(_ graph: HNSWGraph, _ query: [Float], k: Int, ef: Int,
-              accept: ((Int32) -> Bool)? = nil) -> [(row: Int32, distance: Float)] {
-    query.withUnsafeBufferPointer { graph.search($0.baseAddress!, k: k, ef: ef, vectors: vectors, accept: accept) }
+  func search(
+    _ graph: HNSWGraph, _ query: [Float], k: Int, ef: Int,
+    accept: ((Int32) -> Bool)? = nil
+  ) -> [(row: Int32, distance: Float)] {
+    query.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { preconditionFailure("an empty query cannot be searched") }
+      return graph.search(base, k: k, ef: ef, vectors: vectors, accept: accept)
+    }
   }
 
   /// Mean recall@k of the graph's answers against the exact oracle over all queries.
@@ -86,10 +95,13 @@ final class HNSWTestData: @unchecked Sendable {
 enum HNSWFixtures {
   // Ten broad clusters: hard enough that recall@10 is about 0.87 at ef 10 and 0.98 at ef 24,
   // so the recall bars below catch a weakened graph or walk.
-  static let cosineData = HNSWTestData(count: 5_000, dimension: 32, clusters: 10, spread: 0.8, metric: .innerProduct, seed: 11)
-  static let euclidData = HNSWTestData(count: 5_000, dimension: 32, clusters: 10, spread: 0.8, metric: .squaredL2, seed: 12)
+  static let cosineData = HNSWTestData(
+    count: 5_000, dimension: 32, clusters: 10, spread: 0.8, metric: .innerProduct, seed: 11)
+  static let euclidData = HNSWTestData(
+    count: 5_000, dimension: 32, clusters: 10, spread: 0.8, metric: .squaredL2, seed: 12)
   static let cosineGraph = cosineData.build()
   static let euclidGraph = euclidData.build()
-  static let smallData = HNSWTestData(count: 300, dimension: 16, clusters: 8, queryCount: 20, metric: .squaredL2, seed: 13)
+  static let smallData = HNSWTestData(
+    count: 300, dimension: 16, clusters: 8, queryCount: 20, metric: .squaredL2, seed: 13)
   static let smallGraph = smallData.build(m: 6, efConstruct: 40)
 }
