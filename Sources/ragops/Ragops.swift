@@ -143,11 +143,13 @@ struct Ragops: ParsableCommand {
       try await MainActor.run { try ConsoleApp.run(options) }
       return .success
     } catch let error as ThemeError {
+      // A theme the user named is a usage error.
       Console.error("error: \(error)\n")
       return .usage
     } catch {
-      Console.error("error: \(error)\n")
-      return .commandFailed
+      let report = FailureReport(error)
+      Console.error("error: \(report.message)\n")
+      return report.status
     }
   }
 
@@ -173,8 +175,9 @@ struct Ragops: ParsableCommand {
       for note in backend.openingNotes { Console.error("recovered: \(note)\n") }
       return backend.close(after: status) { Console.error($0 + "\n") }
     } catch {
-      Console.error("error: \(error.message)\n")
-      return error.kind == .locked ? .locked : .commandFailed
+      let report = FailureReport(error)
+      Console.error("error: \(report.message)\n")
+      return report.status
     }
   }
 

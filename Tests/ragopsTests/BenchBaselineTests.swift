@@ -16,7 +16,7 @@ struct BenchBaselineTests {
       }
     }
     let path = scratch.path + "/" + name
-    FileManager.default.createFile(atPath: path, contents: data)
+    _ = FileManager.default.createFile(atPath: path, contents: data)
     return path
   }
 

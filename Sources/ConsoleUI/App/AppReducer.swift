@@ -1,5 +1,5 @@
 import Operations
-public import Model
+import Model
 
 /// The console's logic: `reduce(state, action) -> (state, effects)`, a pure function.
 ///

@@ -222,7 +222,16 @@ enum FilterTextRenderer {
       && !text.contains {
         FilterTextParser.endsBareWord($0) || $0.unicodeScalars.contains(where: isControl)
       }
+      && !(text.unicodeScalars.first.map(attaches) ?? false)
     return isBare ? text : quoted(text)
+  }
+
+  /// Whether `scalar` joins the character before it (a combining mark, a spacing mark, an
+  /// emoji modifier): written raw after `:`, `"` or an escape's last digit, it would fuse
+  /// with it into one character and the text would no longer read back.
+  private static func attaches(_ scalar: Unicode.Scalar) -> Bool {
+    let properties = scalar.properties
+    return properties.isGraphemeExtend || properties.isEmojiModifier || properties.generalCategory == .spacingMark
   }
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -241,7 +250,7 @@ enum FilterTextRenderer {
       case "\n": output += "\\n"
       case "\t": output += "\\t"
       case "\r": output += "\\r"
-      case _ where isControl(scalar) && scalar.value <= 0xFFFF:
+      case _ where (isControl(scalar) || attaches(scalar)) && scalar.value <= 0xFFFF:
         let hex = String(scalar.value, radix: 16)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: output.unicodeScalars.append(scalar)

@@ -95,32 +95,11 @@ public final class CommandRunner {
       try command.checkArguments()
       write(try await command.execute(in: context), command: path)
       return .success
-    } catch let error as FilterSyntaxError {
-      let expression =
-        Mirror(reflecting: command).children.first { $0.label == "_filter" }
-        .flatMap { ($0.value as? Option<String?>)?.wrappedValue } ?? ""
-      errorOutput("error: filter: \(error.message)\n" + Self.indent(error.caretDiagram(for: expression)) + "\n")
-      return .usage
-    } catch let error as ArgumentSyntaxError {
-      errorOutput("error: \(error.message)\n")
-      return .usage
-    } catch let error as ValidationError {
-      errorOutput("error: \(error.message)\n")
-      return .usage
-    } catch let error as StoreError {
-      errorOutput("error: \(error.message)\n")
-      return error.kind == .locked ? .locked : .commandFailed
-    } catch let error as BackupError {
-      errorOutput("error: \(error.message)\n")
-      return ExitStatus(error)
     } catch {
-      errorOutput("error: \(error)\n")
-      return .commandFailed
+      let report = FailureReport(error, filterExpression: command.filterExpression)
+      errorOutput("error: \(report.message)\n" + report.illustration.map { "  \($0)\n" }.joined())
+      return report.status
     }
-  }
-
-  private static func indent(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
   }
 
   // MARK: Parsing
@@ -233,22 +212,14 @@ public final class CommandRunner {
         let result = try await command.execute(in: context)
         write(result, command: path)
         return .success
-      } catch let error as StoreError {
-        reportFailure(name: name, line: line, command: path, message: error.message)
-        return error.kind == .locked ? .locked : .commandFailed
-      } catch let error as ImportError {
-        reportFailure(name: name, line: line, command: path, message: error.description)
-        return .commandFailed
-      } catch let error as ExportError {
-        reportFailure(name: name, line: line, command: path, message: error.description)
-        return .commandFailed
-      } catch let error as CommandFailure {
-        reportFailure(name: name, line: line, command: path, message: error.message)
-        return .commandFailed
-      } catch let error as BackupError {
-        reportFailure(name: name, line: line, command: path, message: error.message)
-        return ExitStatus(error)
       } catch {
+        let report = FailureReport(error)
+        guard report.status == .usage else {
+          reportFailure(name: name, line: line, command: path, message: report.message)
+          return report.status
+        }
+        // A malformed argument found only while running: reported at its column like a
+        // parse error.
         guard let tokens = try? line.tokens.get() else { return .usage }
         reportArgumentError(error, name: name, line: line, tokens: tokens)
         return .usage

@@ -17,4 +17,13 @@ public protocol OperatorCommand: ParsableCommand {
 
   /// The shell-level options given with the command (empty inside scripts).
   var globals: GlobalOptions { get }
+
+  /// The filter expression the command was given, so a filter error can be shown under it;
+  /// `nil` for commands without `--filter`.
+  var filterExpression: String? { get }
+}
+
+extension OperatorCommand {
+  /// No filter.
+  public var filterExpression: String? { nil }
 }

@@ -70,3 +70,8 @@ public struct SearchCommand: OperatorCommand {
       json: ["points": .array(json)], blocks: [.table(ResultFormatting.pointsTable(records, score: scores))])
   }
 }
+
+extension SearchCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

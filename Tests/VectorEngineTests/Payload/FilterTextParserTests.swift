@@ -203,6 +203,15 @@ struct FilterTextParserTests {
     #expect(trailingError.caretDiagram(for: trailing) == "a:1 |\n     ^")
   }
 
+  @Test(arguments: ["\u{11}\u{6DA}be", "\u{6DA}x", "a\u{0}\u{301}", "\u{903}b", "x\u{1F3FB}"])
+  func valuesWithMarksThatWouldJoinAQuoteOrAnEscapeReadBack(value: String) throws {
+    // A combining mark right after `"`, `:` or an escape's last hex digit fuses with it into
+    // one character; the writer escapes it so the text form reads back as the same filter.
+    let filter = Filter(must: [.field(key: "k", .matchValue(.string(value)))])
+    let reread = try Filter.parse(filter.textDescription)
+    #expect(reread == filter, "\(filter.textDescription)")
+  }
+
   @Test func caretDiagramKeepsTabsAndCountsCharacters() {
     let error = FilterSyntaxError(message: "x", column: 4)
     #expect(error.caretDiagram(for: "\té:é") == "\té:é\n\t  ^")

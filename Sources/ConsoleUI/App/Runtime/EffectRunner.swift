@@ -57,14 +57,8 @@ final class EffectRunner: @unchecked Sendable {
   private func execute(_ effect: Effect) async {
     do {
       try await perform(effect)
-    } catch let error as StoreError {
-      post(.failed(error.message))
-    } catch let error as BackupError {
-      post(.failed(error.message))
-    } catch let error as FilterSyntaxError {
-      post(.failed("filter: \(error.message) (column \(error.column))"))
     } catch {
-      post(.failed("\(error)"))
+      post(.failed(FailureReport(error).oneLine))
     }
   }
 

@@ -31,3 +31,8 @@ public struct PointsCountCommand: OperatorCommand {
     return CommandResult(json: ["count": .int(Int64(count))], blocks: [.text(Quantity.count(count))])
   }
 }
+
+extension PointsCountCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

@@ -47,3 +47,8 @@ public struct PointsDeleteCommand: OperatorCommand {
     return .filter(try ArgumentValues.filter(filter) ?? Filter())
   }
 }
+
+extension PointsDeleteCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

@@ -39,3 +39,8 @@ public struct PointsDeletePayloadCommand: OperatorCommand {
       result, summary: "removed \(keyList.joined(separator: ", ")) from \(Quantity.count(result.affected)) points")
   }
 }
+
+extension PointsDeletePayloadCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

@@ -46,3 +46,8 @@ public struct PointsExportCommand: OperatorCommand {
       blocks: [.text("exported \(Quantity.count(written)) points to \(file)")])
   }
 }
+
+extension PointsExportCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

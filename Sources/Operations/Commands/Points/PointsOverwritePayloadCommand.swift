@@ -36,3 +36,8 @@ public struct PointsOverwritePayloadCommand: OperatorCommand {
     return PointsPayloadTarget.result(result, summary: "replaced payload of \(Quantity.count(result.affected)) points")
   }
 }
+
+extension PointsOverwritePayloadCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

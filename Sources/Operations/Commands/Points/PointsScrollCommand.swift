@@ -53,3 +53,8 @@ public struct PointsScrollCommand: OperatorCommand {
       ])
   }
 }
+
+extension PointsScrollCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}

@@ -35,3 +35,8 @@ public struct PointsSetPayloadCommand: OperatorCommand {
     return PointsPayloadTarget.result(result, summary: "updated payload of \(Quantity.count(result.affected)) points")
   }
 }
+
+extension PointsSetPayloadCommand {
+  /// The `--filter` expression, shown under a filter error.
+  public var filterExpression: String? { filter }
+}
