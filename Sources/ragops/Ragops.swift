@@ -79,10 +79,16 @@ struct Ragops: ParsableCommand {
     } else if let operatorCommand = parsed as? any OperatorCommand {
       Foundation.exit(await Self.runDirect(operatorCommand).rawValue)
     } else {
-      // `--help`, `help …`, or a group without a subcommand: ArgumentParser's own behaviour.
+      // A command of its own (`scheduler`, `bench …`), `--help`, `help …`, or a group without a
+      // subcommand: ArgumentParser's own behaviour. An async command must be awaited: its
+      // synchronous `run()` only prints help.
       do {
-        var command = parsed
-        try command.run()
+        if var command = parsed as? any AsyncParsableCommand {
+          try await command.run()
+        } else {
+          var command = parsed
+          try command.run()
+        }
         Foundation.exit(ExitStatus.success.rawValue)
       } catch {
         let success = exitCode(for: error) == .success
