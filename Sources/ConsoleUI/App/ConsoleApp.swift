@@ -81,7 +81,9 @@ public enum ConsoleApp {
         drawn = state
       }
       var actions: [AppAction] = []
-      if let key = session.readKey(timeoutMilliseconds: 50) {
+      // Until the collections arrive the loop looks for them every few milliseconds, so the
+      // first useful frame is not held back by a whole key wait; then it waits up to 50 ms.
+      if let key = session.readKey(timeoutMilliseconds: state.collections.isLoaded ? 50 : 5) {
         actions.append(.key(key))
         // Take keys typed ahead in the same turn, so held keys never lag behind.
         while actions.count < 64, let more = session.readKey(timeoutMilliseconds: 0) { actions.append(.key(more)) }
