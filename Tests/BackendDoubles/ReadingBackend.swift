@@ -11,11 +11,17 @@ public final class ReadingBackend: CollectionReading, PointReading {
   /// A backend whose `docs` holds `pointCount` points.
   public init(pointCount: Int = 3) { self.pointCount = pointCount }
 
+  /// A name for messages; nothing is stored anywhere.
   public var location: String { "memory://reading" }
+  /// A version for the header.
   public var version: String { "test" }
+  /// Writable in principle: it lacks the writing capabilities instead.
   public var isReadOnly: Bool { false }
+  /// Nothing is wrong.
   public var problems: [String] { [] }
+  /// Nothing happened on open.
   public var openingNotes: [String] { [] }
+  /// Nothing to close; the status stays.
   public func close(after status: ExitStatus, report: (String) -> Void) -> ExitStatus { status }
 
   private var config: CollectionConfig { CollectionConfig(dimension: 2, distance: .dot) }
@@ -27,6 +33,8 @@ public final class ReadingBackend: CollectionReading, PointReading {
   private func requireDocs(_ name: String) throws(StoreError) {
     guard name == "docs" else { throw StoreError(.notFound, "collection \(name) not found") }
   }
+
+  // The capability methods below are documented on their protocols.
 
   public func collectionNames() throws(StoreError) -> [String] { ["docs"] }
 

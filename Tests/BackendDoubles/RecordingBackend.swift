@@ -9,6 +9,7 @@ public final class RecordingBackend: CollectionReading, CollectionWriting, Point
   SnapshotReading, SnapshotWriting, MaintenanceReading, MaintenanceWriting, BackupKeeping
 {
   private let log = Mutex<[String]>([])
+  /// Whether it was opened read-only (the seam must then refuse every writing half).
   public let isReadOnly: Bool
   /// Where backups would live (only its name is used).
   public let backupHome: String
@@ -24,11 +25,18 @@ public final class RecordingBackend: CollectionReading, CollectionWriting, Point
 
   private func called(_ name: String = #function) { log.withLock { $0.append(String(name.prefix { $0 != "(" })) } }
 
+  /// A name for messages; nothing is stored anywhere.
   public var location: String { "memory://recording" }
+  /// A version for the header.
   public var version: String { "test" }
+  /// Nothing is wrong.
   public var problems: [String] { [] }
+  /// Nothing happened on open.
   public var openingNotes: [String] { [] }
+  /// Nothing to close; the status stays.
   public func close(after status: ExitStatus, report: (String) -> Void) -> ExitStatus { status }
+
+  // The capability methods below are documented on their protocols; each records its name.
 
   private static let config = CollectionConfig(dimension: 2, distance: .dot)
   private static let info = CollectionInfo(
