@@ -94,27 +94,7 @@ public enum PayloadLimits {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
           || scalar == "-"
       }
-    if plain { return key }
-    var text = "\""
-    for (index, scalar) in key.unicodeScalars.enumerated() {
-      if index == maximumShownKeyLength {
-        text += "…"
-        break
-      }
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\t": text += "\\t"
-      case _
-      where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-        || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    return text + "\""
+    return plain ? key : QuotedForMessage.text(key, limit: maximumShownKeyLength)
   }
 }
 

@@ -1,5 +1,5 @@
 public import Model
-public import VectorEngine
+import VectorEngine
 
 // Retention, verification, deletion and restores of stored backups.
 

@@ -128,23 +128,6 @@ enum JSONPointLine {
 
   /// A field name fit for a message: quoted, control characters escaped, cut when long.
   private static func shown(_ name: String) -> String {
-    var text = "\""
-    for (index, scalar) in name.unicodeScalars.enumerated() {
-      if index == maximumShownNameLength {
-        text += "…"
-        break
-      }
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case _
-      where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-        || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    return text + "\""
+    QuotedForMessage.text(name, limit: maximumShownNameLength)
   }
 }

@@ -128,14 +128,7 @@ public final class VectorCollection: @unchecked Sendable {
   ///   contradicts a payload index; storage errors.
   @discardableResult
   public func setPayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
-    afterWrite(
-      try withStore { (store) throws(StoreError) in
-        try store.checkPayload(payload, id: nil)
-        let ids = try store.resolve(selector)
-        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        return UpdateResult(
-          operationID: try store.perform(.setPayload(ids: ids, payload: payload)), affected: ids.count)
-      })
+    try changePayloads(on: selector, checking: payload) { .setPayload(ids: $0, payload: payload) }
   }
 
   /// Replaces the selected points' payloads with `payload`.
@@ -144,13 +137,20 @@ public final class VectorCollection: @unchecked Sendable {
   ///   contradicts a payload index; storage errors.
   @discardableResult
   public func overwritePayload(_ payload: JSONObject, on selector: PointSelector) throws(StoreError) -> UpdateResult {
+    try changePayloads(on: selector, checking: payload) { .overwritePayload(ids: $0, payload: payload) }
+  }
+
+  /// Checks `payload`, resolves `selector` and logs the operation `change` makes of the ids
+  /// (nothing when no point is selected).
+  private func changePayloads(
+    on selector: PointSelector, checking payload: JSONObject, _ change: ([PointID]) -> CollectionOperation
+  ) throws(StoreError) -> UpdateResult {
     afterWrite(
       try withStore { (store) throws(StoreError) in
         try store.checkPayload(payload, id: nil)
         let ids = try store.resolve(selector)
         guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        return UpdateResult(
-          operationID: try store.perform(.overwritePayload(ids: ids, payload: payload)), affected: ids.count)
+        return UpdateResult(operationID: try store.perform(change(ids)), affected: ids.count)
       })
   }
 

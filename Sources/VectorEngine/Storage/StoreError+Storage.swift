@@ -1,4 +1,4 @@
-public import Model
+import Model
 
 /// How the storage layer's own errors become the store's one error type.
 extension StoreError {
