@@ -75,7 +75,7 @@ struct BackupRunnerTests {
     // The holder is a plain script, not a console: nothing is claimed about its scheduler.
     #expect(!busy.standardError.contains("scheduler") && !busy.standardOutput.contains("scheduler"))
     try input.fileHandleForWriting.close()
-    holderExit.waitForExit()
+    holderExit.wait()
     let list = try RagopsBinary.run(["--data", data, "--json", "backup", "list"])
     #expect(list.standardOutput.components(separatedBy: "\"status\":\"SUCCEEDED\"").count - 1 == 1)
   }
@@ -111,7 +111,7 @@ struct BackupRunnerTests {
       if scheduler.isRunning {
         if let child = try? Self.child(of: scheduler.processIdentifier) { kill(child, SIGKILL) }
         scheduler.terminate()
-        schedulerExit.waitForExit()
+        schedulerExit.wait()
       }
     }
     let log = LineStream(errors.fileHandleForReading)
@@ -139,7 +139,7 @@ struct BackupRunnerTests {
       #expect(log.next(containing: "not due; next slot \(minute(midnight + day)) UTC") != nil)
     }
     #expect(kill(try Self.child(of: scheduler.processIdentifier), SIGTERM) == 0)
-    schedulerExit.waitForExit()
+    schedulerExit.wait()
     #expect(scheduler.terminationReason == .exit && scheduler.terminationStatus == 0)
     #expect(log.next(containing: "scheduler stopped on SIGTERM") != nil)
 

@@ -154,7 +154,7 @@ struct BatchTests {
     let holderExit = try holder.startWatched()
     defer {
       try? input.fileHandleForWriting.close()
-      holderExit.waitForExit()
+      holderExit.wait()
     }
     // Once the holder answers a command it holds the lock.
     input.fileHandleForWriting.write(Data("collections\n".utf8))

@@ -67,7 +67,7 @@ struct CrashRecoveryTests {
       // The delay only picks the moment of the kill; the acknowledgements come from the output.
       usleep(UInt32.random(in: 2_000...1_500_000, using: &generator))
       kill(process.processIdentifier, SIGKILL)
-      processExit.waitForExit()
+      processExit.wait()
       if process.terminationReason == .uncaughtSignal { kills += 1 }
       try? input.fileHandleForWriting.close()
       let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -60,7 +60,7 @@ struct SnapshotCrashTests {
         // The delay only picks the moment of the kill.
         usleep(UInt32.random(in: 2_000...300_000, using: &generator))
         kill(process.processIdentifier, SIGKILL)
-        processExit.waitForExit()
+        processExit.wait()
         try? input.fileHandleForWriting.close()
         if process.terminationReason == .uncaughtSignal { kills += 1 }
         try checkAfterKill(data: data, original: original, seed: seed)

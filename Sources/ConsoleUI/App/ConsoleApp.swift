@@ -52,11 +52,11 @@ public enum ConsoleApp {
     let gate = EngineGate()
     let runner = EffectRunner(backend: options.backend, gate: gate, mailbox: mailbox)
     let history = HistoryStore(dataDirectory: options.backend.location, environment: options.environment)
-    let stop = StopSignal()
-    var schedulerFinished: DispatchSemaphore?
+    let stop = Latch()
+    var schedulerFinished: Latch?
     defer {
       runner.stop()
-      stop.stop()
+      stop.open()
       // The scheduler finishes a backup in progress before it sees the stop; wait for it.
       schedulerFinished?.wait()
     }
@@ -138,14 +138,14 @@ public enum ConsoleApp {
 
   /// Runs the backup schedules on a thread of their own until `stop`.
   ///
-  /// - Returns: a semaphore signalled when the thread has stopped.
-  private static func startScheduler(backend: any Backend, gate: EngineGate, stop: StopSignal) -> DispatchSemaphore? {
+  /// - Returns: a latch that opens when the thread has stopped.
+  private static func startScheduler(backend: any Backend, gate: EngineGate, stop: Latch) -> Latch? {
     // Through the seam: a backend that keeps no backups, or a read-only one, runs no scheduler.
     guard let target = try? backend.backupWriter(), let service = try? BackupService(dataDirectory: target.backupHome)
     else { return nil }
-    let finished = DispatchSemaphore(value: 0)
+    let finished = Latch()
     let thread = Thread {
-      defer { finished.signal() }
+      defer { finished.open() }
       var holding = false
       BackupDaemon(service: service, tick: 60).run(
         openTarget: { () throws(StoreError) in
@@ -159,7 +159,7 @@ public enum ConsoleApp {
             gate.leave()
           }
         },
-        wait: { seconds in stop.wait(seconds: seconds) },
+        wait: { seconds in !stop.wait(seconds: seconds) },
         log: { _ in })
     }
     thread.name = "ragops.console.scheduler"

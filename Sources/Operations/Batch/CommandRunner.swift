@@ -132,7 +132,7 @@ public final class CommandRunner {
         return .help(OperatorCommands.fullMessage(for: error))
       }
       let message = OperatorCommands.message(for: error)
-      reportUsage(name: name, line: line, column: column(for: message, in: tokens, line: line), message: message)
+      reportUsage(name: name, line: line, column: column(ofFailure: message, in: tokens), message: message)
       return .failure
     }
     guard let operatorCommand = command as? any OperatorCommand else {
@@ -184,17 +184,33 @@ public final class CommandRunner {
     return scored.0
   }
 
-  /// The column of the token an ArgumentParser message quotes, or the end of the line.
-  private func column(for message: String, in tokens: [ScriptToken], line: ScriptLine) -> Int {
-    let quoted = message.split(separator: "'", omittingEmptySubsequences: false).enumerated()
-      .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-    for candidate in quoted {
-      let bare = candidate.split(separator: " ").first.map(String.init) ?? candidate
-      if let token = tokens.first(where: { $0.text == candidate || $0.text == bare || $0.text.hasPrefix(bare + "=") }) {
-        return token.column
+  /// The column of the word that makes the parser fail, found from the parser's behaviour
+  /// rather than its wording: the shortest prefix of the line that fails with the same
+  /// message ends at that word (found by bisection, since every longer prefix still holds it).
+  /// A missing argument has no word of its own: when the message says so, or the command's
+  /// own name already fails that way, the column is just past the end of the line.
+  ///
+  /// - Complexity: O(log n) parses of at most n words.
+  private func column(ofFailure message: String, in tokens: [ScriptToken]) -> Int {
+    let endOfLine = (tokens.last?.endColumn ?? 0) + 1
+    if message.hasPrefix("Missing expected argument") { return endOfLine }
+    let words = tokens.map(\.text)
+    func failsAlike(_ count: Int) -> Bool {
+      do {
+        _ = try OperatorCommands.parseAsRoot(Array(words.prefix(count)))
+        return false
+      } catch {
+        return OperatorCommands.message(for: error) == message
       }
     }
-    return (tokens.last?.endColumn ?? 0) + 1
+    var low = 1
+    var high = words.count
+    while low < high {
+      let middle = (low + high) / 2
+      if failsAlike(middle) { high = middle } else { low = middle + 1 }
+    }
+    guard !words.isEmpty, low > OperatorCommands.commandWordCount(of: words), failsAlike(low) else { return endOfLine }
+    return tokens[low - 1].column
   }
 
   // MARK: Running

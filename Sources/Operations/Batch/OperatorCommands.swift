@@ -29,6 +29,20 @@ public struct OperatorCommands: ParsableCommand {
     return search(all, prefix: [])?.joined(separator: " ") ?? String(describing: type)
   }
 
+  /// How many of the leading `words` name a command or group (`points count t` → 2).
+  ///
+  /// - Complexity: O(n) in the size of the command tree.
+  public static func commandWordCount(of words: [String]) -> Int {
+    var level: [any ParsableCommand.Type] = all
+    var count = 0
+    for word in words {
+      guard let next = level.first(where: { $0.configuration.commandName == word }) else { break }
+      count += 1
+      level = next.configuration.subcommands
+    }
+    return count
+  }
+
   /// The command or subcommand names that may follow `words` (for completion), or `nil` when
   /// `words` are not a command group (a leaf command, or not a command at all).
   ///

@@ -1,3 +1,5 @@
+// The C library for `memchr` and `memmove` only: memory functions, not system calls (those go
+// through the engine's `System` layer, as ``ByteSource`` does).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,6 +7,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VectorEngine
 
 /// A growable read buffer over a ``ByteSource``, with line splitting for text formats.
 ///
@@ -15,7 +18,7 @@ struct InputBuffer: ~Copyable {
   /// Why the buffer could not deliver more input.
   enum Failure: Error {
     /// The system call failed.
-    case system(SystemCallFailure)
+    case system(SystemError)
     /// A line or record needs more than the maximum capacity.
     case tooLong(limit: Int)
 

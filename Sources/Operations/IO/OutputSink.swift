@@ -1,19 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VectorEngine
 
-/// A buffered writer to a file descriptor: a file created by path, or a borrowed one.
+/// A buffered writer to a file: one created by path, or a borrowed descriptor.
 ///
-/// Bytes collect in memory and go out in large writes; ``flush()`` pushes them out and
-/// ``close()`` flushes and closes. Dropping a sink without closing it closes an owned
-/// descriptor but discards unflushed bytes, so callers must close to see write errors.
+/// Bytes collect in memory and go out in large writes through the engine's system-call layer;
+/// ``flush()`` pushes them out and ``close()`` flushes and closes. Dropping a sink without
+/// closing it closes an owned descriptor but discards unflushed bytes, so callers must close
+/// to see write errors.
 struct OutputSink: ~Copyable {
-  /// The descriptor being written.
-  let descriptor: Int32
+  private let file: FileDescriptor
   private let ownsDescriptor: Bool
   private var buffer: [UInt8] = []
   private var isClosed = false
@@ -21,31 +15,26 @@ struct OutputSink: ~Copyable {
 
   /// Creates or truncates `path` for writing (mode 0644 before the umask).
   ///
-  /// - Throws: ``SystemCallFailure`` when the file cannot be created.
-  init(path: String, flushThreshold: Int = 1 << 20) throws(SystemCallFailure) {
-    var descriptor: Int32
-    repeat {
-      descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    } while descriptor < 0 && errno == EINTR
-    guard descriptor >= 0 else { throw .current("open") }
-    self.descriptor = descriptor
-    self.ownsDescriptor = true
+  /// - Throws: ``SystemError`` when the file cannot be created.
+  init(path: String, flushThreshold: Int = 1 << 20) throws(SystemError) {
+    file = try System.open(path, .writeOnly, create: true, truncate: true, mode: 0o644)
+    ownsDescriptor = true
     self.flushThreshold = flushThreshold
     buffer.reserveCapacity(flushThreshold + 4096)
   }
 
   /// Writes to `descriptor`, which the caller keeps open and closes.
   init(borrowing descriptor: Int32, flushThreshold: Int = 1 << 20) {
-    self.descriptor = descriptor
-    self.ownsDescriptor = false
+    file = FileDescriptor(borrowing: descriptor, name: descriptor == 1 ? "stdout" : "descriptor \(descriptor)")
+    ownsDescriptor = false
     self.flushThreshold = flushThreshold
     buffer.reserveCapacity(flushThreshold + 4096)
   }
 
   /// Appends `text` as UTF-8, writing out when the buffer passes its threshold.
   ///
-  /// - Throws: ``SystemCallFailure`` when a write fails.
-  mutating func write(_ text: String) throws(SystemCallFailure) {
+  /// - Throws: ``SystemError`` when a write fails.
+  mutating func write(_ text: String) throws(SystemError) {
     precondition(!isClosed, "writing to a closed sink")
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= flushThreshold { try flush() }
@@ -53,11 +42,11 @@ struct OutputSink: ~Copyable {
 
   /// Writes out every buffered byte.
   ///
-  /// - Throws: ``SystemCallFailure`` when a write fails.
-  mutating func flush() throws(SystemCallFailure) {
+  /// - Throws: ``SystemError`` when a write fails.
+  mutating func flush() throws(SystemError) {
     guard !buffer.isEmpty else { return }
-    let result = buffer.withUnsafeBytes { bytes in
-      Result { () throws(SystemCallFailure) in try Self.writeAll(bytes, to: descriptor) }
+    let result = buffer.withUnsafeBytes { [file] bytes in
+      Result { () throws(SystemError) in try file.writeAll(bytes) }
     }
     buffer.removeAll(keepingCapacity: true)
     try result.get()
@@ -65,60 +54,21 @@ struct OutputSink: ~Copyable {
 
   /// Flushes, then closes the descriptor if the sink opened it.
   ///
-  /// - Throws: ``SystemCallFailure`` when the final write or `close` fails.
-  mutating func close() throws(SystemCallFailure) {
+  /// - Throws: ``SystemError`` when the final write or `close` fails.
+  mutating func close() throws(SystemError) {
     guard !isClosed else { return }
     defer { isClosed = true }
-    let flushed = Result { () throws(SystemCallFailure) in try flush() }
-    if ownsDescriptor, systemClose(descriptor) != 0, case .success = flushed {
-      throw .current("close")
+    let flushed = Result { () throws(SystemError) in try flush() }
+    if ownsDescriptor {
+      let closed = Result { () throws(SystemError) in try file.closeReportingFailure() }
+      if case .success = flushed { try closed.get() }
     }
     try flushed.get()
   }
 
-  /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes.
-  ///
-  /// - Throws: ``SystemCallFailure`` when `write` fails.
-  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32)
-    throws(SystemCallFailure)
-  {
-    guard let base = bytes.baseAddress else { return }
-    var offset = 0
-    while offset < bytes.count {
-      let count = systemWrite(descriptor, base + offset, bytes.count - offset)
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .current("write")
-      }
-      offset += count
-    }
-  }
-
   deinit {
-    if ownsDescriptor && !isClosed { _ = systemClose(descriptor) }
+    if ownsDescriptor && !isClosed { file.close() }
   }
-}
-
-/// `close(2)`, named apart from ``OutputSink/close()``.
-private func systemClose(_ descriptor: Int32) -> Int32 {
-  #if canImport(Glibc)
-  Glibc.close(descriptor)
-  #elseif canImport(Musl)
-  Musl.close(descriptor)
-  #else
-  Darwin.close(descriptor)
-  #endif
-}
-
-/// `write(2)`, named apart from ``OutputSink/write(_:)``.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-  Glibc.write(descriptor, bytes, count)
-  #elseif canImport(Musl)
-  Musl.write(descriptor, bytes, count)
-  #else
-  Darwin.write(descriptor, bytes, count)
-  #endif
 }
 
 extension OutputSink: Sendable {}

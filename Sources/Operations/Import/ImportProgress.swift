@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VectorEngine
 
 /// Shows a long import's progress on one redrawn line of standard error.
 ///
@@ -47,10 +41,11 @@ public struct ImportProgress {
   public init() {
     let origin = ContinuousClock.now
     self.init(
-      isTerminal: isatty(2) == 1, clock: { ContinuousClock.now - origin },
+      isTerminal: System.isTerminal(2), clock: { ContinuousClock.now - origin },
       write: { text in
-        var text = text
-        text.withUTF8 { bytes in try? OutputSink.writeAll(UnsafeRawBufferPointer(bytes), to: 2) }
+        var sink = OutputSink(borrowing: 2)
+        try? sink.write(text)
+        try? sink.close()
       })
   }
 

@@ -1,4 +1,5 @@
 public import Model
+import VectorEngine
 
 /// Streams points from a JSON Lines or fvecs file, or standard input, in batches.
 ///

@@ -1,4 +1,5 @@
 public import Model
+import VectorEngine
 
 /// Writes points as JSON Lines that ``PointFileReader`` reads back unchanged.
 ///

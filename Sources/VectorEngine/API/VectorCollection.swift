@@ -1,5 +1,6 @@
 import Dispatch
 import Model
+import Synchronization
 
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
@@ -9,8 +10,8 @@ public final class VectorCollection: @unchecked Sendable {
   /// The collection's name.
   public let name: String
   /// Guards every access to `store`.
-  private let lock = Lock()
-  private let store: CollectionStore
+  /// The collection's state; every access holds the lock.
+  private let state: Mutex<CollectionStore>
   /// Background optimizations and scrubs in flight (waited for by `close`).
   private let background = DispatchGroup()
   private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
@@ -19,9 +20,9 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Wraps an open store; with `scrub`, starts checking every sealed segment's checksums in
   /// the background (see ``startScrub()``).
-  init(store: CollectionStore, scrub: Bool = true) {
+  init(store: sending CollectionStore, scrub: Bool = true) {
     name = store.name
-    self.store = store
+    self.state = Mutex(store)
     if scrub { startScrub() }
   }
 
@@ -32,7 +33,7 @@ public final class VectorCollection: @unchecked Sendable {
   /// Why the collection is damaged (a checksum that failed in a scrub or a verification), or
   /// `nil`; shown as status red.
   public var problem: String? {
-    lock.withLock { store.problem }
+    state.withLock { store in store.problem }
   }
 
   /// Checks, on a background queue, the checksums of every sealed segment not checked when
@@ -43,7 +44,7 @@ public final class VectorCollection: @unchecked Sendable {
   ///
   /// - Complexity: O(size of the segment files), off the caller's thread.
   private func startScrub() {
-    let scrubs = lock.withLock { store.config.storage == .memory ? [] : store.sealed.map(\.scrub) }
+    let scrubs = state.withLock { store in store.config.storage == .memory ? [] : store.sealed.map(\.scrub) }
     guard !scrubs.isEmpty else { return }
     let stop = stopScrubs
     background.enter()
@@ -58,7 +59,7 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   private func recordScrubProblem(_ problem: String, path: String) {
-    lock.withLock {
+    state.withLock { store in
       if store.problem == nil, store.sealed.contains(where: { $0.path == path }) { store.problem = problem }
     }
   }
@@ -68,8 +69,8 @@ public final class VectorCollection: @unchecked Sendable {
     background.wait()
   }
 
-  private func withStore<R>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
-    try lock.withLock { () throws(StoreError) -> R in
+  private func withStore<R: Sendable>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
+    try state.withLock { (store) throws(StoreError) -> R in
       guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
       return try body(store)
     }
@@ -77,12 +78,12 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// The collection's configuration.
   public var config: CollectionConfig {
-    lock.withLock { store.config }
+    state.withLock { store in store.config }
   }
 
   /// Repairs made while opening the collection (e.g. a torn WAL tail), as sentences.
   public var recoveryNotes: [String] {
-    lock.withLock { store.notes }
+    state.withLock { store in store.notes }
   }
 
   // MARK: Writes
@@ -271,17 +272,17 @@ public final class VectorCollection: @unchecked Sendable {
   func close() throws(StoreError) {
     stopScrubs.set()
     background.wait()
-    try lock.withLock { () throws(StoreError) in try store.close() }
+    try state.withLock { (store) throws(StoreError) in try store.close() }
   }
 
   /// Threads used to build HNSW graphs when segments are sealed or optimized; a value
   /// outside ``RequestLimits/indexThreads`` is clamped into it (``setIndexThreads(_:)``
   /// refuses it instead).
   public var indexThreads: Int {
-    get { lock.withLock { store.indexThreads } }
+    get { state.withLock { store in store.indexThreads } }
     set {
       let range = RequestLimits.indexThreads
-      lock.withLock { store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
+      state.withLock { store in store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
     }
   }
 
@@ -305,7 +306,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Starts a background optimization when the collection needs one and none is queued.
   private func scheduleOptimizationIfNeeded() {
-    let needed = lock.withLock { () -> Bool in
+    let needed = state.withLock { (store) -> Bool in
       guard store.needsOptimization, !store.isOptimizationScheduled else { return false }
       store.isOptimizationScheduled = true
       return true
@@ -314,7 +315,7 @@ public final class VectorCollection: @unchecked Sendable {
     background.enter()
     Self.optimizerQueue.async { [self] in
       defer { background.leave() }
-      lock.withLock {
+      state.withLock { store in
         store.isOptimizationScheduled = false
         guard !store.isDropped, store.needsOptimization else { return }
         do {
@@ -381,15 +382,15 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Releases a snapshot's pinned files.
   func unpin(_ files: [String]) {
-    lock.withLock { store.unpin(files) }
+    state.withLock { store in store.unpin(files) }
   }
 
   /// The collection's folder.
   var directory: String {
-    lock.withLock { store.directory }
+    state.withLock { store in store.directory }
   }
 
   func markDropped() {
-    lock.withLock { store.isDropped = true }
+    state.withLock { store in store.isDropped = true }
   }
 }

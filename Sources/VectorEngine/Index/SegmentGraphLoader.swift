@@ -6,21 +6,22 @@ import Model
 /// a large collection costs the slowest graph rather than the sum of them.
 ///
 /// Thread safety: each worker reads only its own segment's immutable fields (id, row count)
-/// and its own graph file; results go into a table guarded by `lock`, which the caller reads
-/// only after every worker has finished.
+/// and its own graph file; it writes its result into its own slot of `results` (the atomic
+/// `next` hands each index to exactly one worker), and the caller reads the slots only after
+/// `DispatchGroup.wait()` has ordered every write before the read, so no lock is needed.
 final class SegmentGraphLoader: @unchecked Sendable {
   private let segments: [SealedSegment]
   private let directory: String
   private let metric: HNSWMetric
   private let next = Atomic<Int>(0)
-  private let lock = Lock()
-  private var results: [Result<SegmentGraph, StoreError>?]
+  private let results: UnsafeMutableBufferPointer<Result<SegmentGraph, StoreError>?>
 
   private init(segments: [SealedSegment], directory: String, metric: HNSWMetric) {
     self.segments = segments
     self.directory = directory
     self.metric = metric
-    results = Array(repeating: nil, count: segments.count)
+    results = .allocate(capacity: segments.count)
+    results.initialize(repeating: nil)
   }
 
   /// Each segment's graph or the error loading it, by position in `segments`.
@@ -38,10 +39,8 @@ final class SegmentGraphLoader: @unchecked Sendable {
     }
     loader.work()
     group.wait()
-    return loader.lock.withLock {
-      segments.indices.map {
-        loader.results[$0] ?? .failure(StoreError(.io, "graph of segment \(segments[$0].id) was not loaded"))
-      }
+    return segments.indices.map {
+      loader.results[$0] ?? .failure(StoreError(.io, "graph of segment \(segments[$0].id) was not loaded"))
     }
   }
 
@@ -52,7 +51,12 @@ final class SegmentGraphLoader: @unchecked Sendable {
       let result = Result { () throws(StoreError) in
         try SegmentGraph.load(segment: segments[index], directory: directory, metric: metric)
       }
-      lock.withLock { results[index] = result }
+      results[index] = result
     }
+  }
+
+  deinit {
+    results.deinitialize()
+    results.deallocate()
   }
 }

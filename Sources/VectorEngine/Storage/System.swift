@@ -3,8 +3,11 @@
 // Every call retries EINTR, turns errno into a `SystemError` naming the call and the path, and
 // passes through `FaultInjection` in debug builds so tests can force ENOSPC, EIO or a short
 // write at a chosen call; calls that change or flush files are also reported to
-// `CrashRecorder`, which logs them for crash-point tests when one is started. Nothing else in
-// VectorEngine imports Glibc but Lock.swift, for the pthread mutex it wraps (no I/O).
+// `CrashRecorder`, which logs them for crash-point tests when one is started. The layer is
+// three files: this one (paths and mappings), `FileDescriptor.swift` (calls on an open
+// descriptor) and `System+Process.swift` (the process: processors, clock, signals). Nothing
+// else in the project imports the C library but the console's terminal layer, which speaks
+// to curses and the tty. `Operations` reaches these calls through `package` access.
 
 #if canImport(Glibc)
 import Glibc
@@ -15,16 +18,17 @@ import CEngineSupport
 import Dispatch
 
 /// Thin, typed wrappers over the POSIX calls the storage layer needs.
-enum System {
+package enum System {
   static let errnoNoSpace = ENOSPC
   static let errnoQuota = EDQUOT
   static let errnoWouldBlock = EWOULDBLOCK
   static let errnoNotFound = ENOENT
   static let errnoExists = EEXIST
   static let errnoIO = EIO
+  package static let errnoIsDirectory = EISDIR
 
   /// The C library's text for `errno`.
-  static func describe(errno code: Int32) -> String {
+  package static func describe(errno code: Int32) -> String {
     guard let text = strerror(code) else { return "error \(code)" }
     return String(cString: text)
   }
@@ -33,8 +37,8 @@ enum System {
   static var processID: Int32 { getpid() }
 
   /// Opens `path`; the corresponding C function is `open`.
-  static func open(
-    _ path: String, _ access: OpenAccess, create: Bool = false, exclusive: Bool = false,
+  package static func open(
+    _ path: String, _ access: OpenAccess, create: Bool = false, exclusive: Bool = false, truncate: Bool = false,
     mode: UInt32 = 0o600
   ) throws(SystemError) -> FileDescriptor {
     var flags: Int32 = O_CLOEXEC
@@ -46,6 +50,7 @@ enum System {
     }
     if create { flags |= O_CREAT }
     if exclusive { flags |= O_EXCL | O_NOFOLLOW }
+    if truncate { flags |= O_TRUNC }
     try FaultInjection.check(.open, path)
     let fd = try retrying("open", path) { Glibc.open(path, flags, mode_t(mode)) }
     if create || access == .writeOnly || access == .readWrite {
@@ -199,7 +204,7 @@ enum System {
   }
 
   /// Whether file descriptor `fd` is a terminal; the corresponding C function is `isatty`.
-  static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+  package static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
   /// Maps `length` bytes of `descriptor` read-only; the corresponding C function is `mmap`.
   static func mapReadOnly(_ descriptor: FileDescriptor, length: Int, populate: Bool)
@@ -233,213 +238,12 @@ enum System {
   }
 
   /// How a file is opened.
-  enum OpenAccess {
+  package enum OpenAccess {
     case readOnly, writeOnly, readWrite, directory
   }
 
   /// What a directory entry is.
   enum EntryKind {
     case file, directory, symbolicLink, other
-  }
-}
-
-/// An open file descriptor; the owner closes it.
-struct FileDescriptor: Sendable {
-  /// The kernel's descriptor number.
-  let rawValue: Int32
-  /// The path it was opened with, for error messages.
-  let path: String
-
-  /// Closes the descriptor; the corresponding C function is `close`.
-  func close() {
-    CrashRecorder.record(path) { .close(descriptor: rawValue) }
-    _ = Glibc.close(rawValue)
-  }
-
-  /// The file's current size in bytes; the corresponding C function is `fstat`.
-  func size() throws(SystemError) -> Int {
-    var info = stat()
-    _ = try System.retrying("fstat", path) { fstat(rawValue, &info) }
-    return Int(info.st_size)
-  }
-
-  /// Writes all of `bytes` at the current offset, looping over short writes.
-  func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
-    var done = 0
-    while done < bytes.count {
-      var chunk = bytes.count - done
-      try FaultInjection.check(.write, path, chunk: &chunk)
-      guard let base = bytes.baseAddress else { return }
-      let written = Glibc.write(rawValue, base + done, chunk)
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw SystemError(code: errno, operation: "write", path: path)
-      }
-      CrashRecorder.record(path) {
-        .write(
-          descriptor: rawValue, path: path, offset: Int(lseek(rawValue, 0, SEEK_CUR)) - written,
-          bytes: Array(UnsafeRawBufferPointer(start: base + done, count: written)))
-      }
-      done += written
-    }
-  }
-
-  /// Writes all of `bytes` at byte `offset` of the file, leaving the file offset alone; the
-  /// corresponding C function is `pwrite`.
-  func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(SystemError) {
-    var done = 0
-    while done < bytes.count {
-      var chunk = bytes.count - done
-      try FaultInjection.check(.write, path, chunk: &chunk)
-      guard let base = bytes.baseAddress else { return }
-      let written = pwrite(rawValue, base + done, chunk, off_t(offset + done))
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw SystemError(code: errno, operation: "pwrite", path: path)
-      }
-      CrashRecorder.record(path) {
-        .write(
-          descriptor: rawValue, path: path, offset: offset + done,
-          bytes: Array(UnsafeRawBufferPointer(start: base + done, count: written)))
-      }
-      done += written
-    }
-  }
-
-  /// Tells the kernel the file will be read front to back, so it reads further ahead; the
-  /// corresponding C function is `posix_fadvise` with `POSIX_FADV_SEQUENTIAL`. A hint: failures
-  /// are ignored.
-  func adviseSequentialReading() {
-    _ = posix_fadvise(rawValue, 0, 0, POSIX_FADV_SEQUENTIAL)
-  }
-
-  /// Starts writing `length` bytes at `offset` to the disk without waiting, so a later `fsync`
-  /// has less left to do; the corresponding C function is `sync_file_range` with
-  /// `SYNC_FILE_RANGE_WRITE`. A hint that makes nothing durable: failures are ignored.
-  func startWriteback(offset: Int, length: Int) {
-    _ = ragops_start_writeback(rawValue, Int64(offset), Int64(length))
-  }
-
-  /// Starts ``sync()`` on another thread and returns at once; the caller must call
-  /// ``BackgroundSync/wait()`` before closing the descriptor.
-  ///
-  /// The sync runs on a serial queue of its own, which Dispatch backs with a thread at once,
-  /// not on the shared global queue: callers block in `wait()`, and when every thread of the
-  /// global pool is such a caller, work queued there waits for the pool to grow.
-  func syncInBackground() -> BackgroundSync {
-    let pending = BackgroundSync()
-    pending.group.enter()
-    DispatchQueue(label: "ragops.sync").async { [self] in
-      do throws(SystemError) {
-        try sync()
-      } catch {
-        pending.error = error
-      }
-      pending.group.leave()
-    }
-    return pending
-  }
-
-  /// Writes all of `bytes` at the current offset.
-  func writeAll(_ bytes: [UInt8]) throws(SystemError) {
-    try bytes.withUnsafeBytes { raw in
-      Result { () throws(SystemError) in try writeAll(raw) }
-    }.get()
-  }
-
-  /// Reads exactly `count` bytes at `offset` into `buffer`, or fewer at end of file.
-  ///
-  /// - Returns: the number of bytes read.
-  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
-    var done = 0
-    while done < buffer.count {
-      guard let base = buffer.baseAddress else { return 0 }
-      let got = pread(rawValue, base + done, buffer.count - done, off_t(offset + done))
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw SystemError(code: errno, operation: "read", path: path)
-      }
-      if got == 0 { break }
-      done += got
-    }
-    return done
-  }
-
-  /// Reads the whole file into memory.
-  ///
-  /// - Complexity: O(n) in the file size.
-  func readAll() throws(SystemError) -> [UInt8] {
-    let count = try size()
-    var bytes = [UInt8](repeating: 0, count: count)
-    let got = try bytes.withUnsafeMutableBytes { raw in
-      Result { () throws(SystemError) in try read(into: raw, at: 0) }
-    }.get()
-    if got < count { bytes.removeLast(count - got) }
-    return bytes
-  }
-
-  /// Moves the file offset to the end; the corresponding C function is `lseek`.
-  func seekToEnd() throws(SystemError) -> Int {
-    let offset = lseek(rawValue, 0, SEEK_END)
-    if offset < 0 { throw SystemError(code: errno, operation: "lseek", path: path) }
-    return Int(offset)
-  }
-
-  /// Sets the file's size; the corresponding C function is `ftruncate`.
-  func truncate(to size: Int) throws(SystemError) {
-    try FaultInjection.check(.truncate, path)
-    _ = try System.retrying("ftruncate", path) { ftruncate(rawValue, off_t(size)) }
-    CrashRecorder.record(path) { .truncate(descriptor: rawValue, path: path, size: size) }
-  }
-
-  /// Flushes the file's data and metadata to disk; the corresponding C function is `fsync`.
-  func sync() throws(SystemError) {
-    try FaultInjection.check(.sync, path)
-    _ = try System.retrying("fsync", path) { fsync(rawValue) }
-    CrashRecorder.record(path) { .sync(descriptor: rawValue, path: path) }
-  }
-
-  /// Takes an exclusive advisory lock without waiting; `false` if another process holds it.
-  ///
-  /// The corresponding C function is `flock`. The lock dies with the process.
-  func tryLockExclusive() throws(SystemError) -> Bool {
-    while true {
-      if flock(rawValue, LOCK_EX | LOCK_NB) == 0 { return true }
-      let code = errno
-      if code == EINTR { continue }
-      if code == EWOULDBLOCK { return false }
-      throw SystemError(code: code, operation: "flock", path: path)
-    }
-  }
-}
-
-/// An `fsync` running on another thread (see ``FileDescriptor/syncInBackground()``).
-final class BackgroundSync: @unchecked Sendable {
-  /// Entered before the sync starts, left when it ends; `error` is written before the leave
-  /// and read only after `wait` returns, so the group orders every access to it.
-  fileprivate let group = DispatchGroup()
-  fileprivate var error: SystemError?
-
-  /// Waits for the sync to finish.
-  ///
-  /// - Throws: the sync's ``SystemError``.
-  func wait() throws(SystemError) {
-    group.wait()
-    if let error { throw error }
-  }
-}
-
-extension System {
-  /// The number of processors online; the corresponding C function is `sysconf`.
-  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-}
-
-extension System {
-  /// Seconds since the Unix epoch, from the real-time clock; the corresponding C function is
-  /// `clock_gettime`.
-  static var wallClockSeconds: Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec)
   }
 }

@@ -1,17 +1,27 @@
 /// A failed system call: which call, on which path, and the `errno` it returned.
-struct SystemError: Error, Hashable, CustomStringConvertible {
+package struct SystemError: Error, Hashable, CustomStringConvertible {
   /// The `errno` value.
-  var code: Int32
+  package var code: Int32
   /// The call that failed, e.g. `"fsync"`.
-  var operation: String
+  package var operation: String
   /// The file or directory the call was about.
-  var path: String
+  package var path: String
+
+  /// A failure of `operation` on `path` with `errno` value `code`.
+  package init(code: Int32, operation: String, path: String) {
+    self.code = code
+    self.operation = operation
+    self.path = path
+  }
 
   /// Whether the device is full (`ENOSPC` or `EDQUOT`).
   var isDiskFull: Bool { code == System.errnoNoSpace || code == System.errnoQuota }
 
+  /// The system's words for ``code``, such as "No such file or directory".
+  package var reason: String { System.describe(errno: code) }
+
   /// `"fsync /data/x: Input/output error"`.
-  var description: String { "\(operation) \(path): \(System.describe(errno: code))" }
+  package var description: String { "\(operation) \(path): \(reason)" }
 }
 
 extension SystemError: Sendable {}

@@ -84,7 +84,7 @@ enum BaselineEnvironment {
     let errorDrain = PipeDrain(errors.fileHandleForReading)
     let data = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errorDrain.wait()
-    exit.waitForExit()
+    exit.wait()
     guard process.terminationStatus == 0 else {
       let message = String(decoding: errorData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
       throw BaselineError(message: "\(URL(fileURLWithPath: program).lastPathComponent) failed: \(message)")

@@ -48,7 +48,7 @@ enum CollectionProbe {
     else { return false }
     let collection = VectorCollection(store: store)
     exercise(collection)
-    if !readOnly { _ = try? store.close() }
+    if !readOnly { _ = try? collection.close() }
     return true
   }
 }

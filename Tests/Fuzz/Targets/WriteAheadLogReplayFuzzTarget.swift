@@ -24,9 +24,10 @@ enum WriteAheadLogReplayFuzzTarget {
       }
       guard CollectionProbe.openAndExercise(directory: folder) else { return .rejected }
       if let store = try? CollectionStore(name: "fuzz", directory: folder, readOnly: false) {
-        CollectionProbe.exercise(VectorCollection(store: store))
-        _ = try? store.seal()
-        _ = try? store.close()
+        let collection = VectorCollection(store: store)
+        CollectionProbe.exercise(collection)
+        _ = try? collection.flush()
+        _ = try? collection.close()
       }
       CollectionProbe.openAndExercise(directory: folder)
       return .accepted

@@ -144,7 +144,7 @@ struct BackupDeletionSafetyTests {
     let cp = Process()
     cp.executableURL = URL(fileURLWithPath: "/bin/cp")
     cp.arguments = ["-a", fixture.data, copy]
-    try cp.startWatched().waitForExit()
+    try cp.startWatched().wait()
     try #require(cp.terminationStatus == 0)
     let copied = try fixture.service(on: copy)
     let inCopy = try #require(try copied.catalog.backup(id: record.id).path)
@@ -172,7 +172,7 @@ struct BackupDeletionSafetyTests {
     let cp = Process()
     cp.executableURL = URL(fileURLWithPath: "/bin/cp")
     cp.arguments = ["-a", fixture.data, copy]
-    try cp.startWatched().waitForExit()
+    try cp.startWatched().wait()
     try #require(cp.terminationStatus == 0)
     let copied = try fixture.service(on: copy)
     let inCopy = try #require(try copied.catalog.backup(id: record.id).path)

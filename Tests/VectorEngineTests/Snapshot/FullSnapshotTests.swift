@@ -94,7 +94,7 @@ struct FullSnapshotTests {
     list.standardOutput = pipe
     let listExit = try list.startWatched()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    listExit.waitForExit()
+    listExit.wait()
     #expect(list.terminationStatus == 0)
     let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     #expect(names.first == "manifest.json")

@@ -54,7 +54,7 @@ struct SnapshotArchiveTests {
     list.standardOutput = pipe
     let listExit = try list.startWatched()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    listExit.waitForExit()
+    listExit.wait()
     #expect(list.terminationStatus == 0)
     let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     #expect(names == ["manifest.json"] + SnapshotFixtures.files.map(\.0))
@@ -65,7 +65,7 @@ struct SnapshotArchiveTests {
     extract.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
     extract.arguments = ["xf", written.path, "-C", into]
     let extractExit = try extract.startWatched()
-    extractExit.waitForExit()
+    extractExit.wait()
     #expect(extract.terminationStatus == 0)
     for (name, content) in SnapshotFixtures.files {
       #expect(try SnapshotFixtures.read(into + "/" + name) == content)

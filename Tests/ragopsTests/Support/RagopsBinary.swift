@@ -52,7 +52,7 @@ struct RagopsBinary {
     Thread.detachNewThread { box.setError(stderr.fileHandleForReading.readDataToEndOfFile()) }
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let error = box.waitForError()
-    processExit.waitForExit()
+    processExit.wait()
     return Output(
       status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
       standardError: String(decoding: error, as: UTF8.self))

@@ -38,13 +38,13 @@ enum EditorLauncher {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-      let exit: ExitWatch
+      let exit: Latch
       do {
         exit = try process.startWatched()
       } catch {
         return -1
       }
-      exit.waitForExit()
+      exit.wait()
       return process.terminationStatus
     }
     guard status == 0 else {
