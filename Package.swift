@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "VectorEngine", targets: ["VectorEngine"]),
     .library(name: "Operations", targets: ["Operations"]),
     .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+    .library(name: "QdrantServer", targets: ["QdrantServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,6 +17,11 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     // SHA-256 of snapshot archives (BoringSSL's implementation, with the CPU's SHA extensions).
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    // The HTTP server behind `ragops serve` (SwiftNIO). No traits: ragops configures it itself.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    // The server's log and HTTP vocabulary (both already part of Hummingbird's graph).
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // The shared vocabulary, shaped after Qdrant's API: point ids, JSON values and codec,
@@ -44,11 +50,18 @@ let package = Package(
       name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
     // The console: cell grid, themes, keymap, widgets. Only its Terminal/ folder imports curses.
     .target(name: "ConsoleUI", dependencies: ["Model", "Operations", "CNCursesW"]),
+    // Qdrant's REST API over any backend: what `ragops serve` answers. Knows no engine types.
+    .target(
+      name: "QdrantServer",
+      dependencies: [
+        "Model", "Operations", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     // The executable: thin wiring of the above.
     .executableTarget(
       name: "ragops",
       dependencies: [
-        "VectorEngine", "Operations", "ConsoleUI",
+        "VectorEngine", "Operations", "ConsoleUI", "QdrantServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // What several test targets share: seeded generators and replayable seeds.

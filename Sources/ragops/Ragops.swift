@@ -17,7 +17,7 @@ struct Ragops: ParsableCommand {
       3 the data directory is locked by another process.
       """,
     version: BackendChoice.embeddedVersion,
-    subcommands: OperatorCommands.all + [SchedulerCommand.self, BenchGroup.self])
+    subcommands: OperatorCommands.all + [ServeCommand.self, SchedulerCommand.self, BenchGroup.self])
 
   @OptionGroup var globals: GlobalOptions
 
@@ -90,6 +90,9 @@ struct Ragops: ParsableCommand {
           try command.run()
         }
         Foundation.exit(ExitStatus.success.rawValue)
+      } catch let code as ExitCode {
+        // The command reported its failure itself; its status stands.
+        Foundation.exit(code.rawValue)
       } catch {
         let success = exitCode(for: error) == .success
         let text = fullMessage(for: error)

@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+import Model
+import Operations
+
+/// The service routes outside the endpoint table: `GET /` (unwrapped version info, as Qdrant
+/// answers it) and the health checks, which need no key, as in Qdrant.
+struct ServiceEndpoints: Sendable {
+  let backend: any Backend
+  let keys: APIKeys
+
+  /// Adds the routes to `router`.
+  func register(on router: Router<BasicRequestContext>) {
+    router.get("/") { request, _ in
+      let start = ContinuousClock.now
+      do {
+        _ = try keys.grant(for: request.headers)
+      } catch {
+        return APIResponse.failure(EndpointResponder.apiError(error), since: start)
+      }
+      let info: JSONValue = .object([
+        "title": .string("ragops \(backend.version), a Qdrant-compatible vector search engine"),
+        "version": .string(QdrantServer.apiVersion), "commit": .string("ragops-\(backend.version)"),
+      ])
+      return APIResponse.json(Array(JSONWriter.compact(info).utf8), status: .ok)
+    }
+    for path in ["/healthz", "/livez"] {
+      router.get(RouterPath(path)) { _, _ in APIResponse.text("healthz check passed") }
+    }
+    router.get("/readyz") { _, _ in APIResponse.text("all shards are ready") }
+    // Anything else: Qdrant's error shape, not the framework's.
+    for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .head] {
+      router.on("**", method: method) { request, _ in
+        APIResponse.failure(
+          APIError(
+            .notFound,
+            "Not found: ragops serves no \(request.method) \(QuotedForMessage.text(request.uri.path, limit: 80))"),
+          since: .now)
+      }
+    }
+  }
+}
