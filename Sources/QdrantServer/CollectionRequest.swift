@@ -20,7 +20,9 @@ enum CollectionRequest {
     if !vectors.has("size"), vectors.object.values.contains(where: { $0.objectValue != nil }) {
       throw .wrongInput("vectors: named vectors are not supported; give one {size, distance}")
     }
-    if body.has("sparse_vectors") { throw .wrongInput("sparse_vectors are not supported") }
+    if let sparse = try body.optionalObject("sparse_vectors"), !sparse.object.isEmpty {
+      throw .wrongInput("sparse_vectors are not supported")
+    }
     let size = try vectors.integer("size", default: 0, in: 1...CollectionConfig.maximumDimension)
     guard vectors.has("size") else { throw .wrongInput("missing field `vectors.size`") }
     let distanceName = try vectors.string("distance")
