@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HTTPTypes
 import Model
 import Operations
@@ -23,8 +24,34 @@ struct Endpoint: Sendable {
   let path: String
   /// Whether it reads or writes.
   let access: Access
-  /// Produces the envelope's `result`; throws ``APIError`` or ``StoreError``.
-  let handle: @Sendable (APICall) async throws -> JSONValue
+  /// What answers the call.
+  let handler: Handler
+
+  /// How an endpoint answers.
+  enum Handler: Sendable {
+    /// With the `result` of Qdrant's envelope, from a JSON body; throws ``APIError`` or
+    /// ``StoreError``.
+    case json(@Sendable (APICall) async throws -> JSONValue)
+    /// With a response of its own (a file download), or from a body it reads itself (an
+    /// upload): the request's body is not read for it.
+    case raw(@Sendable (APICall, Request, BasicRequestContext) async throws -> Response)
+  }
+
+  /// An endpoint answering with JSON.
+  init(
+    method: HTTPRequest.Method, path: String, access: Access,
+    handle: @escaping @Sendable (APICall) async throws -> JSONValue
+  ) {
+    self.init(method: method, path: path, access: access, handler: .json(handle))
+  }
+
+  /// An endpoint answering with a response of its own.
+  init(method: HTTPRequest.Method, path: String, access: Access, handler: Handler) {
+    self.method = method
+    self.path = path
+    self.access = access
+    self.handler = handler
+  }
 
   /// The names of the path's parameters, in order.
   var parameterNames: [String] {
@@ -33,7 +60,7 @@ struct Endpoint: Sendable {
 
   /// Every endpoint the server answers with a JSON envelope.
   static var all: [Endpoint] {
-    CollectionEndpoints.all + PointEndpoints.all + QueryEndpoints.all
+    CollectionEndpoints.all + PointEndpoints.all + QueryEndpoints.all + SnapshotEndpoints.all
   }
 }
 
@@ -46,8 +73,10 @@ struct APICall: Sendable {
   let parameters: [String: String]
   /// Query-string parameters by name.
   let query: [String: String]
-  /// The JSON body (`{}` when there is none).
+  /// The JSON body (`{}` when there is none, or for a ``Endpoint/Handler/raw`` endpoint).
   let body: JSONBody
+  /// When the request arrived (the envelope's `time` counts from it).
+  let started: ContinuousClock.Instant
 
   /// The `{collection}` path parameter.
   var collection: String { parameters["collection"] ?? "" }

@@ -13,23 +13,27 @@ struct EndpointResponder: Sendable {
 
   /// The answer to `request` for `endpoint`; never throws: every failure becomes an error
   /// envelope with its status.
-  func respond(to request: Request, parameters: Parameters, endpoint: Endpoint) async -> Response {
+  func respond(to request: Request, context: BasicRequestContext, endpoint: Endpoint) async -> Response {
     let start = ContinuousClock.now
     do {
       let grant = try options.keys.grant(for: request.headers)
       if endpoint.access == .write, grant == .readOnly {
         throw APIError(.forbidden, "Forbidden: this API key may only read")
       }
-      let body = try await JSONBody(bytes: readBody(of: request))
+      var body = JSONBody(object: JSONObject(), path: "")
+      if case .json = endpoint.handler { body = try await JSONBody(bytes: readBody(of: request)) }
       var names: [String: String] = [:]
       for name in endpoint.parameterNames {
-        guard let raw = parameters.get(name) else { continue }
+        guard let raw = context.parameters.get(name) else { continue }
         names[name] = raw.removingPercentEncoding ?? raw
       }
       var query: [String: String] = [:]
       for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-      let call = APICall(backend: backend, parameters: names, query: query, body: body)
-      return APIResponse.success(try await endpoint.handle(call), since: start)
+      let call = APICall(backend: backend, parameters: names, query: query, body: body, started: start)
+      switch endpoint.handler {
+      case .json(let handle): return APIResponse.success(try await handle(call), since: start)
+      case .raw(let handle): return try await handle(call, request, context)
+      }
     } catch {
       return APIResponse.failure(Self.apiError(error), since: start)
     }

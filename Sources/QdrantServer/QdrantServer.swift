@@ -59,7 +59,7 @@ public struct QdrantServer: Sendable {
     let responder = EndpointResponder(backend: backend, options: options)
     for endpoint in Endpoint.all {
       router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-        await responder.respond(to: request, parameters: context.parameters, endpoint: endpoint)
+        await responder.respond(to: request, context: context, endpoint: endpoint)
       }
     }
     ServiceEndpoints(backend: backend, keys: options.keys).register(on: router)

@@ -83,6 +83,12 @@ public final class RecordingBackend: CollectionReading, CollectionWriting, Point
     called()
     return Self.update
   }
+  /// A folder that does not exist: the double writes no files.
+  public var snapshotsDirectory: String { "/recorded/snapshots" }
+  /// Records the call; a path in the folder that does not exist.
+  public func stageSnapshotFile() -> String { called(); return "/recorded/snapshots/.staging/upload.snapshot" }
+  /// Records the call.
+  public func discardStagedSnapshot(at path: String) { called() }
   public func snapshots(_ collection: String) -> [SnapshotDescription] { called(); return [Self.snapshot] }
   public func fullSnapshots() -> [SnapshotDescription] { called(); return [] }
   public func verifySnapshot(_ snapshot: String, collection: String) -> SnapshotDescription {

@@ -1,6 +1,7 @@
 """qdrant-client (sync and async) against `ragops serve`: every endpoint the server offers."""
 
 import asyncio
+import hashlib
 import json
 import random
 import urllib.error
@@ -259,3 +260,36 @@ def test_keys_are_required_and_the_read_only_key_only_reads(start_server):
         reader.upsert("k", points=[models.PointStruct(id=1, vector=[1.0, 0.0])])
     assert forbidden.value.status_code == 403
     assert writer.count("k").count == 0
+
+
+def test_snapshots_round_trip_through_download_and_upload(server, tmp_path):
+    client = QdrantClient(url=server.url)
+    client.create_collection("snap", vectors_config=models.VectorParams(size=3, distance=models.Distance.DOT))
+    points = [models.PointStruct(id=i, vector=[float(i), 1.0, 2.0], payload={"i": i}) for i in range(200)]
+    client.upsert("snap", points=points)
+    created = client.create_snapshot("snap")
+    assert created.name in [s.name for s in client.list_snapshots("snap")]
+    with urllib.request.urlopen(f"{server.url}/collections/snap/snapshots/{created.name}") as answer:
+        archive = answer.read()
+    assert len(archive) == created.size
+    assert hashlib.sha256(archive).hexdigest() == created.checksum
+    saved = tmp_path / created.name
+    saved.write_bytes(archive)
+    client.delete_collection("snap")
+    with saved.open("rb") as upload:
+        client.http.snapshots_api.recover_from_uploaded_snapshot("snap", checksum=created.checksum, snapshot=upload)
+    assert client.count("snap").count == 200
+    assert client.retrieve("snap", ids=[7], with_vectors=True)[0].vector == [7.0, 1.0, 2.0]
+    with saved.open("rb") as upload, pytest.raises(UnexpectedResponse) as mismatch:
+        client.http.snapshots_api.recover_from_uploaded_snapshot("other", checksum="0" * 64, snapshot=upload)
+    assert mismatch.value.status_code == 400 and not client.collection_exists("other")
+    for location in ["http://169.254.169.254/latest/meta-data", "file:///etc/passwd", "file://" + str(saved)]:
+        with pytest.raises(UnexpectedResponse) as refused:
+            client.recover_snapshot("snap", location=location)
+        assert refused.value.status_code == 400
+    assert client.delete_snapshot("snap", created.name)
+    assert client.list_snapshots("snap") == []
+    full = client.create_full_snapshot()
+    assert full.name in [s.name for s in client.list_full_snapshots()]
+    assert client.delete_full_snapshot(full.name)
+    client.delete_collection("snap")

@@ -1,3 +1,4 @@
+import Foundation
 public import VectorEngine
 import Model
 
@@ -91,6 +92,9 @@ public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointR
     try database.createFullSnapshot(in: directory)
   }
 
+  /// `<data>/snapshots`.
+  public var snapshotsDirectory: String { database.snapshotsDirectory }
+
   /// A collection's snapshots, newest first.
   public func snapshots(_ collection: String) throws(StoreError) -> [SnapshotDescription] {
     try database.snapshots(of: collection)
@@ -139,6 +143,18 @@ public final class EmbeddedBackend: CollectionReading, CollectionWriting, PointR
   /// Deletes a snapshot file of either kind.
   public func deleteSnapshotFile(at path: String) throws(StoreError) {
     try database.deleteSnapshotFile(at: path)
+  }
+
+  /// `<data>/snapshots/.staging/upload-<uuid>.snapshot`.
+  public func stageSnapshotFile() throws(StoreError) -> String {
+    let folder = database.snapshotsDirectory + "/.staging"
+    try FileOperations.makeDirectories(folder)
+    return folder + "/upload-" + UUID().uuidString.lowercased() + ".snapshot"
+  }
+
+  /// Removes a staged upload.
+  public func discardStagedSnapshot(at path: String) {
+    try? FileOperations.removeFileIfPresent(path)
   }
 
   /// Every alias and its collection.

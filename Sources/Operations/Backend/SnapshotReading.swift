@@ -2,6 +2,9 @@ public import Model
 
 /// Listing and verifying snapshots.
 public protocol SnapshotReading: Backend {
+  /// The store's own snapshot folder: full snapshots at its top, a folder per collection below
+  /// it. Recoveries from a `file://` location must point inside it; uploads are staged in it.
+  var snapshotsDirectory: String { get }
   /// A collection's snapshots in the store's own folder, newest first.
   func snapshots(_ collection: String) async throws(StoreError) -> [SnapshotDescription]
   /// The full snapshots in the store's own folder, newest first.

@@ -19,6 +19,13 @@ public protocol SnapshotWriting: Backend {
   func deleteSnapshot(_ snapshot: String, collection: String) async throws(StoreError)
   /// Deletes a snapshot file of either kind and its sidecar.
   func deleteSnapshotFile(at path: String) async throws(StoreError)
+  /// A fresh path inside the store's snapshot folder for a snapshot file that arrives from
+  /// elsewhere (an upload); its folder exists when this returns. Restore the file with
+  /// ``restoreSnapshotFile(at:as:replace:)``, then give it back with
+  /// ``discardStagedSnapshot(at:)``.
+  func stageSnapshotFile() async throws(StoreError) -> String
+  /// Removes a file from ``stageSnapshotFile()`` (nothing when it is gone).
+  func discardStagedSnapshot(at path: String) async
 }
 
 extension SnapshotWriting {

@@ -11,7 +11,7 @@ import Model
 
 extension Database {
   /// `<data>/snapshots`: full snapshots, and one folder per collection for its snapshots.
-  var snapshotsDirectory: String { directory + "/snapshots" }
+  public var snapshotsDirectory: String { directory + "/snapshots" }
 
   func snapshotFolder(_ collection: String) -> String { snapshotsDirectory + "/" + collection }
 

@@ -16,6 +16,15 @@ public enum FileOperations {
     }
   }
 
+  /// Removes the file at `path`; nothing when there is none.
+  public static func removeFileIfPresent(_ path: String) throws(StoreError) {
+    do {
+      try System.removeFileIfPresent(path)
+    } catch {
+      throw StoreError.from(error)
+    }
+  }
+
   /// Creates an empty file with mode 0600 unless something exists at `path`.
   public static func createFileIfMissing(_ path: String) throws(StoreError) {
     do {
