@@ -60,7 +60,7 @@ struct Endpoint: Sendable {
 
   /// Every endpoint the server answers with a JSON envelope.
   static var all: [Endpoint] {
-    CollectionEndpoints.all + PointEndpoints.all + QueryEndpoints.all + SnapshotEndpoints.all
+    CollectionEndpoints.all + PointEndpoints.all + QueryEndpoints.all + SnapshotEndpoints.all + [FacetEndpoint.endpoint]
   }
 }
 

@@ -10,11 +10,23 @@ import Operations
 struct EndpointResponder: Sendable {
   let backend: any Backend
   let options: QdrantServer.Options
+  let metrics: ServerMetrics
 
   /// The answer to `request` for `endpoint`; never throws: every failure becomes an error
   /// envelope with its status.
   func respond(to request: Request, context: BasicRequestContext, endpoint: Endpoint) async -> Response {
     let start = ContinuousClock.now
+    let response = await answer(request, context: context, endpoint: endpoint, start: start)
+    let (seconds, attoseconds) = (ContinuousClock.now - start).components
+    metrics.record(
+      endpoint: "\(endpoint.method) \(endpoint.path)", status: response.status.code,
+      seconds: Double(seconds) + Double(attoseconds) / 1e18)
+    return response
+  }
+
+  private func answer(
+    _ request: Request, context: BasicRequestContext, endpoint: Endpoint, start: ContinuousClock.Instant
+  ) async -> Response {
     do {
       let grant = try options.keys.grant(for: request.headers)
       if endpoint.access == .write, grant == .readOnly {

@@ -56,13 +56,14 @@ public struct QdrantServer: Sendable {
   /// - Parameter onListening: called once with the bound address and port.
   public func run(onListening: @escaping @Sendable (String, Int) -> Void) async throws {
     let router = Router()
-    let responder = EndpointResponder(backend: backend, options: options)
+    let metrics = ServerMetrics()
+    let responder = EndpointResponder(backend: backend, options: options, metrics: metrics)
     for endpoint in Endpoint.all {
       router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
         await responder.respond(to: request, context: context, endpoint: endpoint)
       }
     }
-    ServiceEndpoints(backend: backend, keys: options.keys).register(on: router)
+    ServiceEndpoints(backend: backend, keys: options.keys, metrics: metrics).register(on: router)
     var logger = Logger(label: "ragops.serve")
     logger.logLevel = .warning
     let application = Application(

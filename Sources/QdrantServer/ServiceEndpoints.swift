@@ -4,10 +4,12 @@ import Model
 import Operations
 
 /// The service routes outside the endpoint table: `GET /` (unwrapped version info, as Qdrant
-/// answers it) and the health checks, which need no key, as in Qdrant.
+/// answers it), `GET /metrics` (Prometheus text), and the health checks, which need no key,
+/// as in Qdrant.
 struct ServiceEndpoints: Sendable {
   let backend: any Backend
   let keys: APIKeys
+  let metrics: ServerMetrics
 
   /// Adds the routes to `router`.
   func register(on router: Router<BasicRequestContext>) {
@@ -28,6 +30,17 @@ struct ServiceEndpoints: Sendable {
       router.get(RouterPath(path)) { _, _ in APIResponse.text("healthz check passed") }
     }
     router.get("/readyz") { _, _ in APIResponse.text("all shards are ready") }
+    router.get("/metrics") { request, _ in
+      let start = ContinuousClock.now
+      do {
+        _ = try keys.grant(for: request.headers)
+        let collections = try await backend.collectionReader().collectionInfos()
+        return APIResponse.text(
+          metrics.exposition(collections: collections), contentType: "text/plain; version=0.0.4; charset=utf-8")
+      } catch {
+        return APIResponse.failure(EndpointResponder.apiError(error), since: start)
+      }
+    }
     // Anything else: Qdrant's error shape, not the framework's.
     for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .head] {
       router.on("**", method: method) { request, _ in

@@ -293,3 +293,20 @@ def test_snapshots_round_trip_through_download_and_upload(server, tmp_path):
     assert full.name in [s.name for s in client.list_full_snapshots()]
     assert client.delete_full_snapshot(full.name)
     client.delete_collection("snap")
+
+
+def test_facet_counts_keyword_values_under_a_filter(loaded):
+    hits = loaded.facet("docs", key="tenant", limit=20).hits
+    assert sorted((h.value, h.count) for h in hits) == [(f"t{k}", COUNT // TENANTS) for k in range(TENANTS)]
+    low = models.Filter(must=[models.FieldCondition(key="n", range=models.Range(lt=25))])
+    top = loaded.facet("docs", key="tenant", facet_filter=low, limit=3).hits
+    assert [(h.value, h.count) for h in top] == [("t0", 3), ("t1", 3), ("t2", 3)]
+
+
+def test_metrics_count_requests_by_route_and_report_points(server, loaded):
+    loaded.query_points("docs", query=[0.2] * DIM, limit=1)
+    with urllib.request.urlopen(f"{server.url}/metrics") as answer:
+        text = answer.read().decode()
+    assert 'ragops_http_requests_total{endpoint="POST /collections/:collection/points/query",status="200"}' in text
+    assert 'ragops_http_request_duration_seconds_bucket{endpoint="POST /collections/:collection/points/query",le="+Inf"}' in text
+    assert f'ragops_collection_points{{collection="docs"}} {COUNT}' in text
