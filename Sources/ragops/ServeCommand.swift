@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     abstract: "Answer Qdrant's REST API on the data directory (for qdrant-client, LangChain, LlamaIndex).",
     discussion: """
       Holds the data directory until SIGTERM or SIGINT, which stop new connections, let requests \
-      in flight finish and close the store (every acknowledged write is already durable). Listens \
+      in flight finish and close the store (every acknowledged write is already durable). The \
+      backup schedules run inside it, as in the console. Listens \
       on 127.0.0.1:6333 unless --listen says otherwise; any other address needs an API key. Keys \
       come from --api-key / --read-only-api-key or, kept out of the process list, from \
       $RAGOPS_API_KEY / $RAGOPS_READ_ONLY_API_KEY.
@@ -58,6 +59,16 @@ struct ServeCommand: AsyncParsableCommand {
       throw ExitCode(report.status.rawValue)
     }
     for note in backend.openingNotes { Console.error("recovered: \(note)\n") }
+    // The backup schedules run beside the server, as in the console (not when read-only).
+    let stopScheduler = Latch()
+    let scheduler = BackgroundScheduler.start(
+      for: backend, stop: stopScheduler, log: { line in Console.error("scheduler: \(line)\n") })
+    // A backup in progress finishes (and is verified) before the store closes.
+    func stopSchedulerAndClose(after status: ExitStatus) -> ExitStatus {
+      stopScheduler.open()
+      scheduler?.wait()
+      return backend.close(after: status) { Console.error($0 + "\n") }
+    }
     let server = QdrantServer(
       backend: backend,
       options: QdrantServer.Options(
@@ -68,10 +79,10 @@ struct ServeCommand: AsyncParsableCommand {
       }
     } catch {
       Console.error("error: the server stopped: \(error)\n")
-      _ = backend.close(after: .commandFailed) { Console.error($0 + "\n") }
+      _ = stopSchedulerAndClose(after: .commandFailed)
       throw ExitCode(ExitStatus.commandFailed.rawValue)
     }
-    let status = backend.close(after: .success) { Console.error($0 + "\n") }
+    let status = stopSchedulerAndClose(after: .success)
     Console.error("ragops serve: stopped; the data directory is closed\n")
     if status != .success { throw ExitCode(status.rawValue) }
   }

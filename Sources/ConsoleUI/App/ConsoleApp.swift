@@ -69,7 +69,8 @@ public enum ConsoleApp {
     state.console.history = history.load()
 
     if !options.readOnly {
-      schedulerFinished = startScheduler(backend: options.backend, gate: gate, stop: stop)
+      schedulerFinished = BackgroundScheduler.start(
+        for: options.backend, stop: stop, willRun: { gate.enter() }, didRun: { gate.leave() })
     }
     for effect in AppReducer.initialEffects(state) { runner.start(effect) }
 
@@ -134,36 +135,5 @@ public enum ConsoleApp {
     default:
       runner.start(effect)
     }
-  }
-
-  /// Runs the backup schedules on a thread of their own until `stop`.
-  ///
-  /// - Returns: a latch that opens when the thread has stopped.
-  private static func startScheduler(backend: any Backend, gate: EngineGate, stop: Latch) -> Latch? {
-    // Through the seam: a backend that keeps no backups, or a read-only one, runs no scheduler.
-    guard let target = try? backend.backupWriter(), let service = try? BackupService(dataDirectory: target.backupHome)
-    else { return nil }
-    let finished = Latch()
-    let thread = Thread {
-      defer { finished.open() }
-      var holding = false
-      BackupDaemon(service: service, tick: 60).run(
-        openTarget: { () throws(StoreError) in
-          gate.enter()
-          holding = true
-          return target
-        },
-        closeTarget: {
-          if holding {
-            holding = false
-            gate.leave()
-          }
-        },
-        wait: { seconds in !stop.wait(seconds: seconds) },
-        log: { _ in })
-    }
-    thread.name = "ragops.console.scheduler"
-    thread.start()
-    return finished
   }
 }
