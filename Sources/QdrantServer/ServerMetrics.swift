@@ -48,8 +48,10 @@ final class ServerMetrics: Sendable {
     let (requests, latency) = state.withLock { ($0.requests, $0.latency) }
     var text = "# HELP ragops_http_requests_total HTTP requests answered, by endpoint and status.\n"
     text += "# TYPE ragops_http_requests_total counter\n"
-    for (series, count) in requests.sorted(by: { ($0.key.endpoint, $0.key.status) < ($1.key.endpoint, $1.key.status) }) {
-      text += "ragops_http_requests_total{endpoint=\(Self.label(series.endpoint)),status=\"\(series.status)\"} \(count)\n"
+    for (series, count) in requests.sorted(by: { ($0.key.endpoint, $0.key.status) < ($1.key.endpoint, $1.key.status) })
+    {
+      text +=
+        "ragops_http_requests_total{endpoint=\(Self.label(series.endpoint)),status=\"\(series.status)\"} \(count)\n"
     }
     text += "# HELP ragops_http_request_duration_seconds Time to answer a request, by endpoint.\n"
     text += "# TYPE ragops_http_request_duration_seconds histogram\n"
