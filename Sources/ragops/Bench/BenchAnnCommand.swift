@@ -3,6 +3,8 @@ import Foundation
 import Operations
 import VectorEngine
 import Model
+import Synchronization
+import Dispatch
 
 /// `bench ann`: build a collection from the user's vectors, then recall@10, QPS and latency per `ef`.
 struct BenchAnnCommand: ParsableCommand {
@@ -28,6 +30,8 @@ struct BenchAnnCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Search candidate list sizes, comma-separated.", valueName: "list"))
   var ef: String = "10,16,32,64,128,256"
   @Option(name: .long, help: "Index build threads (default: all cores).") var threads: Int?
+  @Option(name: .long, help: "Also search with this many threads at once; their combined QPS is a row of its own.")
+  var searchThreads: Int = 1
   @Option(name: .long, help: "Results per query (k).") var k: Int = 10
   @Option(
     name: .long, help: ArgumentHelp("Also run a baseline library on the same files: hnswlib.", valueName: "library"))
@@ -157,6 +161,20 @@ struct BenchAnnCommand: ParsableCommand {
         "ragops", String(efValue), Self.format(recall, 4), Quantity.count(Int(qps.rounded())), Self.format(p50, 3),
         Self.format(p99, 3),
       ])
+      if searchThreads > 1 {
+        let parallelQPS = try Self.parallelQPS(collection, queries: queries, k: k, ef: efValue, threads: searchThreads)
+        if json {
+          emit(
+            [
+              "lib": "ragops", "ef": .int(Int64(efValue)), "threads": .int(Int64(searchThreads)),
+              "qps": .double(parallelQPS),
+            ],
+            text: "")
+        }
+        rows.append([
+          "ragops ×\(searchThreads)", String(efValue), "", Quantity.count(Int(parallelQPS.rounded())), "", "",
+        ])
+      }
     }
     if let baselinePython {
       rows.append(contentsOf: try runHnswlib(python: baselinePython))
@@ -169,6 +187,27 @@ struct BenchAnnCommand: ParsableCommand {
         rows: rows)
       print(TextRenderer.render(CommandResult(blocks: [.table(table)])))
     }
+  }
+
+  /// Queries per second with the queries split over `threads` threads searching at once.
+  private static func parallelQPS(_ collection: VectorCollection, queries: [[Float]], k: Int, ef: Int, threads: Int)
+    throws -> Double
+  {
+    let failures = Mutex<[StoreError]>([])
+    let clock = ContinuousClock()
+    let started = clock.now
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+      for index in stride(from: thread, to: queries.count, by: threads) {
+        do throws(StoreError) {
+          _ = try collection.search(SearchRequest(query: .vector(queries[index]), limit: k, ef: ef, withPayload: false))
+        } catch {
+          failures.withLock { $0.append(error) }
+        }
+      }
+    }
+    let elapsed = seconds(clock.now - started)
+    if let failure = failures.withLock({ $0.first }) { throw failure }
+    return Double(queries.count) / elapsed
   }
 
   private func emit(_ object: JSONValue, text: String) {
