@@ -22,6 +22,8 @@ let package = Package(
     // The server's log and HTTP vocabulary (both already part of Hummingbird's graph).
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // TLS for `ragops serve --tls-cert/--tls-key` (through Hummingbird's TLS module).
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // The shared vocabulary, shaped after Qdrant's API: point ids, JSON values and codec,
@@ -55,6 +57,7 @@ let package = Package(
       name: "QdrantServer",
       dependencies: [
         "Model", "Operations", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
     // The executable: thin wiring of the above.

@@ -1,5 +1,8 @@
 public import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import Model
 import NIOCore
@@ -27,13 +30,19 @@ public struct QdrantServer: Sendable {
     public var keys: APIKeys
     /// The largest request body accepted, in bytes.
     public var maximumRequestBytes: Int
+    /// PEM files of the certificate chain and its private key, for HTTPS; `nil` for HTTP.
+    public var tls: (certificateChain: String, privateKey: String)?
 
     /// Options as given.
-    public init(host: String, port: Int, keys: APIKeys, maximumRequestBytes: Int) {
+    public init(
+      host: String, port: Int, keys: APIKeys, maximumRequestBytes: Int,
+      tls: (certificateChain: String, privateKey: String)? = nil
+    ) {
       self.host = host
       self.port = port
       self.keys = keys
       self.maximumRequestBytes = maximumRequestBytes
+      self.tls = tls
     }
   }
 
@@ -67,7 +76,7 @@ public struct QdrantServer: Sendable {
     var logger = Logger(label: "ragops.serve")
     logger.logLevel = .warning
     let application = Application(
-      router: router,
+      router: router, server: try Self.serverBuilder(tls: options.tls),
       configuration: ApplicationConfiguration(
         address: .hostname(options.host, port: options.port), serverName: "ragops"),
       onServerRunning: { channel in
@@ -76,4 +85,38 @@ public struct QdrantServer: Sendable {
       logger: logger)
     try await application.runService()
   }
+
+  /// HTTP/1.1, inside TLS when certificate and key are given.
+  ///
+  /// - Throws: ``ServerSetupError`` for a file that cannot be read or is not PEM.
+  private static func serverBuilder(tls: (certificateChain: String, privateKey: String)?) throws -> HTTPServerBuilder {
+    guard let tls else { return .http1() }
+    let chain: [NIOSSLCertificate]
+    let key: NIOSSLPrivateKey
+    do {
+      chain = try NIOSSLCertificate.fromPEMFile(tls.certificateChain)
+    } catch {
+      throw ServerSetupError(message: "--tls-cert \(tls.certificateChain): not a readable PEM certificate chain")
+    }
+    do {
+      key = try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)
+    } catch {
+      throw ServerSetupError(message: "--tls-key \(tls.privateKey): not a readable PEM private key")
+    }
+    guard !chain.isEmpty else {
+      throw ServerSetupError(message: "--tls-cert \(tls.certificateChain): no certificate in the file")
+    }
+    let configuration = TLSConfiguration.makeServerConfiguration(
+      certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+    return try .tls(.http1(), tlsConfiguration: configuration)
+  }
+}
+
+/// The server could not be set up as asked (a TLS file that cannot be used); the message
+/// names the option and the file, never its contents.
+public struct ServerSetupError: Error, CustomStringConvertible {
+  /// The sentence for the operator.
+  public var message: String
+  /// The message.
+  public var description: String { message }
 }

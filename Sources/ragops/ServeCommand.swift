@@ -32,9 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The largest request body accepted, in MiB.", valueName: "MiB"))
   var maxRequestMb = 32
 
+  @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "file"))
+  var tlsCert: String?
+
+  @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+  var tlsKey: String?
+
   func validate() throws {
     guard (1...1_024).contains(maxRequestMb) else { throw ValidationError("--max-request-mb must be 1…1024") }
     _ = try ListenAddress(listen)
+    if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
   }
 
   func run() async throws {
@@ -72,11 +79,17 @@ struct ServeCommand: AsyncParsableCommand {
     let server = QdrantServer(
       backend: backend,
       options: QdrantServer.Options(
-        host: address.host, port: address.port, keys: keys, maximumRequestBytes: maxRequestMb << 20))
+        host: address.host, port: address.port, keys: keys, maximumRequestBytes: maxRequestMb << 20,
+        tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } }))
+    let scheme = tlsCert == nil ? "http" : "https"
     do {
       try await server.run { host, port in
-        Console.out("ragops serve: listening on http://\(host):\(port) (data \(directory))\n")
+        Console.out("ragops serve: listening on \(scheme)://\(host):\(port) (data \(directory))\n")
       }
+    } catch let error as ServerSetupError {
+      Console.error("error: \(error.message)\n")
+      _ = stopSchedulerAndClose(after: .usage)
+      throw ExitCode(ExitStatus.usage.rawValue)
     } catch {
       Console.error("error: the server stopped: \(error)\n")
       _ = stopSchedulerAndClose(after: .commandFailed)

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-LISTENING = re.compile(r"listening on (http://\S+)")
+LISTENING = re.compile(r"listening on (https?://\S+)")
 
 
 class Server:
