@@ -41,6 +41,15 @@ enum CollectionEndpoints {
         _ = try await call.backend.collectionReader().collectionInfo(call.collection)
         return aliases(try await call.backend.collectionReader().aliases().filter { $0.collection == call.collection })
       },
+      Endpoint(method: .patch, path: "/collections/:collection", access: .write) { call in
+        _ = try await call.backend.collectionReader().collectionInfo(call.collection)
+        throw APIError(.badRequest, "Unsupported: ragops cannot change a collection's parameters after it is created")
+      },
+      Endpoint(method: .delete, path: "/collections/:collection/index/:field", access: .write) { call in
+        _ = try await call.backend.collectionReader().collectionInfo(call.collection)
+        throw APIError(
+          .badRequest, "Unsupported: ragops cannot drop a payload index; it is kept until the collection is")
+      },
       Endpoint(method: .put, path: "/collections/:collection/index", access: .write) { call in
         let (field, type) = try CollectionRequest.payloadIndex(from: call.body)
         try await call.backend.collectionWriter().createPayloadIndex(
