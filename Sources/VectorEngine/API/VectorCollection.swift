@@ -1,17 +1,21 @@
 import Dispatch
 import Model
-import Synchronization
 
 /// An open collection: points with one dense vector and a JSON payload each.
 ///
-/// Every method is thread-safe (one lock per collection). Writes return only after the
-/// operation is in the write-ahead log and fsynced, so an acknowledged write survives a crash.
+/// Every method is thread-safe: one read-write lock per collection, so searches, counts and
+/// retrievals run at once on every core while a write waits for them and holds the collection
+/// alone. Writes return only after the operation is in the write-ahead log and fsynced, so an
+/// acknowledged write survives a crash.
+///
+/// Thread safety: `store` is touched only inside `lock`; a reader calls only methods of the
+/// store that change nothing (search, count, locate, record, info, sampling), a writer anything.
 public final class VectorCollection: @unchecked Sendable {
   /// The collection's name.
   public let name: String
-  /// Guards every access to `store`.
-  /// The collection's state; every access holds the lock.
-  private let state: Mutex<CollectionStore>
+  /// The collection's state, touched only while holding `lock`.
+  private let store: CollectionStore
+  private let lock = ReadWriteLock()
   /// Background optimizations and scrubs in flight (waited for by `close`).
   private let background = DispatchGroup()
   private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
@@ -20,9 +24,9 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Wraps an open store; with `scrub`, starts checking every sealed segment's checksums in
   /// the background (see ``startScrub()``).
-  init(store: sending CollectionStore, scrub: Bool = true) {
+  init(store: CollectionStore, scrub: Bool = true) {
     name = store.name
-    self.state = Mutex(store)
+    self.store = store
     if scrub { startScrub() }
   }
 
@@ -33,7 +37,7 @@ public final class VectorCollection: @unchecked Sendable {
   /// Why the collection is damaged (a checksum that failed in a scrub or a verification), or
   /// `nil`; shown as status red.
   public var problem: String? {
-    state.withLock { store in store.problem }
+    lock.reading { store.problem }
   }
 
   /// Checks, on a background queue, the checksums of every sealed segment not checked when
@@ -44,7 +48,7 @@ public final class VectorCollection: @unchecked Sendable {
   ///
   /// - Complexity: O(size of the segment files), off the caller's thread.
   private func startScrub() {
-    let scrubs = state.withLock { store in store.config.storage == .memory ? [] : store.sealed.map(\.scrub) }
+    let scrubs = lock.reading { store.config.storage == .memory ? [] : store.sealed.map(\.scrub) }
     guard !scrubs.isEmpty else { return }
     let stop = stopScrubs
     background.enter()
@@ -59,7 +63,7 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   private func recordScrubProblem(_ problem: String, path: String) {
-    state.withLock { store in
+    lock.writing {
       if store.problem == nil, store.sealed.contains(where: { $0.path == path }) { store.problem = problem }
     }
   }
@@ -69,8 +73,17 @@ public final class VectorCollection: @unchecked Sendable {
     background.wait()
   }
 
-  private func withStore<R: Sendable>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
-    try state.withLock { (store) throws(StoreError) -> R in
+  /// Runs `body` holding the collection alone (changes, and reads that fill caches).
+  private func withStore<R>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
+    try lock.writing { () throws(StoreError) -> R in
+      guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
+      return try body(store)
+    }
+  }
+
+  /// Runs `body` holding the collection shared with other readers; `body` must change nothing.
+  private func readingStore<R>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
+    try lock.reading { () throws(StoreError) -> R in
       guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
       return try body(store)
     }
@@ -78,12 +91,12 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// The collection's configuration.
   public var config: CollectionConfig {
-    state.withLock { store in store.config }
+    lock.reading { store.config }
   }
 
   /// Repairs made while opening the collection (e.g. a torn WAL tail), as sentences.
   public var recoveryNotes: [String] {
-    state.withLock { store in store.notes }
+    lock.reading { store.notes }
   }
 
   // MARK: Writes
@@ -189,7 +202,7 @@ public final class VectorCollection: @unchecked Sendable {
   public func retrieve(_ ids: [PointID], withPayload: Bool = true, withVector: Bool = false) throws(StoreError)
     -> [PointRecord]
   {
-    try withStore { (store) throws(StoreError) in
+    try readingStore { (store) throws(StoreError) in
       var records: [PointRecord] = []
       for id in ids {
         guard let location = store.locate(id) else { continue }
@@ -203,7 +216,7 @@ public final class VectorCollection: @unchecked Sendable {
   ///
   /// - Complexity: O(1) without a filter, O(n) with one.
   public func count(filter: Filter? = nil) throws(StoreError) -> Int {
-    try withStore { (store) throws(StoreError) in try store.count(filter) }
+    try readingStore { (store) throws(StoreError) in try store.count(filter) }
   }
 
   /// One page of points in ascending id order, starting at `offset` (inclusive).
@@ -229,7 +242,7 @@ public final class VectorCollection: @unchecked Sendable {
   ///   query vector of the wrong shape, or `notFound` for an unknown point.
   public func search(_ request: SearchRequest) throws(StoreError) -> [ScoredPoint] {
     try request.validate()
-    return try withStore { (store) throws(StoreError) in
+    return try readingStore { (store) throws(StoreError) in
       let query: [Float]
       var excluded: PointID?
       switch request.query {
@@ -250,7 +263,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Size, shape and payload schema of the collection (aliases are filled in by the database).
   public func info() throws(StoreError) -> CollectionInfo {
-    try withStore { (store) throws(StoreError) in try store.info() }
+    try readingStore { (store) throws(StoreError) in try store.info() }
   }
 
   /// Checks every checksum of every segment file.
@@ -272,17 +285,17 @@ public final class VectorCollection: @unchecked Sendable {
   func close() throws(StoreError) {
     stopScrubs.set()
     background.wait()
-    try state.withLock { (store) throws(StoreError) in try store.close() }
+    try lock.writing { () throws(StoreError) in try store.close() }
   }
 
   /// Threads used to build HNSW graphs when segments are sealed or optimized; a value
   /// outside ``RequestLimits/indexThreads`` is clamped into it (``setIndexThreads(_:)``
   /// refuses it instead).
   public var indexThreads: Int {
-    get { state.withLock { store in store.indexThreads } }
+    get { lock.reading { store.indexThreads } }
     set {
       let range = RequestLimits.indexThreads
-      state.withLock { store in store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
+      lock.writing { store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
     }
   }
 
@@ -306,7 +319,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Starts a background optimization when the collection needs one and none is queued.
   private func scheduleOptimizationIfNeeded() {
-    let needed = state.withLock { (store) -> Bool in
+    let needed = lock.writing { () -> Bool in
       guard store.needsOptimization, !store.isOptimizationScheduled else { return false }
       store.isOptimizationScheduled = true
       return true
@@ -315,7 +328,7 @@ public final class VectorCollection: @unchecked Sendable {
     background.enter()
     Self.optimizerQueue.async { [self] in
       defer { background.leave() }
-      state.withLock { store in
+      lock.writing {
         store.isOptimizationScheduled = false
         guard !store.isDropped, store.needsOptimization else { return }
         do {
@@ -343,7 +356,7 @@ public final class VectorCollection: @unchecked Sendable {
     try RequestLimits.check(sample, in: RequestLimits.qualitySample, "sample")
     try RequestLimits.check(limit, in: RequestLimits.searchLimit, "limit")
     if let ef { try RequestLimits.check(ef, in: RequestLimits.ef, "ef") }
-    let ids = try withStore { (store) throws(StoreError) in store.sampleIDs(sample, seed: seed) }
+    let ids = try readingStore { (store) throws(StoreError) in store.sampleIDs(sample, seed: seed) }
     let efUsed = ef ?? config.hnswEf
     var recalls: [Double] = []
     var indexTime = Duration.zero
@@ -382,15 +395,15 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Releases a snapshot's pinned files.
   func unpin(_ files: [String]) {
-    state.withLock { store in store.unpin(files) }
+    lock.writing { store.unpin(files) }
   }
 
   /// The collection's folder.
   var directory: String {
-    state.withLock { store in store.directory }
+    lock.reading { store.directory }
   }
 
   func markDropped() {
-    state.withLock { store in store.isDropped = true }
+    lock.writing { store.isDropped = true }
   }
 }

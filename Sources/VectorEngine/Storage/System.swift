@@ -1,4 +1,4 @@
-// The one file in the engine that calls the operating system.
+// The engine's system-call layer: the one place that calls the operating system.
 //
 // Every call retries EINTR, turns errno into a `SystemError` naming the call and the path, and
 // passes through `FaultInjection` in debug builds so tests can force ENOSPC, EIO or a short
@@ -6,8 +6,10 @@
 // `CrashRecorder`, which logs them for crash-point tests when one is started. The layer is
 // three files: this one (paths and mappings), `FileDescriptor.swift` (calls on an open
 // descriptor) and `System+Process.swift` (the process: processors, clock, signals). Nothing
-// else in the project imports the C library but the console's terminal layer, which speaks
-// to curses and the tty. `Operations` reaches these calls through `package` access.
+// else in the project imports the C library but `ReadWriteLock.swift` (a pthread lock, no
+// I/O), the memory functions of `Operations/IO/InputBuffer.swift`, and the console's terminal
+// layer, which speaks to curses and the tty. `Operations` reaches these calls through
+// `package` access.
 
 #if canImport(Glibc)
 import Glibc
