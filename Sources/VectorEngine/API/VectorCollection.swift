@@ -10,12 +10,18 @@ import Model
 ///
 /// Thread safety: `store` is touched only inside `lock`; a reader calls only methods of the
 /// store that change nothing (search, count, locate, record, info, sampling), a writer anything.
+/// Every change also holds `writers` (taken before `lock`, never after), which a point write
+/// keeps from its WAL write to its apply while it lets go of `lock` for the fsync: readers run
+/// during the fsync, and no other change (a write, a seal, an optimization) comes in between.
 public final class VectorCollection: @unchecked Sendable {
   /// The collection's name.
   public let name: String
   /// The collection's state, touched only while holding `lock`.
   private let store: CollectionStore
   private let lock = ReadWriteLock()
+  /// Held by every change, for its whole length (see the type's thread-safety note); taken
+  /// only for writing, so it is a plain mutual exclusion.
+  private let writers = ReadWriteLock()
   /// Background optimizations and scrubs in flight (waited for by `close`).
   private let background = DispatchGroup()
   private static let optimizerQueue = DispatchQueue(label: "ragops.optimizer", qos: .utility)
@@ -63,7 +69,7 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   private func recordScrubProblem(_ problem: String, path: String) {
-    lock.writing {
+    exclusively {
       if store.problem == nil, store.sealed.contains(where: { $0.path == path }) { store.problem = problem }
     }
   }
@@ -75,9 +81,36 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Runs `body` holding the collection alone (changes, and reads that fill caches).
   private func withStore<R>(_ body: (CollectionStore) throws(StoreError) -> R) throws(StoreError) -> R {
-    try lock.writing { () throws(StoreError) -> R in
+    try exclusively { () throws(StoreError) -> R in
       guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
       return try body(store)
+    }
+  }
+
+  /// Runs `body` holding `writers` and `lock` for writing.
+  private func exclusively<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    try writers.writing { () throws(E) -> R in
+      try lock.writing { () throws(E) -> R in try body() }
+    }
+  }
+
+  /// A point write: `prepare` (holding the collection alone) checks the request against the
+  /// store and returns the operation to log with the number of points it touches, or `nil`
+  /// for nothing to do; the operation is written to the WAL, fsynced while readers run, then
+  /// applied holding the collection alone again.
+  private func logAndApply(
+    _ prepare: (CollectionStore) throws(StoreError) -> (operation: CollectionOperation, affected: Int)?
+  ) throws(StoreError) -> UpdateResult {
+    try writers.writing { () throws(StoreError) -> UpdateResult in
+      let logged = try lock.writing { () throws(StoreError) -> (UInt64, CollectionOperation, Int)? in
+        guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
+        guard let prepared = try prepare(store) else { return nil }
+        return (try store.log(prepared.operation), prepared.operation, prepared.affected)
+      }
+      guard let (sequence, operation, affected) = logged else { return UpdateResult(operationID: 0, affected: 0) }
+      try store.syncLog()
+      lock.writing { store.applyLogged(operation) }
+      return UpdateResult(operationID: sequence, affected: affected)
     }
   }
 
@@ -112,11 +145,9 @@ public final class VectorCollection: @unchecked Sendable {
   @discardableResult
   public func upsert(_ points: [PointStruct]) throws(StoreError) -> UpdateResult {
     afterWrite(
-      try withStore { (store) throws(StoreError) in
+      try logAndApply { (store) throws(StoreError) in
         let prepared = try store.prepareUpsert(points)
-        guard !prepared.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        let sequence = try store.perform(.upsert(prepared))
-        return UpdateResult(operationID: sequence, affected: prepared.count)
+        return prepared.isEmpty ? nil : (.upsert(prepared), prepared.count)
       })
   }
 
@@ -129,10 +160,9 @@ public final class VectorCollection: @unchecked Sendable {
   @discardableResult
   public func delete(_ selector: PointSelector) throws(StoreError) -> UpdateResult {
     afterWrite(
-      try withStore { (store) throws(StoreError) in
+      try logAndApply { (store) throws(StoreError) in
         let ids = try store.resolve(selector)
-        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        return UpdateResult(operationID: try store.perform(.delete(ids)), affected: ids.count)
+        return ids.isEmpty ? nil : (.delete(ids), ids.count)
       })
   }
 
@@ -160,11 +190,10 @@ public final class VectorCollection: @unchecked Sendable {
     on selector: PointSelector, checking payload: JSONObject, _ change: ([PointID]) -> CollectionOperation
   ) throws(StoreError) -> UpdateResult {
     afterWrite(
-      try withStore { (store) throws(StoreError) in
+      try logAndApply { (store) throws(StoreError) in
         try store.checkPayload(payload, id: nil)
         let ids = try store.resolve(selector)
-        guard !ids.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        return UpdateResult(operationID: try store.perform(change(ids)), affected: ids.count)
+        return ids.isEmpty ? nil : (change(ids), ids.count)
       })
   }
 
@@ -172,11 +201,9 @@ public final class VectorCollection: @unchecked Sendable {
   @discardableResult
   public func deletePayloadKeys(_ keys: [String], on selector: PointSelector) throws(StoreError) -> UpdateResult {
     afterWrite(
-      try withStore { (store) throws(StoreError) in
+      try logAndApply { (store) throws(StoreError) in
         let ids = try store.resolve(selector)
-        guard !ids.isEmpty, !keys.isEmpty else { return UpdateResult(operationID: 0, affected: 0) }
-        return UpdateResult(
-          operationID: try store.perform(.deletePayloadKeys(ids: ids, keys: keys)), affected: ids.count)
+        return ids.isEmpty || keys.isEmpty ? nil : (.deletePayloadKeys(ids: ids, keys: keys), ids.count)
       })
   }
 
@@ -285,7 +312,7 @@ public final class VectorCollection: @unchecked Sendable {
   func close() throws(StoreError) {
     stopScrubs.set()
     background.wait()
-    try lock.writing { () throws(StoreError) in try store.close() }
+    try exclusively { () throws(StoreError) in try store.close() }
   }
 
   /// Threads used to build HNSW graphs when segments are sealed or optimized; a value
@@ -295,7 +322,7 @@ public final class VectorCollection: @unchecked Sendable {
     get { lock.reading { store.indexThreads } }
     set {
       let range = RequestLimits.indexThreads
-      lock.writing { store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
+      exclusively { store.indexThreads = min(max(range.lowerBound, newValue), range.upperBound) }
     }
   }
 
@@ -319,7 +346,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Starts a background optimization when the collection needs one and none is queued.
   private func scheduleOptimizationIfNeeded() {
-    let needed = lock.writing { () -> Bool in
+    let needed = exclusively { () -> Bool in
       guard store.needsOptimization, !store.isOptimizationScheduled else { return false }
       store.isOptimizationScheduled = true
       return true
@@ -328,7 +355,7 @@ public final class VectorCollection: @unchecked Sendable {
     background.enter()
     Self.optimizerQueue.async { [self] in
       defer { background.leave() }
-      lock.writing {
+      exclusively {
         store.isOptimizationScheduled = false
         guard !store.isDropped, store.needsOptimization else { return }
         do {
@@ -395,7 +422,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Releases a snapshot's pinned files.
   func unpin(_ files: [String]) {
-    lock.writing { store.unpin(files) }
+    exclusively { store.unpin(files) }
   }
 
   /// The collection's folder.
@@ -404,6 +431,6 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   func markDropped() {
-    lock.writing { store.isDropped = true }
+    exclusively { store.isDropped = true }
   }
 }

@@ -1,7 +1,9 @@
 // The state of one open collection: sealed segments, the appendable segment and the WAL.
 //
 // States of a write:  validated -> logged (WAL write + fsync) -> applied -> acknowledged.
-// A write that fails before "logged" changes nothing; "applied" never fails.
+// A write that fails before "logged" changes nothing; "applied" never fails. Readers of the
+// collection run during the fsync (it touches only the log); no other change runs between
+// the WAL write and the apply, so operations are applied in log order.
 //
 // Sealing (when the appendable segment reaches `segmentPoints` rows, or on close):
 //   1. write `seg-N.seg` and its payload index files (temp, fsync, rename, fsync dir);
@@ -155,14 +157,28 @@ final class CollectionStore {
 
   // MARK: Writing
 
-  /// Logs `operation` durably, then applies it; seals when the appendable segment is full.
+  /// Writes `operation` to the log without waiting for the disk; ``syncLog()`` makes it
+  /// durable and ``applyLogged(_:)`` then applies it. Between the two nothing else may write
+  /// to the log, seal or rotate it (the collection's writers lock keeps them out).
   ///
   /// - Returns: the operation's WAL sequence.
-  func perform(_ operation: CollectionOperation) throws(StoreError) -> UInt64 {
+  func log(_ operation: CollectionOperation) throws(StoreError) -> UInt64 {
     guard !isReadOnly, let wal else {
       throw StoreError(.readOnly, "collection \(name) is open read-only")
     }
-    let sequence = try wal.append([operation])
+    return try wal.write([operation])
+  }
+
+  /// Makes every operation logged so far durable (fsync). It touches only the log, so readers
+  /// of the collection may run meanwhile.
+  func syncLog() throws(StoreError) {
+    guard let wal else { throw StoreError(.readOnly, "collection \(name) is open read-only") }
+    try wal.sync()
+  }
+
+  /// Applies an operation that ``log(_:)`` wrote and ``syncLog()`` made durable; seals when
+  /// the appendable segment is full.
+  func applyLogged(_ operation: CollectionOperation) {
     apply(operation)
     checkInvariants()
     if appendable.rowCount >= config.segmentPoints {
@@ -174,7 +190,6 @@ final class CollectionStore {
         notes.append("sealing collection \(name) failed and will be retried: \(error.message)")
       }
     }
-    return sequence
   }
 
   /// Applies a logged operation to the in-memory state. Never fails.

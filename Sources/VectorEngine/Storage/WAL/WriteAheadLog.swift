@@ -69,12 +69,25 @@ final class WriteAheadLog {
 
   // MARK: Writing
 
-  /// Appends `operations` as consecutive records and fsyncs once (group commit).
+  /// Appends `operations` as consecutive records and fsyncs once: ``write(_:)`` then
+  /// ``sync()``.
   ///
   /// - Returns: the sequence of the first record.
   /// - Throws: ``StoreError``: `diskFull`/`io` with nothing logged, or `readOnly` after an
   ///   earlier fsync failure.
   func append(_ operations: [CollectionOperation]) throws(StoreError) -> UInt64 {
+    let first = try write(operations)
+    try sync()
+    return first
+  }
+
+  /// Writes `operations` as consecutive records without waiting for the disk; nothing is
+  /// acknowledged until ``sync()`` returns.
+  ///
+  /// - Returns: the sequence of the first record.
+  /// - Throws: ``StoreError``: `diskFull`/`io` with nothing logged (the partial bytes are cut
+  ///   off), or `readOnly` after an earlier failure.
+  func write(_ operations: [CollectionOperation]) throws(StoreError) -> UInt64 {
     if let failure { throw failure }
     let first = nextSequence
     var writer = ByteWriter(capacity: 1 << 16)
@@ -107,17 +120,24 @@ final class WriteAheadLog {
       }
       throw StoreError.from(error)
     }
-    do {
-      try descriptor.sync()
-    } catch {
-      let failed = StoreError(
-        .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
-      failure = failed
-      throw StoreError.from(error).appending(" — writes are refused until restart")
-    }
     endOffset += writer.count
     nextSequence = first + UInt64(operations.count)
     return first
+  }
+
+  /// Makes every record written so far durable (fsync). After a failure the log refuses
+  /// every later write and sync: what the page cache held may be gone.
+  ///
+  /// - Throws: ``StoreError`` naming the failure; `readOnly` after an earlier one.
+  func sync() throws(StoreError) {
+    if let failure { throw failure }
+    do {
+      try descriptor.sync()
+    } catch {
+      failure = StoreError(
+        .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
+      throw StoreError.from(error).appending(" — writes are refused until restart")
+    }
   }
 
   /// Starts a new log file at ``nextSequence`` and makes it the one appended to.
