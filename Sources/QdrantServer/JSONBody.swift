@@ -21,7 +21,9 @@ struct JSONBody: Sendable {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes, maximumKeysPerObject: RequestCaps.keysPerObject)
+      value = try JSONParser.parse(
+        bytes, maximumKeysPerObject: RequestCaps.keysPerObject, vectorKeys: Self.vectorKeys, opaqueKeys: Self.opaqueKeys
+      )
     } catch {
       throw .wrongInput("the request body is not valid JSON: \(error.description)")
     }
@@ -30,6 +32,11 @@ struct JSONBody: Sendable {
     }
     self.init(object: object, path: "")
   }
+
+  /// Where requests carry vectors (read straight to Floats, the values they become), and the
+  /// members whose contents are user data (kept exactly as sent).
+  static let vectorKeys: Set<String> = ["vector", "vectors", "query", "nearest", ""]
+  static let opaqueKeys: Set<String> = ["payload", "payloads", "filter"]
 
   /// Wraps `object`, found at `path` in the body.
   init(object: JSONObject, path: String) {

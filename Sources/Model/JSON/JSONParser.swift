@@ -17,7 +17,7 @@ public struct JSONParser: ~Copyable {
   private let maximumKeysPerObject: Int
   /// The byte offset of the next byte to read.
   var position = 0
-  private var depth = 0
+  var depth = 0
 
   /// Creates a parser over `bytes`, which must outlive it.
   ///
@@ -311,11 +311,11 @@ public struct JSONParser: ~Copyable {
 
   // MARK: Helpers
 
-  private func peek() -> UInt8? {
+  func peek() -> UInt8? {
     position < bytes.count ? bytes[position] : nil
   }
 
-  private mutating func skipWhitespace() {
+  mutating func skipWhitespace() {
     while position < bytes.count {
       switch bytes[position] {
       case 0x20, 0x09, 0x0A, 0x0D: position += 1
