@@ -10,10 +10,19 @@ memory), runs `ragops bench ann` on the same files for the in-process QPS (one t
 (one query vector per request, limit 10, the same ef) with wrk at 1, 8 and 64 keep-alive
 connections, and `PUT /collections/bench/points` (batches of 100 points) with 4 connections.
 wrk (Debian package `wrk`) must be on PATH; it runs on the same machine, with 2 threads.
-Prints one table; nothing is written outside a temporary folder.
+With --mixed SECONDS (and --truth) it then runs the mixed load: wrk queries at 8 connections
+for that long while a client ingests far-away points in batches of 100, another takes a
+collection snapshot every 20 s, a third measures recall@10 against --truth, and a backup
+schedule (`--every 1m`) runs inside the server; it prints query p99 and recall beside the
+same measured idle, and the errors seen. Prints one table; nothing is written outside a
+temporary folder.
 """
 
 import argparse
+import http.client
+import threading
+import time
+import urllib.parse
 import json
 import os
 import re
@@ -68,6 +77,91 @@ def wrk(url, script, connections, seconds):
     return rps, percentile(50), percentile(99), int(errors.group(1)) if errors else 0
 
 
+def read_ivecs(path, limit):
+    rows = []
+    with open(path, "rb") as f:
+        while len(rows) < limit:
+            head = f.read(4)
+            if not head:
+                break
+            (k,) = struct.unpack("<i", head)
+            rows.append(struct.unpack(f"<{k}i", f.read(4 * k)))
+    return rows
+
+
+class Client:
+    """One keep-alive HTTP connection speaking JSON."""
+
+    def __init__(self, url):
+        parsed = urllib.parse.urlparse(url)
+        self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        self.connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+        answer = self.connection.getresponse()
+        payload = answer.read()
+        return answer.status, payload
+
+
+def recall(url, queries, truth, ef, stop=None):
+    client, found, total = Client(url), 0, 0
+    for query, row in zip(queries, truth):
+        if stop is not None and stop.is_set():
+            break
+        status, payload = client.call("POST", "/collections/bench/points/query",
+                                      {"query": query, "limit": 10, "params": {"hnsw_ef": ef}})
+        if status != 200:
+            raise SystemExit(f"query failed with {status}")
+        ids = {p["id"] for p in json.loads(payload)["result"]["points"]}
+        found += len(ids & set(row[:10]))
+        total += 10
+    return found / max(total, 1)
+
+
+def mixed(url, args, queries, query_script, truth, seconds):
+    """Query p99, recall and errors under ingest, snapshots and a scheduled backup."""
+    stop = threading.Event()
+    errors = []
+    counts = {"ingested": 0, "snapshots": 0, "recall": None}
+
+    def ingest():
+        client, batch = Client(url), 0
+        while not stop.is_set():
+            points = [{"id": 50_000_000 + batch * 100 + k,
+                       "vector": [x + 1_000.0 for x in queries[(batch * 100 + k) % len(queries)]]} for k in range(100)]
+            status, _ = client.call("PUT", "/collections/bench/points?wait=true", {"points": points})
+            if status != 200:
+                errors.append(f"upsert {status}")
+            counts["ingested"] += 100
+            batch += 1
+
+    def snapshots():
+        client = Client(url)
+        while not stop.wait(20):
+            status, payload = client.call("POST", "/collections/bench/snapshots")
+            if status != 200:
+                errors.append(f"snapshot {status}")
+                continue
+            counts["snapshots"] += 1
+            name = json.loads(payload)["result"]["name"]
+            client.call("DELETE", f"/collections/bench/snapshots/{name}")
+
+    def measure_recall():
+        counts["recall"] = recall(url, queries * 50, truth * 50, args.ef, stop)
+
+    workers = [threading.Thread(target=f) for f in (ingest, snapshots, measure_recall)]
+    for worker in workers:
+        worker.start()
+    try:
+        result = wrk(url, query_script, 8, seconds)
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join()
+    return result, counts, errors
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ragops", required=True)
@@ -77,6 +171,8 @@ def main():
     parser.add_argument("--ef", type=int, default=64)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--clients", default="1,8,64")
+    parser.add_argument("--truth", help="ground truth (.ivecs) for the mixed run's recall")
+    parser.add_argument("--mixed", type=int, default=0, help="seconds of mixed load (0: none)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not on PATH (apt-get install wrk)")
@@ -99,6 +195,8 @@ def main():
             row = json.loads(line)
             if "qps" in row:
                 inprocess[row.get("threads", 1)] = row["qps"]
+        if args.mixed:
+            run(args.ragops, "--data", data, "schedule", "set", "mixed", "--every", "1m", "--retention-days", "1")
         server = subprocess.Popen([args.ragops, "serve", "--data", data, "--listen", "127.0.0.1:0"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         url = re.search(r"(http://\S+)", server.stdout.readline()).group(1)
@@ -112,12 +210,21 @@ def main():
             upsert_script = os.path.join(scratch, "upsert.lua")
             batches = []
             for b in range(40):
-                points = [{"id": 10_000_000 + b * 100 + k, "vector": queries[(b * 100 + k) % len(queries)],
+                # Far from every query, so the measured recall stays that of the loaded points.
+                points = [{"id": 10_000_000 + b * 100 + k,
+                           "vector": [x + 1_000.0 for x in queries[(b * 100 + k) % len(queries)]],
                            "payload": {"batch": b}} for k in range(100)]
                 batches.append(json.dumps({"points": points}))
             lua_script(upsert_script, "PUT", "/collections/bench/points?wait=true", batches)
             rps, p50, p99, errors = wrk(url, upsert_script, 4, args.seconds)
             rows.append(("upsert ×100, 4 writers", rps * 100, p50, p99, errors))
+            mixed_report = None
+            if args.mixed:
+                truth = read_ivecs(args.truth, len(queries))
+                idle = wrk(url, query_script, 8, args.seconds)
+                idle_recall = recall(url, queries, truth, args.ef)
+                busy, counts, failures = mixed(url, args, queries, query_script, truth, args.mixed)
+                mixed_report = (idle, idle_recall, busy, counts, failures)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=120)
@@ -126,6 +233,16 @@ def main():
         print(f"{'load':<26}{'per s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
         for name, rate, p50, p99, errors in rows:
             print(f"{name:<26}{rate:>10,.0f}{p50:>9.2f}{p99:>9.2f}{errors:>9}")
+        if mixed_report:
+            idle, idle_recall, busy, counts, failures = mixed_report
+            print(f"idle, 8 clients           {idle[0]:>10,.0f}{idle[1]:>9.2f}{idle[2]:>9.2f}{idle[3]:>9}   recall@10 {idle_recall:.4f}")
+            print(f"mixed {args.mixed} s, 8 clients    {busy[0]:>10,.0f}{busy[1]:>9.2f}{busy[2]:>9.2f}{busy[3]:>9}"
+                  f"   recall@10 {counts['recall']:.4f}")
+            backups = json.loads(run(args.ragops, "--data", data, "--read-only", "--json", "-c", "backup list"))
+            listed = backups.get("result", [])
+            made = len(listed) if isinstance(listed, list) else len(listed.get("backups", []))
+            print(f"during the mixed run: {counts['ingested']:,} points ingested, {counts['snapshots']} snapshots, "
+                  f"{made} scheduled backups in the catalog, {len(failures)} errors {failures[:3]}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
