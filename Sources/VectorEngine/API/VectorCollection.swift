@@ -11,8 +11,9 @@ import Model
 /// Thread safety: `store` is touched only inside `lock`; a reader calls only methods of the
 /// store that change nothing (search, count, locate, record, info, sampling), a writer anything.
 /// Every change also holds `writers` (taken before `lock`, never after), which a point write
-/// keeps from its WAL write to its apply while it lets go of `lock` for the fsync: readers run
-/// during the fsync, and no other change (a write, a seal, an optimization) comes in between.
+/// keeps from its WAL write to its apply (and through the seal that may follow) while it lets
+/// go of `lock` for the fsync and for building the sealed segment: readers run meanwhile, and
+/// no other change (a write, a seal, an optimization) comes in between.
 public final class VectorCollection: @unchecked Sendable {
   /// The collection's name.
   public let name: String
@@ -109,8 +110,22 @@ public final class VectorCollection: @unchecked Sendable {
       }
       guard let (sequence, operation, affected) = logged else { return UpdateResult(operationID: 0, affected: 0) }
       try store.syncLog()
-      lock.writing { store.applyLogged(operation) }
+      if lock.writing({ store.applyLogged(operation) }) { sealLettingReadersIn() }
       return UpdateResult(operationID: sequence, affected: affected)
+    }
+  }
+
+  /// Seals the full appendable segment (the caller holds `writers`): the segment file and its
+  /// graph are built while readers run; only the switch to the new segment keeps them out.
+  /// The writes it follows are already durable, so a failure is a note and the seal is tried
+  /// again on the next write (or at close).
+  private func sealLettingReadersIn() {
+    do throws(StoreError) {
+      let rows = lock.writing { store.appendable.sortedLiveRows() }
+      guard let prepared = try store.prepareSeal(rows: rows) else { return }
+      try lock.writing { () throws(StoreError) in try store.finishSeal(prepared) }
+    } catch {
+      lock.writing { store.recordNote("sealing collection \(name) failed and will be retried: \(error.message)") }
     }
   }
 

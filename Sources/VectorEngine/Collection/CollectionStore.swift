@@ -176,20 +176,13 @@ final class CollectionStore {
     try wal.sync()
   }
 
-  /// Applies an operation that ``log(_:)`` wrote and ``syncLog()`` made durable; seals when
-  /// the appendable segment is full.
-  func applyLogged(_ operation: CollectionOperation) {
+  /// Applies an operation that ``log(_:)`` wrote and ``syncLog()`` made durable.
+  ///
+  /// - Returns: whether the appendable segment is full and should be sealed now.
+  func applyLogged(_ operation: CollectionOperation) -> Bool {
     apply(operation)
     checkInvariants()
-    if appendable.rowCount >= config.segmentPoints {
-      // The write is already durable in the WAL: a failed seal must not report it as failed.
-      // The seal is retried on the next write (or at close).
-      do {
-        try seal()
-      } catch {
-        notes.append("sealing collection \(name) failed and will be retried: \(error.message)")
-      }
-    }
+    return appendable.rowCount >= config.segmentPoints
   }
 
   /// Applies a logged operation to the in-memory state. Never fails.
@@ -242,63 +235,6 @@ final class CollectionStore {
           payload: payload)
       }
     }
-  }
-
-  /// Seals the appendable segment into a segment file and publishes a new manifest.
-  ///
-  /// Also writes deletion sets that changed. Does nothing when there is nothing to write.
-  func seal() throws(StoreError) {
-    guard !isReadOnly, let wal else { return }
-    let dirtySegments = sealed.filter(\.deletionsDirty)
-    guard appendable.liveCount > 0 || !dirtySegments.isEmpty || appendable.rowCount > 0 else { return }
-    var next = manifest
-    var newSegment: SealedSegment?
-    do {
-      if appendable.liveCount > 0 {
-        let rows = appendable.sortedLiveRows()
-        newSegment = try appendable.vectors.withUnsafeBufferPointer { vectors in
-          Result { () throws(StoreError) -> SealedSegment in
-            guard let base = vectors.baseAddress else { throw StoreError(.io, "appendable segment has no vectors") }
-            let sources = rows.map { row in
-              SegmentSourceRow(
-                id: appendable.ids[row], vector: base + row * config.dimension, payload: appendable.payloads[row])
-            }
-            return try writeSegment(sources, into: &next)
-          }
-        }.get()
-      }
-      for segment in dirtySegments {
-        let generation = next.nextGeneration
-        next.nextGeneration += 1
-        _ = try segment.writeDeletions(generation: generation, in: directory)
-        if let position = next.segments.firstIndex(where: { $0.id == segment.id }) {
-          next.segments[position].deletionGeneration = generation
-        }
-      }
-    } catch {
-      throw StoreError.from(error)
-    }
-    // Segments emptied by deletes are dropped from the manifest.
-    let emptied = Set(sealed.filter { $0.liveCount == 0 }.map(\.id))
-    next.segments.removeAll { emptied.contains($0.id) }
-    try wal.rotate()
-    next.walStart = wal.nextSequence
-    try next.write(to: directory)
-
-    // The new state is durable; switch the in-memory view to it.
-    manifest = next
-    for segment in dirtySegments { segment.deletionsDirty = false }
-    if let newSegment { sealed.append(newSegment) }
-    sealed.removeAll { emptied.contains($0.id) }
-    for segment in sealed {
-      if let entry = manifest.segments.first(where: { $0.id == segment.id }) {
-        segment.deletionGeneration = entry.deletionGeneration
-      }
-    }
-    appendable = AppendableSegment(dimension: config.dimension)
-    try removeUnreferencedFiles()
-    try wal.removeFiles(before: manifest.walStart)
-    checkInvariants()
   }
 
   /// The values an index stores for a payload: those at the path, with a final array's
