@@ -48,8 +48,12 @@ enum APIResponse {
   }
 
   private static func seconds(since start: ContinuousClock.Instant) -> String {
-    let elapsed = ContinuousClock.now - start
-    let (whole, attoseconds) = elapsed.components
-    return JSONWriter.number(Double(whole) + Double(attoseconds) / 1e18)
+    JSONWriter.number(seconds(ContinuousClock.now - start))
+  }
+
+  /// `duration` in seconds (the envelope's `time` and the latency metrics).
+  static func seconds(_ duration: Duration) -> Double {
+    let (whole, attoseconds) = duration.components
+    return Double(whole) + Double(attoseconds) / 1e18
   }
 }

@@ -58,7 +58,7 @@ struct Endpoint: Sendable {
     path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
   }
 
-  /// Every endpoint the server answers with a JSON envelope.
+  /// Every endpoint of the API (the service routes, `/` and the health checks, apart).
   static var all: [Endpoint] {
     CollectionEndpoints.all + PointEndpoints.all + QueryEndpoints.all + SnapshotEndpoints.all + [FacetEndpoint.endpoint]
   }

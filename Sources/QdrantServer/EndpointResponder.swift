@@ -17,10 +17,9 @@ struct EndpointResponder: Sendable {
   func respond(to request: Request, context: BasicRequestContext, endpoint: Endpoint) async -> Response {
     let start = ContinuousClock.now
     let response = await answer(request, context: context, endpoint: endpoint, start: start)
-    let (seconds, attoseconds) = (ContinuousClock.now - start).components
     metrics.record(
       endpoint: "\(endpoint.method) \(endpoint.path)", status: response.status.code,
-      seconds: Double(seconds) + Double(attoseconds) / 1e18)
+      seconds: APIResponse.seconds(ContinuousClock.now - start))
     return response
   }
 
