@@ -195,11 +195,12 @@ def main():
             row = json.loads(line)
             if "qps" in row:
                 inprocess[row.get("threads", 1)] = row["qps"]
-        if args.mixed:
-            run(args.ragops, "--data", data, "schedule", "set", "mixed", "--every", "1m", "--retention-days", "1")
-        server = subprocess.Popen([args.ragops, "serve", "--data", data, "--listen", "127.0.0.1:0"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        url = re.search(r"(http://\S+)", server.stdout.readline()).group(1)
+        def start_server():
+            started = subprocess.Popen([args.ragops, "serve", "--data", data, "--listen", "127.0.0.1:0"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            return started, re.search(r"(http://\S+)", started.stdout.readline()).group(1)
+
+        server, url = start_server()
         try:
             query_script = os.path.join(scratch, "query.lua")
             lua_script(query_script, "POST", "/collections/bench/points/query",
@@ -223,6 +224,12 @@ def main():
                 truth = read_ivecs(args.truth, len(queries))
                 idle = wrk(url, query_script, 8, args.seconds)
                 idle_recall = recall(url, queries, truth, args.ef)
+                # The backup schedule exists for the mixed phase only; changing it needs the
+                # data directory, so the server stops for it and starts again.
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=120)
+                run(args.ragops, "--data", data, "schedule", "set", "mixed", "--every", "1m", "--retention-days", "1")
+                server, url = start_server()
                 busy, counts, failures = mixed(url, args, queries, query_script, truth, args.mixed)
                 mixed_report = (idle, idle_recall, busy, counts, failures)
         finally:
