@@ -26,6 +26,10 @@ struct Endpoint: Sendable {
   let access: Access
   /// What answers the call.
   let handler: Handler
+  /// The names of the path's parameters, in order.
+  let parameterNames: [String]
+  /// `METHOD path`, the endpoint's label in the metrics.
+  let label: String
 
   /// How an endpoint answers.
   enum Handler: Sendable {
@@ -51,11 +55,8 @@ struct Endpoint: Sendable {
     self.path = path
     self.access = access
     self.handler = handler
-  }
-
-  /// The names of the path's parameters, in order.
-  var parameterNames: [String] {
-    path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+    parameterNames = path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+    label = "\(method) \(path)"
   }
 
   /// Every endpoint of the API (the service routes, `/` and the health checks, apart).

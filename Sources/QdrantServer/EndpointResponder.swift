@@ -18,7 +18,7 @@ struct EndpointResponder: Sendable {
     let start = ContinuousClock.now
     let response = await answer(request, context: context, endpoint: endpoint, start: start)
     metrics.record(
-      endpoint: "\(endpoint.method) \(endpoint.path)", status: response.status.code,
+      endpoint: endpoint.label, status: response.status.code,
       seconds: APIResponse.seconds(ContinuousClock.now - start))
     return response
   }

@@ -55,6 +55,7 @@ struct BenchAnnCommand: ParsableCommand {
   private var json: Bool { globals.json }
 
   func validate() throws {
+    guard searchThreads >= 1 else { throw ValidationError("--search-threads must be at least 1") }
     guard Distance(name: metric) != nil else { throw ValidationError("--metric must be cosine, dot or l2") }
     guard !efValues.isEmpty, efValues.allSatisfy({ $0 > 0 }) else {
       throw ValidationError("--ef must be a comma-separated list of positive integers")
