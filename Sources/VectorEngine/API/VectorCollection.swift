@@ -97,36 +97,45 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// A point write: `prepare` (holding the collection alone) checks the request against the
   /// store and returns the operation to log with the number of points it touches, or `nil`
-  /// for nothing to do; the operation is written to the WAL, fsynced while readers run, then
-  /// applied holding the collection alone again.
+  /// for nothing to do; the operation is written to the WAL and applied (sealing a full
+  /// appendable segment), then made durable outside every lock, sharing the fsync with the
+  /// writers waiting at the same time.
   private func logAndApply(
     _ prepare: (CollectionStore) throws(StoreError) -> (operation: CollectionOperation, affected: Int)?
   ) throws(StoreError) -> UpdateResult {
-    try writers.writing { () throws(StoreError) -> UpdateResult in
-      let logged = try lock.writing { () throws(StoreError) -> (UInt64, CollectionOperation, Int)? in
+    let applied = try writers.writing { () throws(StoreError) -> (CollectionStore.LoggedOperation, Int)? in
+      let logged = try lock.writing { () throws(StoreError) -> (CollectionStore.LoggedOperation, Int, Bool)? in
         guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
         guard let prepared = try prepare(store) else { return nil }
-        return (try store.log(prepared.operation), prepared.operation, prepared.affected)
+        let logged = try store.log(prepared.operation)
+        return (logged, prepared.affected, store.applyLogged(prepared.operation))
       }
-      guard let (sequence, operation, affected) = logged else { return UpdateResult(operationID: 0, affected: 0) }
-      try store.syncLog()
-      if lock.writing({ store.applyLogged(operation) }) { sealLettingReadersIn() }
-      return UpdateResult(operationID: sequence, affected: affected)
+      guard let (operation, affected, sealDue) = logged else { return nil }
+      if sealDue {
+        // A failed seal is a note (the write is in the log), and the seal is tried again on
+        // the next write (or at close).
+        do throws(StoreError) {
+          try sealLettingReadersIn()
+        } catch {
+          lock.writing { store.recordNote("sealing collection \(name) failed and will be retried: \(error.message)") }
+        }
+      }
+      return (operation, affected)
     }
+    guard let (operation, affected) = applied else { return UpdateResult(operationID: 0, affected: 0) }
+    try operation.waitUntilDurable()
+    return UpdateResult(operationID: operation.sequence, affected: affected)
   }
 
-  /// Seals the full appendable segment (the caller holds `writers`): the segment file and its
+  /// Seals the appendable segment (the caller holds `writers`): the segment file and its
   /// graph are built while readers run; only the switch to the new segment keeps them out.
-  /// The writes it follows are already durable, so a failure is a note and the seal is tried
-  /// again on the next write (or at close).
-  private func sealLettingReadersIn() {
-    do throws(StoreError) {
-      let rows = lock.writing { store.appendable.sortedLiveRows() }
-      guard let prepared = try store.prepareSeal(rows: rows) else { return }
-      try lock.writing { () throws(StoreError) in try store.finishSeal(prepared) }
-    } catch {
-      lock.writing { store.recordNote("sealing collection \(name) failed and will be retried: \(error.message)") }
+  private func sealLettingReadersIn() throws(StoreError) {
+    let rows = try lock.writing { () throws(StoreError) -> [Int] in
+      guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
+      return store.appendable.sortedLiveRows()
     }
+    guard let prepared = try store.prepareSeal(rows: rows) else { return }
+    try lock.writing { () throws(StoreError) in try store.finishSeal(prepared) }
   }
 
   /// Runs `body` holding the collection shared with other readers; `body` must change nothing.
@@ -232,7 +241,7 @@ public final class VectorCollection: @unchecked Sendable {
 
   /// Seals the points waiting in the write-ahead log into a segment file now.
   public func flush() throws(StoreError) {
-    try withStore { (store) throws(StoreError) in try store.seal() }
+    try writers.writing { () throws(StoreError) in try sealLettingReadersIn() }
     scheduleOptimizationIfNeeded()
   }
 
@@ -356,7 +365,22 @@ public final class VectorCollection: @unchecked Sendable {
   ///
   /// - Complexity: O(n · d) plus one graph build over n points.
   public func optimize() throws(StoreError) {
-    try withStore { (store) throws(StoreError) in try store.optimize() }
+    try optimizeLettingReadersIn { store in Set(store.sealed.map(\.id)) }
+  }
+
+  /// Rewrites the segments `select` picks (holding the collection alone while it picks; `nil`
+  /// for nothing to do) as one, holding `writers` throughout: the new segment and its graph
+  /// are built while readers run, and only the switch to it keeps them out.
+  private func optimizeLettingReadersIn(_ select: (CollectionStore) -> Set<Int>?) throws(StoreError) {
+    try writers.writing { () throws(StoreError) in
+      let selection = try lock.writing { () throws(StoreError) -> Set<Int>? in
+        guard !store.isDropped else { throw StoreError(.notFound, "collection \(name) was dropped") }
+        return select(store)
+      }
+      guard let selection else { return }
+      let prepared = try store.prepareOptimization(segments: selection)
+      try lock.writing { () throws(StoreError) in try store.finishOptimization(prepared) }
+    }
   }
 
   /// Starts a background optimization when the collection needs one and none is queued.
@@ -370,15 +394,15 @@ public final class VectorCollection: @unchecked Sendable {
     background.enter()
     Self.optimizerQueue.async { [self] in
       defer { background.leave() }
-      exclusively {
-        store.isOptimizationScheduled = false
-        guard !store.isDropped, store.needsOptimization else { return }
-        do {
-          try store.optimizeAutomatically()
-        } catch {
-          store.recordNote("background optimization failed: \(StoreError.from(error).message)")
+      do throws(StoreError) {
+        try optimizeLettingReadersIn { store in
+          store.isOptimizationScheduled = false
+          let selection = store.automaticSelection
+          return store.isReadOnly || selection.isEmpty ? nil : selection
         }
-      }
+      } catch  where error.kind != .notFound {
+        exclusively { store.recordNote("background optimization failed: \(error.message)") }
+      } catch {}
     }
   }
 
@@ -390,8 +414,13 @@ public final class VectorCollection: @unchecked Sendable {
   }
 
   /// Freezes a consistent cut for a snapshot (see `CollectionStore.freezeForSnapshot`).
+  ///
+  /// The seal it needs builds its segment while readers run; writers wait for it.
   func freezeForSnapshot() throws(StoreError) -> CollectionStore.SnapshotCut {
-    try withStore { (store) throws(StoreError) in try store.freezeForSnapshot() }
+    try writers.writing { () throws(StoreError) -> CollectionStore.SnapshotCut in
+      try sealLettingReadersIn()
+      return try lock.writing { () throws(StoreError) in try store.freezeForSnapshot() }
+    }
   }
 
   /// Releases a snapshot's pinned files.

@@ -1,9 +1,12 @@
 // The state of one open collection: sealed segments, the appendable segment and the WAL.
 //
-// States of a write:  validated -> logged (WAL write + fsync) -> applied -> acknowledged.
-// A write that fails before "logged" changes nothing; "applied" never fails. Readers of the
-// collection run during the fsync (it touches only the log); no other change runs between
-// the WAL write and the apply, so operations are applied in log order.
+// States of a write:  validated -> logged (WAL write) -> applied -> durable (fsync) ->
+// acknowledged. A write that fails before "logged" changes nothing; "applied" never fails.
+// No other change runs between the WAL write and the apply, so operations are applied in log
+// order. The fsync runs outside the collection's locks: readers and the next writers go on
+// meanwhile, and writers waiting at once share one fsync (group commit). A reader may see a
+// write before it is acknowledged, never one that is not in the log; a failed fsync makes
+// the log refuse every later write until a restart replays what reached the disk.
 //
 // Sealing (when the appendable segment reaches `segmentPoints` rows, or on close):
 //   1. write `seg-N.seg` and its payload index files (temp, fsync, rename, fsync dir);
@@ -157,26 +160,33 @@ final class CollectionStore {
 
   // MARK: Writing
 
-  /// Writes `operation` to the log without waiting for the disk; ``syncLog()`` makes it
-  /// durable and ``applyLogged(_:)`` then applies it. Between the two nothing else may write
-  /// to the log, seal or rotate it (the collection's writers lock keeps them out).
-  ///
-  /// - Returns: the operation's WAL sequence.
-  func log(_ operation: CollectionOperation) throws(StoreError) -> UInt64 {
+  /// A logged operation and the log that must make it durable before it is acknowledged.
+  struct LoggedOperation: Sendable {
+    /// The operation's WAL sequence.
+    let sequence: UInt64
+    fileprivate let wal: WriteAheadLog
+
+    /// Returns once an fsync covers the operation: one fsync serves every writer waiting at
+    /// that moment (group commit). It touches only the log, so it runs outside the
+    /// collection's locks.
+    func waitUntilDurable() throws(StoreError) {
+      try wal.sync(before: sequence + 1)
+    }
+  }
+
+  /// Writes `operation` to the log without waiting for the disk; ``applyLogged(_:)`` applies
+  /// it next (nothing else may write to the log, seal or rotate it between the two: the
+  /// collection's writers lock keeps them out), and the write is acknowledged once
+  /// ``LoggedOperation/waitUntilDurable()`` returns.
+  func log(_ operation: CollectionOperation) throws(StoreError) -> LoggedOperation {
     guard !isReadOnly, let wal else {
       throw StoreError(.readOnly, "collection \(name) is open read-only")
     }
-    return try wal.write([operation])
+    return LoggedOperation(sequence: try wal.write([operation]), wal: wal)
   }
 
-  /// Makes every operation logged so far durable (fsync). It touches only the log, so readers
-  /// of the collection may run meanwhile.
-  func syncLog() throws(StoreError) {
-    guard let wal else { throw StoreError(.readOnly, "collection \(name) is open read-only") }
-    try wal.sync()
-  }
-
-  /// Applies an operation that ``log(_:)`` wrote and ``syncLog()`` made durable.
+  /// Applies an operation that ``log(_:)`` wrote (readers see it from now on; its writer
+  /// waits for the fsync before acknowledging it).
   ///
   /// - Returns: whether the appendable segment is full and should be sealed now.
   func applyLogged(_ operation: CollectionOperation) -> Bool {

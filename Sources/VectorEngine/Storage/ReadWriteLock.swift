@@ -12,7 +12,9 @@ import Darwin
 
 /// Many readers or one writer, writers first.
 ///
-/// Not recursive: a thread holding it must not take it again in either mode.
+/// Not recursive: a thread holding it must not take it again in either mode. Taking it again
+/// is a programming error that stops the process (the C library reports it as a deadlock;
+/// going on would run `body` unprotected and then release the other holder's lock).
 final class ReadWriteLock: @unchecked Sendable {
   private let lock: UnsafeMutablePointer<pthread_rwlock_t>
 
@@ -35,14 +37,16 @@ final class ReadWriteLock: @unchecked Sendable {
 
   /// Runs `body` while holding the lock shared with other readers.
   func reading<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
-    pthread_rwlock_rdlock(lock)
+    let result = pthread_rwlock_rdlock(lock)
+    precondition(result == 0, "ReadWriteLock: read lock refused (error \(result)); is it held by this thread?")
     defer { pthread_rwlock_unlock(lock) }
     return try body()
   }
 
   /// Runs `body` while holding the lock alone.
   func writing<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
-    pthread_rwlock_wrlock(lock)
+    let result = pthread_rwlock_wrlock(lock)
+    precondition(result == 0, "ReadWriteLock: write lock refused (error \(result)); is it held by this thread?")
     defer { pthread_rwlock_unlock(lock) }
     return try body()
   }

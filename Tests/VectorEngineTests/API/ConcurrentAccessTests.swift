@@ -56,4 +56,34 @@ struct ConcurrentAccessTests {
     #expect(kept.count == rounds)
     #expect(try collection.retrieve((0..<rounds).map { .number(UInt64($0)) }).isEmpty)
   }
+
+  /// Sealing (a flush or the seal a snapshot needs) and optimizing build the new segment
+  /// while readers run: a read made from inside that build, on the building thread itself
+  /// (which would deadlock if it held the collection's lock), completes and sees every point.
+  @Test(arguments: ["flush", "snapshot", "optimize"])
+  func segmentBuildsLetReadersIn(_ trigger: String) throws {
+    let directory = TemporaryDirectory()
+    let database = try Database(directory: directory.path)
+    let collection = try database.createCollection("c", config: CollectionConfig(dimension: 4, distance: .euclid))
+    try collection.upsert((0..<50).map { PointStruct(id: .number(UInt64($0)), vector: [Float($0), 0, 0, 1]) })
+    if trigger == "optimize" {
+      try collection.flush()
+      try collection.upsert((50..<60).map { PointStruct(id: .number(UInt64($0)), vector: [Float($0), 0, 0, 1]) })
+    }
+    let expected = trigger == "optimize" ? 60 : 50
+    let seen = Mutex<[Int]>([])
+    let recorder = CrashRecorder.start(under: directory.path) { _, operation in
+      guard case .write(_, let path, _, _) = operation, path.contains(".seg-") || path.hasSuffix(".seg") else { return }
+      guard seen.withLock({ $0.isEmpty }) else { return }
+      let count = (try? collection.count(filter: nil)) ?? -1
+      seen.withLock { $0.append(count) }
+    }
+    defer { recorder.stop() }
+    switch trigger {
+    case "flush": try collection.flush()
+    case "snapshot": _ = try database.createSnapshot(of: "c")
+    default: try collection.optimize()
+    }
+    #expect(seen.withLock { $0 } == [expected])
+  }
 }

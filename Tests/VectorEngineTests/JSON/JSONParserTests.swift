@@ -73,6 +73,14 @@ struct JSONParserTests {
     #expect(try JSONParser.parse(JSONWriter.compact(value)) == value)
   }
 
+  @Test func writerEscapesWhatJSONRequiresAndCopiesTheRest() {
+    #expect(JSONWriter.quoted("a\"b\\c\n\r\t\u{01}\u{1f}\u{7f}é😀") == #""a\"b\\c\n\r\t\u0001\u001f\#u{7f}é😀""#)
+    #expect(
+      JSONWriter.compact([.int(.min), .int(-7), .int(0), .uint(.max), .uint(10)])
+        == "[-9223372036854775808,-7,0,18446744073709551615,10]")
+    #expect(JSONWriter.pretty(["k": ["x": .null]]) == "{\n  \"k\": {\n    \"x\": null\n  }\n}")
+  }
+
   @Test(arguments: [
     ("{\"a\": 1,}", 1, 9, "expected a string key"),
     ("[1, 2", 1, 6, "unexpected end of input inside an array"),

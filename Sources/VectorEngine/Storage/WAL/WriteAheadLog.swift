@@ -14,7 +14,9 @@
 // Invariants:
 //   - sequences are consecutive across records and files; the first file starts at or before
 //     the manifest's `walStart`, each later file starts right after its predecessor's last;
-//   - a record is acknowledged only after the write and the fsync that cover it returned;
+//   - a record is acknowledged only after the write and an fsync that covers it returned;
+//     an fsync covers every record written before it started, so writers waiting at once
+//     share one (group commit), and a rotation fsyncs the file it leaves;
 //   - only the newest file can end in a torn (incomplete) record; recovery truncates it. A bad
 //     record followed by a valid one is corruption, never silently skipped;
 //   - the random seed means a file's stale bytes from another file never validate;
@@ -22,9 +24,15 @@
 //     data: PostgreSQL's fsync lesson); the process must restart and recover.
 
 /// Appends operations durably and replays them after a restart.
+///
+/// Thread safety: ``write(_:)``, ``rotate()`` and ``removeFiles(before:)`` are called by one
+/// writer at a time (the collection's writers lock); ``sync(before:)`` may run on any thread
+/// beside them: it shares only `durability` (taken by a sync and a rotation) and
+/// `writtenBefore` (an atomic) with the writer.
 import Model
+import Synchronization
 
-final class WriteAheadLog {
+final class WriteAheadLog: @unchecked Sendable {
   static let magic: [UInt8] = Array("RGOPSWAL".utf8)
   static let headerSize = 32
   static let recordHeaderSize = 8
@@ -38,8 +46,15 @@ final class WriteAheadLog {
   private var endOffset: Int
   /// The sequence the next record gets.
   private(set) var nextSequence: UInt64
+  /// What syncs share: every sequence below `durableBefore` is on disk; `failure` is set
+  /// after a failed fsync or a failed rollback (no more writes until restart). Held during an
+  /// fsync, so writers that wait for it find their records covered by the one before them.
+  private let durability: Mutex<(durableBefore: UInt64, failure: StoreError?)>
+  /// ``nextSequence`` as of the last completed write, for a sync on another thread.
+  private let writtenBefore: Atomic<UInt64>
+
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
-  private(set) var failure: StoreError?
+  var failure: StoreError? { durability.withLock { $0.failure } }
 
   init(
     directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
@@ -51,6 +66,8 @@ final class WriteAheadLog {
     self.fileStart = fileStart
     self.endOffset = endOffset
     self.nextSequence = nextSequence
+    durability = Mutex((durableBefore: nextSequence, failure: nil))
+    writtenBefore = Atomic(nextSequence)
   }
 
   deinit {
@@ -70,19 +87,19 @@ final class WriteAheadLog {
   // MARK: Writing
 
   /// Appends `operations` as consecutive records and fsyncs once: ``write(_:)`` then
-  /// ``sync()``.
+  /// ``sync(before:)``.
   ///
   /// - Returns: the sequence of the first record.
   /// - Throws: ``StoreError``: `diskFull`/`io` with nothing logged, or `readOnly` after an
   ///   earlier fsync failure.
   func append(_ operations: [CollectionOperation]) throws(StoreError) -> UInt64 {
     let first = try write(operations)
-    try sync()
+    try sync(before: nextSequence)
     return first
   }
 
   /// Writes `operations` as consecutive records without waiting for the disk; nothing is
-  /// acknowledged until ``sync()`` returns.
+  /// acknowledged until ``sync(before:)`` returns.
   ///
   /// - Returns: the sequence of the first record.
   /// - Throws: ``StoreError``: `diskFull`/`io` with nothing logged (the partial bytes are cut
@@ -114,46 +131,64 @@ final class WriteAheadLog {
         try descriptor.truncate(to: endOffset)
         _ = try descriptor.seekToEnd()
       } catch let rollback {
-        failure = StoreError(
+        let failure = StoreError(
           .readOnly,
           "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
+        durability.withLock { $0.failure = failure }
       }
       throw StoreError.from(error)
     }
     endOffset += writer.count
     nextSequence = first + UInt64(operations.count)
+    writtenBefore.store(nextSequence, ordering: .releasing)
     return first
   }
 
-  /// Makes every record written so far durable (fsync). After a failure the log refuses
-  /// every later write and sync: what the page cache held may be gone.
+  /// Makes every record below `sequence` durable: returns at once when an earlier fsync
+  /// covered them, and otherwise fsyncs everything written so far, for every writer waiting.
+  /// After a failure the log refuses every later write and sync: what the page cache held may
+  /// be gone.
   ///
   /// - Throws: ``StoreError`` naming the failure; `readOnly` after an earlier one.
-  func sync() throws(StoreError) {
-    if let failure { throw failure }
-    do {
-      try descriptor.sync()
-    } catch {
-      failure = StoreError(
-        .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
-      throw StoreError.from(error).appending(" — writes are refused until restart")
+  func sync(before sequence: UInt64) throws(StoreError) {
+    try durability.withLock { (state) throws(StoreError) in
+      if let failure = state.failure { throw failure }
+      guard state.durableBefore < sequence else { return }
+      let covered = writtenBefore.load(ordering: .acquiring)
+      do {
+        try descriptor.sync()
+      } catch {
+        state.failure = StoreError(
+          .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
+        throw StoreError.from(error).appending(" — writes are refused until restart")
+      }
+      state.durableBefore = max(state.durableBefore, covered)
     }
   }
 
-  /// Starts a new log file at ``nextSequence`` and makes it the one appended to.
+  /// Makes every record written so far durable (see ``sync(before:)``).
+  func sync() throws(StoreError) {
+    try sync(before: writtenBefore.load(ordering: .acquiring))
+  }
+
+  /// Starts a new log file at ``nextSequence`` and makes it the one appended to, after an
+  /// fsync of the file it leaves (a writer may still wait for its records there).
   ///
   /// Older files stay until ``removeFiles(before:)`` once the manifest covers them.
   func rotate() throws(StoreError) {
-    if let failure { throw failure }
-    do {
-      let created = try Self.createFile(in: directory, startingAt: nextSequence)
-      descriptor.close()
-      descriptor = created.descriptor
-      seed = created.seed
-      fileStart = nextSequence
-      endOffset = Self.headerSize
-    } catch {
-      throw StoreError.from(error)
+    try sync()
+    try durability.withLock { (state) throws(StoreError) in
+      if let failure = state.failure { throw failure }
+      do {
+        let created = try Self.createFile(in: directory, startingAt: nextSequence)
+        descriptor.close()
+        descriptor = created.descriptor
+        seed = created.seed
+        fileStart = nextSequence
+        endOffset = Self.headerSize
+      } catch {
+        throw StoreError.from(error)
+      }
     }
   }
 
