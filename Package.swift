@@ -22,6 +22,8 @@ let package = Package(
     // The server's log and HTTP vocabulary (both already part of Hummingbird's graph).
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // The server's graceful shutdown, bounded (also already part of Hummingbird's graph).
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     // TLS for `ragops serve --tls-cert/--tls-key` (through Hummingbird's TLS module).
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
@@ -60,6 +62,8 @@ let package = Package(
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ]),
     // The executable: thin wiring of the above.
     .executableTarget(

@@ -1,8 +1,10 @@
-public import Foundation
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
+import ServiceLifecycle
+import UnixSignals
 import Logging
 import Model
 import NIOCore
@@ -32,16 +34,20 @@ public struct QdrantServer: Sendable {
     public var maximumRequestBytes: Int
     /// PEM files of the certificate chain and its private key, for HTTPS; `nil` for HTTP.
     public var tls: (certificateChain: String, privateKey: String)?
+    /// How long requests in flight may take to finish after SIGTERM before they are
+    /// cancelled and their connections closed.
+    public var drainSeconds: Int
 
     /// Options as given.
     public init(
-      host: String, port: Int, keys: APIKeys, maximumRequestBytes: Int,
+      host: String, port: Int, keys: APIKeys, maximumRequestBytes: Int, drainSeconds: Int = 30,
       tls: (certificateChain: String, privateKey: String)? = nil
     ) {
       self.host = host
       self.port = port
       self.keys = keys
       self.maximumRequestBytes = maximumRequestBytes
+      self.drainSeconds = drainSeconds
       self.tls = tls
     }
   }
@@ -59,7 +65,8 @@ public struct QdrantServer: Sendable {
     self.options = options
   }
 
-  /// Serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight finish and
+  /// Serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight finish
+  /// (for at most ``Options/drainSeconds``, then cancels them and closes their connections) and
   /// returns.
   ///
   /// - Parameter onListening: called once with the bound address and port.
@@ -83,7 +90,11 @@ public struct QdrantServer: Sendable {
         onListening(options.host, channel.localAddress?.port ?? options.port)
       },
       logger: logger)
-    try await application.runService()
+    var configuration = ServiceGroupConfiguration(
+      services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    configuration.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
+    configuration.maximumCancellationDuration = .seconds(5)
+    try await ServiceGroup(configuration: configuration).run()
   }
 
   /// HTTP/1.1, inside TLS when certificate and key are given.

@@ -2,8 +2,8 @@ import Model
 import Synchronization
 
 /// What `GET /metrics` reports, in Prometheus's text format: requests by endpoint and status,
-/// their latency as histograms, and the store's points, segments and disk bytes per
-/// collection (read at scrape time).
+/// their latency as histograms, the store's points, segments, disk and WAL bytes per
+/// collection, and the last run of each backup schedule (read at scrape time).
 ///
 /// Endpoints are labelled by their route (`POST /collections/:collection/points/query`), never
 /// by the path a client sent, so the number of series stays bounded whatever clients send.
@@ -41,10 +41,25 @@ final class ServerMetrics: Sendable {
     }
   }
 
-  /// The exposition text, with `collections` for the store's gauges.
+  /// The last finished run of one backup schedule, for the backup gauges.
+  struct ScheduleRun {
+    /// The schedule's name.
+    var schedule: String
+    /// Whether that run succeeded.
+    var succeeded: Bool
+    /// When it finished, in seconds since 1970.
+    var finishedAt: Int64
+    /// When the latest successful run finished, if any.
+    var lastSuccessAt: Int64?
+    /// Runs that failed since the latest success.
+    var consecutiveFailures: Int
+  }
+
+  /// The exposition text, with `collections` for the store's gauges and `backups` for the
+  /// last run of each schedule that has run.
   ///
-  /// - Complexity: O(series + collections).
-  func exposition(collections: [CollectionInfo]) -> String {
+  /// - Complexity: O(series + collections + schedules).
+  func exposition(collections: [CollectionInfo], backups: [ScheduleRun] = []) -> String {
     let (requests, latency) = state.withLock { ($0.requests, $0.latency) }
     var text = "# HELP ragops_http_requests_total HTTP requests answered, by endpoint and status.\n"
     text += "# TYPE ragops_http_requests_total counter\n"
@@ -71,10 +86,37 @@ final class ServerMetrics: Sendable {
       ("ragops_collection_segments", "Sealed segments of the collection.", \.segmentsCount),
       ("ragops_collection_unsealed_points", "Points still only in the write-ahead log.", \.unsealedPoints),
       ("ragops_collection_disk_bytes", "Bytes of the collection's files.", \.diskBytes),
+      ("ragops_collection_wal_bytes", "Bytes of the collection's write-ahead log.", \.walBytes),
     ]
     for (name, help, value) in gauges {
       text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
       for info in collections { text += "\(name){collection=\(Self.label(info.name))} \(value(info))\n" }
+    }
+    let backupGauges: [(String, String, (ScheduleRun) -> Int64?)] = [
+      (
+        "ragops_backup_last_run_success", "1 when the schedule's last finished backup succeeded, else 0.",
+        {
+          $0.succeeded ? 1 : 0
+        }
+      ),
+      ("ragops_backup_last_run_timestamp_seconds", "When the schedule's last backup finished.", \.finishedAt),
+      (
+        "ragops_backup_last_success_timestamp_seconds", "When the schedule's last good backup finished.",
+        \.lastSuccessAt
+      ),
+      (
+        "ragops_backup_consecutive_failures", "Backups of the schedule that failed since its last good one.",
+        {
+          Int64($0.consecutiveFailures)
+        }
+      ),
+    ]
+    for (name, help, value) in backupGauges where !backups.isEmpty {
+      text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+      for run in backups {
+        guard let number = value(run) else { continue }
+        text += "\(name){schedule=\(Self.label(run.schedule))} \(number)\n"
+      }
     }
     return text
   }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Model
@@ -36,7 +37,8 @@ struct ServiceEndpoints: Sendable {
         _ = try keys.grant(for: request.headers)
         let collections = try await backend.collectionReader().collectionInfos()
         return APIResponse.text(
-          metrics.exposition(collections: collections), contentType: "text/plain; version=0.0.4; charset=utf-8")
+          metrics.exposition(collections: collections, backups: lastBackupRuns()),
+          contentType: "text/plain; version=0.0.4; charset=utf-8")
       } catch {
         return APIResponse.failure(EndpointResponder.apiError(error), since: start)
       }
@@ -50,6 +52,27 @@ struct ServiceEndpoints: Sendable {
             "Not found: ragops serves no \(request.method) \(QuotedForMessage.text(request.uri.path, limit: 80))"),
           since: .now)
       }
+    }
+  }
+
+  /// The last finished run of each backup schedule, read from the backup catalog (none when
+  /// the store keeps no backups or no catalog exists yet).
+  ///
+  /// - Complexity: O(backups in the catalog).
+  private func lastBackupRuns() -> [ServerMetrics.ScheduleRun] {
+    guard let keeper = try? backend.backupReader() else { return [] }
+    let path = keeper.backupHome + "/" + BackupCatalog.fileName
+    guard FileManager.default.fileExists(atPath: path),
+      let catalog = try? BackupCatalog(path: path, readOnly: true),
+      let schedules = try? catalog.schedules(), let histories = try? catalog.runHistories()
+    else { return [] }
+    return schedules.compactMap { schedule in
+      guard let last = histories[schedule.id]?.lastRun else { return nil }
+      let history = histories[schedule.id]
+      return ServerMetrics.ScheduleRun(
+        schedule: schedule.name, succeeded: last.status == .succeeded,
+        finishedAt: last.finishedAt ?? last.startedAt, lastSuccessAt: history?.lastSuccess?.finishedAt,
+        consecutiveFailures: history?.consecutiveFailures ?? 0)
     }
   }
 }

@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     abstract: "Answer Qdrant's REST API on the data directory (for qdrant-client, LangChain, LlamaIndex).",
     discussion: """
       Holds the data directory until SIGTERM or SIGINT, which stop new connections, let requests \
-      in flight finish and close the store (every acknowledged write is already durable). The \
+      in flight finish (for at most --shutdown-grace seconds, then cancel them) and close the \
+      store (every acknowledged write is already durable). The \
       backup schedules run inside it, as in the console. Listens \
       on 127.0.0.1:6333 unless --listen says otherwise; any other address needs an API key. Keys \
       come from --api-key / --read-only-api-key or, kept out of the process list, from \
@@ -32,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The largest request body accepted, in MiB.", valueName: "MiB"))
   var maxRequestMb = 32
 
+  @Option(help: ArgumentHelp("Seconds requests in flight may take to finish after SIGTERM.", valueName: "seconds"))
+  var shutdownGrace = 30
+
   @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "file"))
   var tlsCert: String?
 
@@ -40,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (1...1_024).contains(maxRequestMb) else { throw ValidationError("--max-request-mb must be 1…1024") }
+    guard (0...3_600).contains(shutdownGrace) else { throw ValidationError("--shutdown-grace must be 0…3600") }
     _ = try ListenAddress(listen)
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
   }
@@ -80,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
       backend: backend,
       options: QdrantServer.Options(
         host: address.host, port: address.port, keys: keys, maximumRequestBytes: maxRequestMb << 20,
+        drainSeconds: shutdownGrace,
         tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } }))
     let scheme = tlsCert == nil ? "http" : "https"
     do {

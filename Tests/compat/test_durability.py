@@ -1,9 +1,14 @@
-"""kill -9 during concurrent upserts from several clients: every acknowledged write survives."""
+"""kill -9 during concurrent upserts from several clients: every acknowledged write survives;
+SIGTERM with a client stalled mid-request still ends the server within its grace."""
 
 import os
 import random
 import signal
+import socket
 import threading
+import time
+import urllib.parse
+import urllib.request
 
 from qdrant_client import QdrantClient, models
 
@@ -63,3 +68,22 @@ def test_every_acknowledged_upsert_survives_kill_9(tmp_path):
         assert client.count("crash").count >= len(expected)
     finally:
         assert second.stop() == 0
+
+
+def test_sigterm_cancels_a_stalled_request_after_the_grace_and_exits_0(start_server):
+    """A client that stops sending mid-body holds no lock and cannot hold the shutdown either:
+    after --shutdown-grace the request is cancelled, the store closes and the exit status is 0."""
+    running = start_server("--shutdown-grace", "1")
+    address = urllib.parse.urlparse(running.url)
+    stalled = socket.create_connection((address.hostname, address.port))
+    stalled.sendall(b"PUT /collections/any/points?wait=true HTTP/1.1\r\nHost: ragops\r\n"
+                    b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"points\": [")
+    # A full request on another connection: once it is answered, the server is serving and
+    # has had the stalled request's head in its socket buffer all along.
+    with urllib.request.urlopen(f"{running.url}/healthz") as answer:
+        assert answer.status == 200
+    started = time.monotonic()
+    running.process.send_signal(signal.SIGTERM)
+    assert running.process.wait(timeout=60) == 0
+    assert time.monotonic() - started < 30
+    stalled.close()

@@ -310,3 +310,4 @@ def test_metrics_count_requests_by_route_and_report_points(server, loaded):
     assert 'ragops_http_requests_total{endpoint="POST /collections/:collection/points/query",status="200"}' in text
     assert 'ragops_http_request_duration_seconds_bucket{endpoint="POST /collections/:collection/points/query",le="+Inf"}' in text
     assert f'ragops_collection_points{{collection="docs"}} {COUNT}' in text
+    assert 'ragops_collection_wal_bytes{collection="docs"}' in text

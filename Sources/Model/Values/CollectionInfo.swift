@@ -12,6 +12,8 @@ public struct CollectionInfo: Hashable {
   public var unsealedPoints: Int
   /// Bytes of every file of the collection.
   public var diskBytes: Int
+  /// Bytes of the collection's write-ahead log (what a restart replays).
+  public var walBytes = 0
   /// Bytes of RAM the collection holds (estimate; mapped files in `mmap` mode excluded).
   public var ramBytes: Int
   /// Payload indexes, with how many points have a value for each.

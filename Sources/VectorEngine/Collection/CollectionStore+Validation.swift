@@ -136,7 +136,7 @@ extension CollectionStore {
       }
       schema.append(PayloadSchemaEntry(field: index.field, type: index.type, points: points))
     }
-    return CollectionInfo(
+    var info = CollectionInfo(
       name: name, config: config, pointsCount: try count(nil),
       segmentsCount: sealed.count + (appendable.liveCount > 0 ? 1 : 0), unsealedPoints: appendable.liveCount,
       diskBytes: disk, ramBytes: ram, payloadSchema: schema, aliases: [], problem: problem,
@@ -144,5 +144,7 @@ extension CollectionStore {
         segment.graph?.graph.indexStats(segment: segment.id)
           ?? .withoutGraph(segment: segment.id, points: segment.count)
       })
+    info.walBytes = wal?.byteCount ?? 0
+    return info
   }
 }

@@ -53,6 +53,9 @@ final class WriteAheadLog: @unchecked Sendable {
   /// ``nextSequence`` as of the last completed write, for a sync on another thread.
   private let writtenBefore: Atomic<UInt64>
 
+  /// Bytes of the file appended to (older files last only until the next seal removes them).
+  var byteCount: Int { endOffset }
+
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
   var failure: StoreError? { durability.withLock { $0.failure } }
 
