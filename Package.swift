@@ -26,6 +26,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     // TLS for `ragops serve --tls-cert/--tls-key` (through Hummingbird's TLS module).
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    // The server's event loops (already part of Hummingbird's graph), sized by ragops.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // The shared vocabulary, shaped after Qdrant's API: point ids, JSON values and codec,
@@ -64,6 +66,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]),
     // The executable: thin wiring of the above.
     .executableTarget(

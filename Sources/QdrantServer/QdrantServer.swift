@@ -8,6 +8,7 @@ import UnixSignals
 import Logging
 import Model
 import NIOCore
+import NIOPosix
 public import Operations
 
 /// Qdrant's REST API over a backend: what `ragops serve` runs.
@@ -89,6 +90,7 @@ public struct QdrantServer: Sendable {
       onServerRunning: { channel in
         onListening(options.host, channel.localAddress?.port ?? options.port)
       },
+      eventLoopGroupProvider: .shared(Self.eventLoops),
       logger: logger)
     var configuration = ServiceGroupConfiguration(
       services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -96,6 +98,13 @@ public struct QdrantServer: Sendable {
     configuration.maximumCancellationDuration = .seconds(5)
     try await ServiceGroup(configuration: configuration).run()
   }
+
+  /// The event loops that read and write sockets: half the cores (at least one). A search is
+  /// far more work than its request's I/O, so the other half is left to the tasks that run
+  /// the handlers (on two cores, one loop answered about 10 % more queries per second than
+  /// two, in alternated rounds with 64 clients).
+  private static let eventLoops = MultiThreadedEventLoopGroup(
+    numberOfThreads: max(1, System.coreCount / 2))
 
   /// HTTP/1.1, inside TLS when certificate and key are given.
   ///
