@@ -8,7 +8,9 @@ Loads --base into a fresh data directory (one segment, M=16, ef_construct=200, v
 memory), runs `ragops bench ann` on the same files for the in-process QPS (one thread and
 --search-threads 2), then starts `ragops serve` and drives `POST /collections/bench/points/query`
 (one query vector per request, limit 10, the same ef) with wrk at 1, 8 and 64 keep-alive
-connections, and `PUT /collections/bench/points` (batches of 100 points) with 4 connections.
+connections, then at half the rate of the most connections (as many connections, each pausing
+between requests), and `PUT /collections/bench/points` (batches of 100 points) with 4
+connections.
 wrk (Debian package `wrk`) must be on PATH; it runs on the same machine, with 2 threads.
 With --mixed SECONDS (and --truth) it then runs the mixed load: wrk queries at 8 connections
 for that long while a client ingests far-away points in batches of 100, another takes a
@@ -52,8 +54,12 @@ def run(*args, **kwargs):
     return done.stdout
 
 
-def lua_script(path, method, route, bodies):
+def lua_script(path, method, route, bodies, delay_ms=0):
+    """A wrk script cycling through `bodies`; with `delay_ms`, each connection waits that long
+    before each request (wrk's `delay`), which paces the offered load."""
     with open(path, "w") as f:
+        if delay_ms:
+            f.write(f"function delay()\n  return {delay_ms}\nend\n")
         f.write("bodies = {\n")
         for body in bodies:
             f.write("[==[" + body + "]==],\n")
@@ -208,6 +214,16 @@ def main():
             rows = []
             for clients in [int(c) for c in args.clients.split(",")]:
                 rows.append((f"query, {clients} client{'s' if clients > 1 else ''}",) + wrk(url, query_script, clients, args.seconds))
+            # Half the most clients' rate, offered by as many connections each pausing between
+            # requests: the latency a service sees at half its measured capacity.
+            busiest = max(int(c) for c in args.clients.split(","))
+            full_rate = rows[-1][1]
+            paced_script = os.path.join(scratch, "paced.lua")
+            delay = max(1, round(busiest * 1000 / (full_rate / 2)))
+            lua_script(paced_script, "POST", "/collections/bench/points/query",
+                       [json.dumps({"query": q, "limit": 10, "params": {"hnsw_ef": args.ef}}) for q in queries],
+                       delay_ms=delay)
+            rows.append((f"query, half load ({busiest} paced)",) + wrk(url, paced_script, busiest, args.seconds))
             upsert_script = os.path.join(scratch, "upsert.lua")
             batches = []
             for b in range(40):

@@ -10,10 +10,12 @@ import Model
 ///
 /// Thread safety: `store` is touched only inside `lock`; a reader calls only methods of the
 /// store that change nothing (search, count, locate, record, info, sampling), a writer anything.
-/// Every change also holds `writers` (taken before `lock`, never after), which a point write
-/// keeps from its WAL write to its apply (and through the seal that may follow) while it lets
-/// go of `lock` for the fsync and for building the sealed segment: readers run meanwhile, and
-/// no other change (a write, a seal, an optimization) comes in between.
+/// Every change also holds `writers` (taken before `lock`, never after). A point write holds
+/// it for its WAL write and apply (and the seal that may follow), then waits for the fsync
+/// holding nothing, so the next writers go on and share it. A seal, a snapshot's seal and an
+/// optimization hold `writers` while they build the new segment but let go of `lock`, taking
+/// it again only to switch to the segment: readers run meanwhile, and no other change comes in
+/// between.
 public final class VectorCollection: @unchecked Sendable {
   /// The collection's name.
   public let name: String
@@ -400,9 +402,12 @@ public final class VectorCollection: @unchecked Sendable {
           let selection = store.automaticSelection
           return store.isReadOnly || selection.isEmpty ? nil : selection
         }
-      } catch  where error.kind != .notFound {
-        exclusively { store.recordNote("background optimization failed: \(error.message)") }
-      } catch {}
+      } catch {
+        // A collection dropped meanwhile needs no note.
+        if error.kind != .notFound {
+          exclusively { store.recordNote("background optimization failed: \(error.message)") }
+        }
+      }
     }
   }
 

@@ -56,8 +56,15 @@ final class WriteAheadLog: @unchecked Sendable {
   /// Bytes of the file appended to (older files last only until the next seal removes them).
   var byteCount: Int { endOffset }
 
+  /// Whether `durability` holds a failure: read by a write without waiting for an fsync in
+  /// progress on another thread.
+  private let hasFailed = Atomic<Bool>(false)
+
   /// Set after a failed fsync or a failed rollback: no more writes until restart.
-  var failure: StoreError? { durability.withLock { $0.failure } }
+  var failure: StoreError? {
+    guard hasFailed.load(ordering: .acquiring) else { return nil }
+    return durability.withLock { $0.failure }
+  }
 
   init(
     directory: String, descriptor: FileDescriptor, seed: UInt32, fileStart: UInt64,
@@ -138,6 +145,7 @@ final class WriteAheadLog: @unchecked Sendable {
           .readOnly,
           "the write-ahead log could not be rolled back after a failed write (\(rollback)); restart to recover")
         durability.withLock { $0.failure = failure }
+        hasFailed.store(true, ordering: .releasing)
       }
       throw StoreError.from(error)
     }
@@ -163,6 +171,7 @@ final class WriteAheadLog: @unchecked Sendable {
       } catch {
         state.failure = StoreError(
           .readOnly, "fsync of the write-ahead log failed (\(error)); writes are refused until restart")
+        hasFailed.store(true, ordering: .releasing)
         throw StoreError.from(error).appending(" — writes are refused until restart")
       }
       state.durableBefore = max(state.durableBefore, covered)
