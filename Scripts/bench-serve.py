@@ -4,8 +4,8 @@
     .venv-test/bin/python Scripts/bench-serve.py --ragops .build/release/ragops \
         --base DIR/base.fvecs --query DIR/query.fvecs --metric euclid [--ef 64] [--seconds 10]
 
-Loads --base into a fresh data directory (one segment, M=16, ef_construct=200, vectors in
-memory), runs `ragops bench ann` on the same files for the in-process QPS (one thread and
+Loads --base into a fresh data directory (merged into one segment, M=16, ef_construct=200,
+vectors in memory, the default indexing threshold), runs `ragops bench ann` on the same files for the in-process QPS (one thread and
 --search-threads 2), then starts `ragops serve` and drives `POST /collections/bench/points/query`
 (one query vector per request, limit 10, the same ef) with wrk at 1, 8 and 64 keep-alive
 connections, then at half the rate of the most connections (as many connections, each pausing
@@ -192,7 +192,8 @@ def main():
             args.metric, "--storage", "memory", "--ef-construct", "200", "--ef", str(args.ef),
             "--segment-points", str(base_count + 1))
         run(args.ragops, "--data", data, "points", "upsert", "bench", "--file", args.base)
-        run(args.ragops, "--data", data, "collection", "flush", "bench")
+        # Sealed in pieces past the indexing threshold, then merged into one segment and graph.
+        run(args.ragops, "--data", data, "collection", "optimize", "bench")
         metric = {"euclid": "l2"}.get(args.metric, args.metric)
         lines = run(args.ragops, "bench", "ann", "--json", "--base", args.base, "--query", args.query, "--metric",
                     metric, "--ef", str(args.ef), "--search-threads", "2").splitlines()

@@ -4,7 +4,8 @@ import Operations
 /// Reads the bodies of collection, alias and index requests into the store's values.
 enum CollectionRequest {
   /// `CreateCollection`: one unnamed dense vector (`vectors{size, distance, on_disk,
-  /// hnsw_config}`) and `hnsw_config{m, ef_construct}`.
+  /// hnsw_config}`), `hnsw_config{m, ef_construct}` and `optimizers_config{indexing_threshold}`
+  /// (KB of unindexed vectors before an early seal; 0 seals only at the segment size).
   ///
   /// `on_disk: false` keeps vectors in memory; `true` or absent maps them from disk, where the
   /// page cache keeps what is used.
@@ -40,6 +41,10 @@ enum CollectionRequest {
       guard let hnsw else { continue }
       config.hnswM = try hnsw.integer("m", default: config.hnswM, in: 2...128)
       config.hnswEfConstruct = try hnsw.integer("ef_construct", default: config.hnswEfConstruct, in: 4...4_096)
+    }
+    if let optimizers = try body.optionalObject("optimizers_config") {
+      config.indexingThresholdKB = try optimizers.integer(
+        "indexing_threshold", default: config.indexingThresholdKB, in: 0...CollectionConfig.maximumIndexingThresholdKB)
     }
     return config
   }

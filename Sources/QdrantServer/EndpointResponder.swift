@@ -6,11 +6,15 @@ import Operations
 
 /// Runs one endpoint of the table for one request: checks the key against the endpoint's
 /// access, reads the body up to the cap, parses it, calls the handler and wraps its result or
-/// its error in Qdrant's envelope.
+/// its error in Qdrant's envelope. Writing endpoints run on `blockingWork`, reading ones on
+/// Swift's cooperative pool.
 struct EndpointResponder: Sendable {
   let backend: any Backend
   let options: QdrantServer.Options
   let metrics: ServerMetrics
+  /// Where the handlers of writing endpoints run, so that their waits never hold a thread
+  /// that searches need.
+  let blockingWork: BlockingWorkExecutor
 
   /// The answer to `request` for `endpoint`; never throws: every failure becomes an error
   /// envelope with its status.
@@ -41,9 +45,19 @@ struct EndpointResponder: Sendable {
       var query: [String: String] = [:]
       for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
       let call = APICall(backend: backend, parameters: names, query: query, body: body, started: start)
-      switch endpoint.handler {
-      case .json(let handle): return APIResponse.success(try await handle(call), since: start)
-      case .raw(let handle): return try await handle(call, request, context)
+      switch (endpoint.handler, endpoint.access) {
+      case (.json(let handle), .read):
+        return APIResponse.success(try await handle(call), since: start)
+      case (.json(let handle), .write):
+        let result = try await withTaskExecutorPreference(blockingWork) {
+          assert(BlockingWorkExecutor.isCurrentThreadOne, "a writing endpoint runs on the blocking-work threads")
+          return try await handle(call)
+        }
+        return APIResponse.success(result, since: start)
+      case (.raw(let handle), .read):
+        return try await handle(call, request, context)
+      case (.raw(let handle), .write):
+        return try await withTaskExecutorPreference(blockingWork) { try await handle(call, request, context) }
       }
     } catch {
       return APIResponse.failure(Self.apiError(error), since: start)

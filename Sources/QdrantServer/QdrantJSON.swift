@@ -43,7 +43,7 @@ enum QdrantJSON {
         ]),
         "optimizer_config": .object([
           "deleted_threshold": .double(0.3), "vacuum_min_vector_number": 1_000, "default_segment_number": 0,
-          "indexing_threshold": .integer(UInt64(config.segmentPoints)), "flush_interval_sec": 0,
+          "indexing_threshold": .integer(UInt64(config.indexingThresholdKB)), "flush_interval_sec": 0,
         ]),
         "wal_config": .object(["wal_capacity_mb": 32, "wal_segments_ahead": 0]),
       ]),

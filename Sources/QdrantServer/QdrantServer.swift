@@ -13,8 +13,10 @@ public import Operations
 
 /// Qdrant's REST API over a backend: what `ragops serve` runs.
 ///
-/// One process holds the store; requests are answered on SwiftNIO's event loops and run on
-/// Swift's cooperative pool, so searches proceed in parallel on every core. The endpoints are
+/// One process holds the store; requests are answered on SwiftNIO's event loops; reads run on
+/// Swift's cooperative pool, so searches proceed in parallel on every core, and writes on
+/// threads of their own, so a write waiting for a lock, a seal or an fsync never takes a core's
+/// thread from the searches. The endpoints are
 /// the rows of ``Endpoint/all`` plus the service routes (`/`, health checks); every JSON
 /// answer is Qdrant's envelope, every failure Qdrant's error shape with a 4xx that names the
 /// field, or a 5xx for the server's own trouble.
@@ -74,7 +76,8 @@ public struct QdrantServer: Sendable {
   public func run(onListening: @escaping @Sendable (String, Int) -> Void) async throws {
     let router = Router()
     let metrics = ServerMetrics()
-    let responder = EndpointResponder(backend: backend, options: options, metrics: metrics)
+    let responder = EndpointResponder(
+      backend: backend, options: options, metrics: metrics, blockingWork: Self.blockingWork)
     for endpoint in Endpoint.all {
       router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
         await responder.respond(to: request, context: context, endpoint: endpoint)
@@ -105,6 +108,10 @@ public struct QdrantServer: Sendable {
   /// two, in alternated rounds with 64 clients).
   private static let eventLoops = MultiThreadedEventLoopGroup(
     numberOfThreads: max(1, System.coreCount / 2))
+
+  /// The threads that run writing endpoints (see ``BlockingWorkExecutor``): enough for many
+  /// writers waiting at once for a lock or an fsync; more wait in its queue, holding none.
+  private static let blockingWork = BlockingWorkExecutor(threads: max(8, 4 * System.coreCount))
 
   /// HTTP/1.1, inside TLS when certificate and key are given.
   ///

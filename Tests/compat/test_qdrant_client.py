@@ -48,18 +48,23 @@ def test_collections_are_created_listed_described_and_deleted(server):
     client = QdrantClient(url=server.url)
     client.create_collection(
         "life", vectors_config=models.VectorParams(size=8, distance=models.Distance.EUCLID),
-        hnsw_config=models.HnswConfigDiff(m=8, ef_construct=64))
+        hnsw_config=models.HnswConfigDiff(m=8, ef_construct=64),
+        optimizers_config=models.OptimizersConfigDiff(indexing_threshold=0))
     assert client.collection_exists("life")
     assert "life" in [c.name for c in client.get_collections().collections]
     info = client.get_collection("life")
     assert info.config.params.vectors.size == 8
     assert info.config.params.vectors.distance == models.Distance.EUCLID
     assert info.config.hnsw_config.m == 8
+    assert info.config.optimizer_config.indexing_threshold == 0
     with pytest.raises(UnexpectedResponse) as conflict:
         client.create_collection("life", vectors_config=models.VectorParams(size=8, distance=models.Distance.DOT))
     assert conflict.value.status_code == 409
     assert client.delete_collection("life")
     assert not client.collection_exists("life")
+    client.create_collection("plain", vectors_config=models.VectorParams(size=8, distance=models.Distance.DOT))
+    assert client.get_collection("plain").config.optimizer_config.indexing_threshold == 10_000
+    assert client.delete_collection("plain")
 
 
 def test_queries_equal_exact_search_by_the_cli_with_and_without_filters(server, loaded):

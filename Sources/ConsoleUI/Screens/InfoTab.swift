@@ -25,6 +25,7 @@ enum InfoTab {
         row("storage", config.storage.rawValue),
         row("HNSW", "m \(config.hnswM) · ef_construct \(config.hnswEfConstruct) · ef \(config.hnswEf)"),
         row("segment size", "\(Quantity.count(config.segmentPoints)) points"),
+        row("index threshold", Quantity.indexingThreshold(kilobytes: config.indexingThresholdKB)),
         ("", .text),
         ("Size", .title),
         row(

@@ -14,6 +14,12 @@ public enum Quantity {
     return value < 0 ? "-" + result : result
   }
 
+  /// A collection's indexing threshold: `10,000 KB`, or `off` for 0 (sealed only at the
+  /// segment size).
+  public static func indexingThreshold(kilobytes: Int) -> String {
+    kilobytes == 0 ? "off" : "\(count(kilobytes)) KB"
+  }
+
   /// `1.5 MiB`-style sizes (`812 B` below a KiB).
   public static func bytes(_ count: Int) -> String {
     let units = ["B", "KiB", "MiB", "GiB", "TiB"]

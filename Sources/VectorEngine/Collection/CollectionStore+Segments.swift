@@ -8,6 +8,16 @@ extension CollectionStore {
   /// A segment with at least this fraction of deleted rows is compacted by the optimizer.
   static let deletedFractionThreshold = 0.3
 
+  /// How many rows the appendable segment holds before it is sealed: `segmentPoints`, or, with
+  /// an indexing threshold, as many as fit in it (at least ``graphThreshold``, so the sealed
+  /// segment gets a graph). Many small segments are merged later by the optimizer.
+  var sealingRowCount: Int {
+    let threshold = config.indexingThresholdKB
+    guard threshold > 0 else { return config.segmentPoints }
+    let fitting = threshold * 1_024 / (config.dimension * MemoryLayout<Float>.size)
+    return min(config.segmentPoints, max(Self.graphThreshold, fitting))
+  }
+
   /// Writes a segment of `rows` (ascending ids), its payload indexes and, when large enough,
   /// its HNSW graph; adds it to `next` (not yet published).
   ///

@@ -8,7 +8,9 @@
 // write before it is acknowledged, never one that is not in the log; a failed fsync makes
 // the log refuse every later write until a restart replays what reached the disk.
 //
-// Sealing (when the appendable segment reaches `segmentPoints` rows, or on close):
+// Sealing (when the appendable segment reaches `sealingRowCount` rows: `segmentPoints`, or
+// fewer when its vectors pass the indexing threshold, so a search never scans much unindexed
+// data; or on close):
 //   1. write `seg-N.seg` and its payload index files (temp, fsync, rename, fsync dir);
 //   2. write changed deletion sets as new generations `seg-M.del-G`;
 //   3. rotate the WAL to a new file starting at the next sequence;
@@ -192,7 +194,7 @@ final class CollectionStore {
   func applyLogged(_ operation: CollectionOperation) -> Bool {
     apply(operation)
     checkInvariants()
-    return appendable.rowCount >= config.segmentPoints
+    return appendable.rowCount >= sealingRowCount
   }
 
   /// Applies a logged operation to the in-memory state. Never fails.

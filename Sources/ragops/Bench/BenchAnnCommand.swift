@@ -97,7 +97,8 @@ struct BenchAnnCommand: ParsableCommand {
       "bench",
       config: CollectionConfig(
         dimension: queries.first?.count ?? 1, distance: distance, storage: .memory, hnswM: m,
-        hnswEfConstruct: efConstruct, hnswEf: efValues[0], segmentPoints: max(baseCount + 1, 1)))
+        hnswEfConstruct: efConstruct, hnswEf: efValues[0], segmentPoints: max(baseCount + 1, 1),
+        indexingThresholdKB: 0))
     collection.indexThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let clock = ContinuousClock()
 

@@ -30,6 +30,15 @@ public struct CollectionCreateCommand: OperatorCommand {
     name: .customLong("segment-points"),
     help: "Points held in the write-ahead log before they are sealed into a segment file.")
   public var segmentPoints: Int = 50_000
+  /// Unindexed data before an early seal.
+  @Option(
+    name: .customLong("indexing-threshold-kb"),
+    help: ArgumentHelp(
+      "Seal unsealed vectors into an indexed segment once they pass this many KB (0: only at --segment-points).",
+      discussion:
+        "Bounds the exact scan every search makes of points not yet in a graph; small segments are merged later."
+    ))
+  public var indexingThresholdKB: Int = CollectionConfig.defaultIndexingThresholdKB
 
   /// Creates the command (used by the parser).
   public init() {}
@@ -38,7 +47,7 @@ public struct CollectionCreateCommand: OperatorCommand {
   public var config: CollectionConfig {
     CollectionConfig(
       dimension: dim, distance: distance, storage: storage, hnswM: m, hnswEfConstruct: efConstruct,
-      hnswEf: ef, segmentPoints: segmentPoints)
+      hnswEf: ef, segmentPoints: segmentPoints, indexingThresholdKB: indexingThresholdKB)
   }
 
   /// Creates the collection.

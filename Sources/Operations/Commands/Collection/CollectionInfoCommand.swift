@@ -29,6 +29,7 @@ public struct CollectionInfoCommand: OperatorCommand {
         ResultField("storage", config.storage.rawValue),
         ResultField("hnsw", "m=\(config.hnswM) ef_construct=\(config.hnswEfConstruct) ef=\(config.hnswEf)"),
         ResultField("segment size", "\(Quantity.count(config.segmentPoints)) points"),
+        ResultField("index threshold", Quantity.indexingThreshold(kilobytes: config.indexingThresholdKB)),
         ResultField("disk", Quantity.bytes(info.diskBytes)),
         ResultField("ram", Quantity.bytes(info.ramBytes)),
         ResultField("aliases", info.aliases.isEmpty ? "none" : info.aliases.joined(separator: ", ")),

@@ -68,22 +68,17 @@ final class HNSWBuilder<D: HNSWDistance> {
     locks.deallocate()
   }
 
-  /// Inserts all rows using `threads` workers (the calling thread and `threads − 1` others)
-  /// and returns the entry point and maximum level (−1 and 0 for an empty set).
+  /// Inserts all rows using `threads` workers and returns the entry point and maximum level
+  /// (−1 and 0 for an empty set).
   ///
-  /// The extra workers run on serial queues of their own, which Dispatch backs with a
-  /// thread even when its pool is busy. (`concurrentPerform` only uses idle pool threads:
-  /// called from a busy process it may run every worker one after the other.)
+  /// The workers run on threads of their own at a lowered priority (see
+  /// ``System/runOnLowPriorityThreads(_:_:)``), so a build never takes a core from searches
+  /// that want it; the calling thread waits for them.
   ///
   /// - Complexity: about O(count · log count · efConstruct · m) distance computations.
   func run(threads: Int) -> (entryPoint: Int32, maxLevel: Int) {
-    let helpers = min(max(threads, 1), storage.count) - 1
-    let group = DispatchGroup()
-    for helper in 0..<max(helpers, 0) {
-      DispatchQueue(label: "ragops.hnsw.build.\(helper)").async(group: group) { self.work() }
-    }
-    work()
-    group.wait()
+    let workers = max(1, min(threads, storage.count))
+    System.runOnLowPriorityThreads(workers) { _ in self.work() }
     let state = entry.withLock { $0 }
     return state.entryPoint < 0 ? (-1, 0) : (state.entryPoint, state.maxLevel)
   }
