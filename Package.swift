@@ -28,6 +28,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     // The server's event loops (already part of Hummingbird's graph), sized by ragops.
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    // The HTTP client (with TLS) of the Qdrant backend: `--url` and remote contexts.
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // The shared vocabulary, shaped after Qdrant's API: point ids, JSON values and codec,
@@ -47,6 +49,7 @@ let package = Package(
         "Model", "VectorEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]),
     // ncursesw with the wide-character API, plus inline wrappers for macros Swift cannot import.
     // No pkgConfig: SwiftPM refuses its -D_XOPEN_SOURCE flags with a warning on every build;

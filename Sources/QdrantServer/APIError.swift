@@ -37,6 +37,8 @@ public struct APIError: Error, Sendable {
         HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), "Service internal error: " + error.message
       )
     case .io, .corrupted: self.init(.internalServerError, "Service internal error: " + error.message)
+    case .unreachable: self.init(.badGateway, "Service unavailable: " + error.message)
+    case .unauthorized: self.init(.forbidden, "Forbidden: " + error.message)
     }
   }
 }

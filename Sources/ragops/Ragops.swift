@@ -107,7 +107,7 @@ struct Ragops: ParsableCommand {
       demo
       ? Self.demoDirectory(globals.data)
       : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
-    return await Self.withBackend(directory: directory, readOnly: globals.readOnly) {
+    return await Self.withBackend(directory: directory, globals: globals) {
       (backend) async throws(StoreError) in
       if demo, try await DemoData.install(into: backend) {
         do throws(BackupError) {
@@ -137,7 +137,7 @@ struct Ragops: ParsableCommand {
       if isatty(0) == 1 && isatty(1) == 1 {
         return await openConsole(backend)
       }
-      Console.out("ragops \(backend.version) · data directory \(directory)\n\n")
+      Console.out("ragops \(backend.version) · \(backend.location)\n\n")
       return await runner.run(script: Script(text: "collections", name: "ragops"))
     }
   }
@@ -165,7 +165,7 @@ struct Ragops: ParsableCommand {
   private static func runDirect(_ command: any OperatorCommand) async -> ExitStatus {
     let directory = DataDirectory.resolve(
       explicit: command.globals.data, environment: ProcessInfo.processInfo.environment)
-    return await withBackend(directory: directory, readOnly: command.globals.readOnly) {
+    return await withBackend(directory: directory, globals: command.globals) {
       (backend) async throws(StoreError) in
       let runner = CommandRunner(
         context: CommandContext(backend: backend), options: .init(json: command.globals.json),
@@ -174,12 +174,18 @@ struct Ragops: ParsableCommand {
     }
   }
 
-  /// Opens the data directory, runs `body`, then closes it (sealing large unsealed segments).
+  /// Opens the backend the options name (a Qdrant endpoint, else the data directory), runs
+  /// `body`, then closes it (an embedded one seals large unsealed segments).
   private static func withBackend(
-    directory: String, readOnly: Bool, _ body: (any Backend) async throws(StoreError) -> ExitStatus
+    directory: String, globals: GlobalOptions, _ body: (any Backend) async throws(StoreError) -> ExitStatus
   ) async -> ExitStatus {
     do {
-      let backend = try BackendChoice.openEmbedded(directory: directory, readOnly: readOnly)
+      let backend: any Backend
+      if let endpoint = try globals.remoteEndpoint(environment: ProcessInfo.processInfo.environment) {
+        backend = try await BackendChoice.openQdrant(endpoint, readOnly: globals.readOnly)
+      } else {
+        backend = try BackendChoice.openEmbedded(directory: directory, readOnly: globals.readOnly)
+      }
       let status = try await body(backend)
       for note in backend.openingNotes { Console.error("recovered: \(note)\n") }
       return backend.close(after: status) { Console.error($0 + "\n") }

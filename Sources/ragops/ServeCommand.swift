@@ -24,9 +24,6 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The address and port to listen on (port 0 picks a free one).", valueName: "host:port"))
   var listen = "127.0.0.1:6333"
 
-  @Option(help: ArgumentHelp("The key for full access (header api-key or Authorization: Bearer).", valueName: "key"))
-  var apiKey: String?
-
   @Option(help: ArgumentHelp("A key that may only read.", valueName: "key"))
   var readOnlyApiKey: String?
 
@@ -51,9 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
+    guard globals.url == nil else {
+      Console.error("error: serve serves a data directory (--data), not --url\n")
+      throw ExitCode(ExitStatus.usage.rawValue)
+    }
     let address = try ListenAddress(listen)
     let keys = APIKeys(
-      full: apiKey ?? environment["RAGOPS_API_KEY"], readOnly: readOnlyApiKey ?? environment["RAGOPS_READ_ONLY_API_KEY"]
+      full: globals.apiKey ?? environment["RAGOPS_API_KEY"],
+      readOnly: readOnlyApiKey ?? environment["RAGOPS_READ_ONLY_API_KEY"]
     )
     guard address.isLoopback || keys.isRequired else {
       Console.error(

@@ -26,6 +26,12 @@ public struct StoreError: Error, Hashable, CustomStringConvertible {
     case diskFull
     /// The store cannot do this at all (a capability its kind of backend lacks).
     case unsupported
+    /// A remote store cannot be reached or answered badly: connection refused, name not
+    /// found, TLS failure, timeout, a server error, an answer that is not its API.
+    case unreachable
+    /// A remote store refused the credentials (a missing or wrong API key, or a key that
+    /// may not do this).
+    case unauthorized
   }
 
   /// The category.
@@ -56,7 +62,7 @@ public struct StoreError: Error, Hashable, CustomStringConvertible {
   public var fault: Fault {
     switch kind {
     case .invalidInput, .notFound, .alreadyExists, .unsupported: .caller
-    case .locked, .readOnly, .io, .diskFull: .environment
+    case .locked, .readOnly, .io, .diskFull, .unreachable, .unauthorized: .environment
     case .corrupted: .data
     }
   }

@@ -47,7 +47,7 @@ public struct BackupError: Error, Hashable, Sendable, CustomStringConvertible {
     case .readOnly: BackupError(.readOnly, error.message)
     case .invalidInput, .alreadyExists, .unsupported: BackupError(.invalidInput, error.message)
     case .corrupted: BackupError(.verificationFailed, error.message)
-    case .io, .diskFull: BackupError(.failed, error.message)
+    case .io, .diskFull, .unreachable, .unauthorized: BackupError(.failed, error.message)
     }
   }
 }
