@@ -50,6 +50,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     // ncursesw with the wide-character API, plus inline wrappers for macros Swift cannot import.
     // No pkgConfig: SwiftPM refuses its -D_XOPEN_SOURCE flags with a warning on every build;

@@ -98,3 +98,19 @@ def test_faults_say_what_to_do_and_never_echo_the_key(start_server):
     assert refused.returncode != 0 and "refused the connection" in refused.stderr
     wrong = ragops(keyed.binary, "--url", "ftp://example", "collections", check=False)
     assert wrong.returncode != 0 and "http:// or https://" in wrong.stderr
+
+
+def test_https_to_a_self_signed_server_needs_its_certificate(start_server, tmp_path):
+    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True)
+    secure = start_server("--tls-cert", str(certificate), "--tls-key", str(key))
+    untrusted = ragops(secure.binary, "--url", secure.url, "collections", check=False)
+    assert untrusted.returncode != 0 and "TLS" in untrusted.stderr
+    trusted = ragops(secure.binary, "--url", secure.url, "--cacert", str(certificate), "collections")
+    assert "NAME" in trusted.stdout or "no rows" in trusted.stdout
+    not_pem = ragops(secure.binary, "--url", secure.url, "--cacert", str(key.parent / "missing.pem"), "collections",
+                     check=False)
+    assert not_pem.returncode != 0 and "--cacert" in not_pem.stderr

@@ -35,11 +35,19 @@ public struct GlobalOptions: ParsableArguments {
     ))
   public var apiKey: String?
 
+  /// Extra CA certificates for an `https` `--url`.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PEM file of CA certificates to trust for an https --url, beside the system's (a self-signed server's own).",
+      valueName: "file"))
+  public var cacert: String?
+
   /// Creates empty options.
   public init() {}
 
   /// Whether any option was given (scripts may not set them per line).
-  public var isEmpty: Bool { data == nil && !json && !readOnly && url == nil && apiKey == nil }
+  public var isEmpty: Bool { data == nil && !json && !readOnly && url == nil && apiKey == nil && cacert == nil }
 
   /// The Qdrant endpoint to operate, if any: `--url`, else `$QDRANT_URL` unless `--data` names
   /// a directory; the key from `--api-key`, else `$QDRANT_API_KEY`.
@@ -47,7 +55,7 @@ public struct GlobalOptions: ParsableArguments {
   /// - Throws: ``StoreError`` `invalidInput` for a URL that is not one, or a key without a URL.
   public func remoteEndpoint(environment: [String: String]) throws(StoreError) -> QdrantEndpoint? {
     if let url {
-      return try QdrantEndpoint(url: url, apiKey: apiKey ?? environment["QDRANT_API_KEY"])
+      return try QdrantEndpoint(url: url, apiKey: apiKey ?? environment["QDRANT_API_KEY"], caCertificates: cacert)
     }
     if data != nil {
       guard apiKey == nil else { throw StoreError(.invalidInput, "--api-key goes with --url, not with --data") }
@@ -57,6 +65,6 @@ public struct GlobalOptions: ParsableArguments {
       guard apiKey == nil else { throw StoreError(.invalidInput, "--api-key needs --url (or $QDRANT_URL)") }
       return nil
     }
-    return try QdrantEndpoint(url: url, apiKey: apiKey ?? environment["QDRANT_API_KEY"])
+    return try QdrantEndpoint(url: url, apiKey: apiKey ?? environment["QDRANT_API_KEY"], caCertificates: cacert)
   }
 }

@@ -11,12 +11,14 @@ public struct QdrantEndpoint: Sendable, Hashable, CustomStringConvertible {
   public let baseURL: String
   /// The API key sent as the `api-key` header, if any.
   let apiKey: String?
+  /// A PEM file of CA certificates to trust for `https` beside the system's (`--cacert`).
+  public let caCertificates: String?
 
   /// Checks and normalizes `url`: `http` or `https`, a host, no query or fragment, no
   /// credentials in it; a path prefix (a reverse proxy's) is kept.
   ///
   /// - Throws: ``StoreError`` `invalidInput` naming what is wrong with the URL (never the key).
-  public init(url: String, apiKey: String?) throws(StoreError) {
+  public init(url: String, apiKey: String?, caCertificates: String? = nil) throws(StoreError) {
     let trimmed = url.trimmingCharacters(in: .whitespaces)
     guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
       scheme == "http" || scheme == "https"
@@ -37,6 +39,7 @@ public struct QdrantEndpoint: Sendable, Hashable, CustomStringConvertible {
     baseURL = base
     let key = apiKey?.trimmingCharacters(in: .whitespacesAndNewlines)
     self.apiKey = key?.isEmpty == false ? key : nil
+    self.caCertificates = caCertificates
   }
 
   /// The URL of `path` (which starts with `/`) with `query` items, percent-encoded.

@@ -3,14 +3,16 @@ import Foundation
 public import Model
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+import Synchronization
 
 /// One Qdrant endpoint over HTTP: sends JSON requests, unwraps Qdrant's envelope, and turns
 /// every failure into a ``StoreError`` that says what happened and what to do.
 ///
 /// Bounded everywhere: each request has a deadline, an answer is read up to a size cap, and
-/// reads (GET and the searches that change nothing) are retried a few times with backoff on
-/// a refused connection, a timeout or a 502/503/504; writes are never retried, since the first
-/// attempt may have been applied. Messages name the URL and the status, never the key.
+/// reads (GET and the searches that change nothing) are retried twice with backoff on any
+/// `unreachable` failure (refused, timeout, a 5xx, an answer that is not Qdrant's JSON);
+/// writes are never retried, since the first attempt may have been applied. Messages name the URL and the status, never the key.
 struct QdrantTransport: Sendable {
   /// Where to send requests.
   let endpoint: QdrantEndpoint
@@ -21,17 +23,44 @@ struct QdrantTransport: Sendable {
   /// Attempts of a request that changes nothing (the first included).
   var readAttempts = 3
 
-  /// The process's HTTP client: a refused connection fails at once (the client's own retries
-  /// would hold it until the deadline; ``call(_:_:query:body:effect:envelope:)`` retries reads
-  /// itself), connecting takes at most 5 s, and redirects are not followed, so the key never
-  /// goes to another host. It lives as long as the process.
-  private static let client: HTTPClient = {
+  /// The process's HTTP clients, one per set of extra CA certificates (`""`: none): a refused
+  /// connection fails at once (the client's own retries would hold it until the deadline;
+  /// ``call(_:_:query:body:effect:envelope:)`` retries reads itself), connecting takes at most
+  /// 5 s, and redirects are not followed, so the key never goes to another host. They live as
+  /// long as the process.
+  private static let clients = Mutex<[String: HTTPClient]>([:])
+
+  /// The client for this endpoint's certificates.
+  ///
+  /// - Throws: ``StoreError`` `invalidInput` naming `--cacert` when its file is not PEM.
+  private func client() throws(StoreError) -> HTTPClient {
+    let key = endpoint.caCertificates ?? ""
+    if let client = Self.clients.withLock({ $0[key] }) { return client }
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(5))
     configuration.redirectConfiguration = .disallow
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-  }()
+    if let path = endpoint.caCertificates {
+      let certificates: [NIOSSLCertificate]
+      do {
+        certificates = try NIOSSLCertificate.fromPEMFile(path)
+      } catch {
+        throw StoreError(.invalidInput, "--cacert \(path): not a readable PEM certificate file")
+      }
+      guard !certificates.isEmpty else {
+        throw StoreError(.invalidInput, "--cacert \(path): no certificate in the file")
+      }
+      var tls = TLSConfiguration.makeClientConfiguration()
+      tls.additionalTrustRoots = [.certificates(certificates)]
+      configuration.tlsConfiguration = tls
+    }
+    return Self.clients.withLock { clients in
+      if let existing = clients[key] { return existing }
+      let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+      clients[key] = made
+      return made
+    }
+  }
 
   /// Whether a request changes the store, which decides whether it may be retried.
   enum Effect {
@@ -79,8 +108,9 @@ struct QdrantTransport: Sendable {
     }
     let status: Int
     let bytes: [UInt8]
+    let client = try client()
     do {
-      let response = try await Self.client.execute(request, timeout: timeout)
+      let response = try await client.execute(request, timeout: timeout)
       status = Int(response.status.code)
       let buffer = try await response.body.collect(upTo: maximumResponseBytes)
       bytes = Array(buffer.readableBytesView)
@@ -97,10 +127,10 @@ struct QdrantTransport: Sendable {
     status: Int, bytes: [UInt8], endpoint: QdrantEndpoint, method: String, path: String, envelope: Bool = true
   ) throws(StoreError) -> JSONValue {
     let parsed = try? JSONParser.parse(bytes, maximumKeysPerObject: 100_000)
-    let where_ = "\(endpoint) (\(method) \(path))"
+    let origin = "\(endpoint) (\(method) \(path))"
     if (200..<300).contains(status) {
       guard let object = parsed?.objectValue, let result = envelope ? object["result"] : .object(object) else {
-        throw StoreError(.unreachable, "\(where_) answered \(status) with something that is not Qdrant's JSON envelope")
+        throw StoreError(.unreachable, "\(origin) answered \(status) with something that is not Qdrant's JSON envelope")
       }
       return result
     }
@@ -109,14 +139,14 @@ struct QdrantTransport: Sendable {
     case 401:
       throw StoreError(
         .unauthorized,
-        "\(where_) refused the request (401)\(message); "
+        "\(origin) refused the request (401)\(message); "
           + (endpoint.hasKey ? "check the API key" : "give an API key with --api-key or QDRANT_API_KEY"))
-    case 403: throw StoreError(.unauthorized, "\(where_) does not allow this with the API key given (403)\(message)")
-    case 404: throw StoreError(.notFound, Self.errorMessage(parsed) ?? "\(where_): not found (404)")
-    case 409: throw StoreError(.alreadyExists, Self.errorMessage(parsed) ?? "\(where_): conflict (409)")
+    case 403: throw StoreError(.unauthorized, "\(origin) does not allow this with the API key given (403)\(message)")
+    case 404: throw StoreError(.notFound, Self.errorMessage(parsed) ?? "\(origin): not found (404)")
+    case 409: throw StoreError(.alreadyExists, Self.errorMessage(parsed) ?? "\(origin): conflict (409)")
     case 400..<500:
-      throw StoreError(.invalidInput, Self.errorMessage(parsed) ?? "\(where_) refused the request (\(status))")
-    default: throw StoreError(.unreachable, "\(where_) failed with \(status)\(message); try again later")
+      throw StoreError(.invalidInput, Self.errorMessage(parsed) ?? "\(origin) refused the request (\(status))")
+    default: throw StoreError(.unreachable, "\(origin) failed with \(status)\(message); try again later")
     }
   }
 
