@@ -64,7 +64,11 @@ struct QdrantTransportTests {
   @Test func serverMessagesAreCutToOneShortLine() {
     let long = String(repeating: "x", count: 1_000)
     let message = kind(400, #"{"status":{"error":"\#(long)\nsecond line"}}"#)?.1 ?? ""
-    #expect(message.count <= 301)
+    #expect(message.count <= 305)
     #expect(!message.contains("second line"))
+    let escape = kind(400, #"{"status":{"error":"bad \u001b[31mred"}}"#)?.1 ?? ""
+    #expect(
+      !escape.unicodeScalars.contains { $0.value == 0x1B }, "no terminal escape from the server reaches the screen")
+    #expect(escape.contains("bad"))
   }
 }

@@ -40,12 +40,13 @@ final class QdrantBackend: Backend, CollectionReading, CollectionWriting, PointR
     let parts = version.split(separator: ".").map { Int($0.prefix { $0.isNumber }) }
     guard parts.count >= 2, let major = parts[0], let minor = parts[1] else {
       throw StoreError(
-        .unreachable, "\(transport.endpoint) reports version \(version.prefix(40)), which ragops cannot read")
+        .unreachable,
+        "\(transport.endpoint) reports version \(QuotedForMessage.text(version, limit: 40)), which ragops cannot read")
     }
     guard major == oldestVersion.major, minor >= oldestVersion.minor else {
       throw StoreError(
         .unreachable,
-        "\(transport.endpoint) runs Qdrant \(version.prefix(40)); ragops speaks Qdrant 1.\(oldestVersion.minor) and later 1.x"
+        "\(transport.endpoint) runs Qdrant \(QuotedForMessage.text(version, limit: 40)); ragops speaks Qdrant 1.\(oldestVersion.minor) and later 1.x"
       )
     }
     return version
@@ -61,6 +62,12 @@ final class QdrantBackend: Backend, CollectionReading, CollectionWriting, PointR
     return try collections.map { (entry) throws(StoreError) -> String in
       guard let name = entry.objectValue?["name"]?.stringValue else {
         throw QdrantDecoding.missing("result.collections[].name")
+      }
+      // A name this store could not hold (a control character, a slash) is never printed.
+      do throws(StoreError) {
+        try CollectionName.validate(name)
+      } catch {
+        throw StoreError(.unreachable, "\(location) lists a collection whose name ragops cannot show: \(error.message)")
       }
       return name
     }.sorted()

@@ -150,11 +150,13 @@ struct QdrantTransport: Sendable {
     }
   }
 
-  /// Qdrant's `status.error`, cut to a line of at most 300 characters.
+  /// Qdrant's `status.error`: its first line, control characters escaped, cut after 300
+  /// characters.
   private static func errorMessage(_ parsed: JSONValue?) -> String? {
     guard let text = parsed?.objectValue?["status"]?.objectValue?["error"]?.stringValue else { return nil }
     let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-    return line.count > 300 ? String(line.prefix(300)) + "…" : line
+    // Escaped as names from untrusted input are, so no terminal escape reaches the screen.
+    return String(QuotedForMessage.text(line, limit: 300).dropFirst().dropLast())
   }
 
   /// A failure below HTTP as a sentence that says what to do.
