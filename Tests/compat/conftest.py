@@ -55,15 +55,44 @@ def server(tmp_path_factory):
     assert running.stop() == 0
 
 
-@pytest.fixture
-def start_server(tmp_path_factory):
-    started = []
+class Servers:
+    """Starts servers on demand, each on a fresh data directory, and stops them all."""
 
-    def start(*args, env=None):
-        running = Server(tmp_path_factory.mktemp("serve-data"), args, env)
-        started.append(running)
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.started = []
+
+    def __call__(self, *args, env=None):
+        running = Server(self.tmp_path_factory.mktemp("serve-data"), args, env)
+        self.started.append(running)
         return running
 
-    yield start
-    for running in started:
-        assert running.stop() == 0
+    def stop_all(self):
+        for running in self.started:
+            assert running.stop() == 0
+
+
+@pytest.fixture
+def start_server(tmp_path_factory):
+    servers = Servers(tmp_path_factory)
+    yield servers
+    servers.stop_all()
+
+
+@pytest.fixture(scope="module")
+def start_module_server(tmp_path_factory):
+    """As `start_server`, for servers a whole test module shares."""
+    servers = Servers(tmp_path_factory)
+    yield servers
+    servers.stop_all()
+
+
+@pytest.fixture
+def self_signed(tmp_path):
+    """A self-signed certificate for 127.0.0.1 and its key: (certificate path, key path)."""
+    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True)
+    return certificate, key

@@ -26,9 +26,9 @@ def remote(server, script, env=None):
 
 
 @pytest.fixture(scope="module")
-def remote_docs(start_server, tmp_path_factory):
+def remote_docs(start_module_server, tmp_path_factory):
     """A server with a collection `docs` written through `ragops --url`, and the same points."""
-    running = start_server()
+    running = start_module_server()
     rng = random.Random(11)
     points = [{"id": i, "vector": [rng.uniform(-1, 1) for _ in range(DIM)],
                "payload": {"tenant": f"t{i % 3}", "n": i}} for i in range(300)]
@@ -39,21 +39,6 @@ def remote_docs(start_server, tmp_path_factory):
     remote(running, f"points upsert docs --file {path}")
     remote(running, "index create docs tenant keyword")
     return running, points
-
-
-@pytest.fixture(scope="module")
-def start_server(tmp_path_factory):
-    from conftest import Server
-    started = []
-
-    def start(*args, env=None):
-        running = Server(tmp_path_factory.mktemp("serve-data"), args, env)
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        assert running.stop() == 0
 
 
 def test_collections_and_info_come_from_the_server(remote_docs):
@@ -100,12 +85,8 @@ def test_faults_say_what_to_do_and_never_echo_the_key(start_server):
     assert wrong.returncode != 0 and "http:// or https://" in wrong.stderr
 
 
-def test_https_to_a_self_signed_server_needs_its_certificate(start_server, tmp_path):
-    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
-         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True)
+def test_https_to_a_self_signed_server_needs_its_certificate(start_server, self_signed):
+    certificate, key = self_signed
     secure = start_server("--tls-cert", str(certificate), "--tls-key", str(key))
     untrusted = ragops(secure.binary, "--url", secure.url, "collections", check=False)
     assert untrusted.returncode != 0 and "TLS" in untrusted.stderr

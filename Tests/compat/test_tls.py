@@ -8,12 +8,8 @@ import urllib.error
 import urllib.request
 
 
-def test_https_serves_with_the_given_certificate(start_server, tmp_path):
-    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
-         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True)
+def test_https_serves_with_the_given_certificate(start_server, self_signed):
+    certificate, key = self_signed
     running = start_server("--tls-cert", str(certificate), "--tls-key", str(key))
     assert running.url.startswith("https://127.0.0.1:")
     trusting = ssl.create_default_context(cafile=str(certificate))
