@@ -107,7 +107,12 @@ struct Ragops: ParsableCommand {
       demo
       ? Self.demoDirectory(globals.data)
       : DataDirectory.resolve(explicit: globals.data, environment: ProcessInfo.processInfo.environment)
-    return await Self.withBackend(directory: directory, globals: globals) {
+    // The demo is a data directory of its own: never a server named by --url or $QDRANT_URL.
+    if demo && (globals.url != nil || globals.apiKey != nil || globals.cacert != nil) {
+      Console.error("error: --demo uses a data directory of its own; it does not take --url, --api-key or --cacert\n")
+      return .usage
+    }
+    return await Self.withBackend(directory: directory, globals: globals, remote: !demo) {
       (backend) async throws(StoreError) in
       if demo, try await DemoData.install(into: backend) {
         do throws(BackupError) {
@@ -174,14 +179,16 @@ struct Ragops: ParsableCommand {
     }
   }
 
-  /// Opens the backend the options name (a Qdrant endpoint, else the data directory), runs
-  /// `body`, then closes it (an embedded one seals large unsealed segments).
+  /// Opens the backend the options name (a Qdrant endpoint unless `remote` is false, else the
+  /// data directory), runs `body`, then closes it (an embedded one seals large unsealed
+  /// segments).
   private static func withBackend(
-    directory: String, globals: GlobalOptions, _ body: (any Backend) async throws(StoreError) -> ExitStatus
+    directory: String, globals: GlobalOptions, remote: Bool = true,
+    _ body: (any Backend) async throws(StoreError) -> ExitStatus
   ) async -> ExitStatus {
     do {
       let backend: any Backend
-      if let endpoint = try globals.remoteEndpoint(environment: ProcessInfo.processInfo.environment) {
+      if remote, let endpoint = try globals.remoteEndpoint(environment: ProcessInfo.processInfo.environment) {
         backend = try await BackendChoice.openQdrant(endpoint, readOnly: globals.readOnly)
       } else {
         backend = try BackendChoice.openEmbedded(directory: directory, readOnly: globals.readOnly)

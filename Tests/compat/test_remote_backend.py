@@ -95,3 +95,13 @@ def test_https_to_a_self_signed_server_needs_its_certificate(start_server, self_
     not_pem = ragops(secure.binary, "--url", secure.url, "--cacert", str(key.parent / "missing.pem"), "collections",
                      check=False)
     assert not_pem.returncode != 0 and "--cacert" in not_pem.stderr
+
+
+def test_the_demo_stays_in_its_own_data_directory(start_server, tmp_path):
+    server = start_server()
+    demo = ragops(server.binary, "--demo", "--data", str(tmp_path / "demo"), "-c", "collections",
+                  env={"QDRANT_URL": server.url})
+    assert "support-tickets" in demo.stdout
+    assert remote(server, "collections")[0]["result"]["collections"] == []
+    mixed = ragops(server.binary, "--demo", "--url", server.url, "-c", "collections", check=False)
+    assert mixed.returncode == 2 and "--demo" in mixed.stderr
