@@ -27,13 +27,11 @@ enum CollectionRequest {
     let size = try vectors.integer("size", default: 0, in: 1...CollectionConfig.maximumDimension)
     guard vectors.has("size") else { throw .wrongInput("missing field `vectors.size`") }
     let distanceName = try vectors.string("distance")
-    let distance: Distance
-    switch distanceName {
-    case "Cosine": distance = .cosine
-    case "Dot": distance = .dot
-    case "Euclid": distance = .euclid
-    case "Manhattan": throw .wrongInput("vectors.distance Manhattan is not supported; use Cosine, Dot or Euclid")
-    default: throw .wrongInput("vectors.distance must be one of Cosine, Euclid, Dot, Manhattan")
+    guard let distance = Distance(qdrantName: distanceName) else {
+      if distanceName == "Manhattan" {
+        throw .wrongInput("vectors.distance Manhattan is not supported; use Cosine, Dot or Euclid")
+      }
+      throw .wrongInput("vectors.distance must be one of Cosine, Euclid, Dot, Manhattan")
     }
     let onDisk = try vectors.bool("on_disk", default: true)
     var config = CollectionConfig(dimension: size, distance: distance, storage: onDisk ? .mmap : .memory)

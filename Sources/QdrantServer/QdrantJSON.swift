@@ -3,15 +3,6 @@ import Model
 /// The store's values in the JSON shapes of Qdrant's OpenAPI document (`CollectionInfo`,
 /// `Record`, `ScoredPoint`, …), with the fields `qdrant-client` requires.
 enum QdrantJSON {
-  /// Qdrant's name of a distance.
-  static func name(of distance: Distance) -> String {
-    switch distance {
-    case .cosine: "Cosine"
-    case .dot: "Dot"
-    case .euclid: "Euclid"
-    }
-  }
-
   /// `CollectionInfo`.
   static func collectionInfo(_ info: CollectionInfo) -> JSONValue {
     let config = info.config
@@ -32,7 +23,7 @@ enum QdrantJSON {
       "config": .object([
         "params": .object([
           "vectors": .object([
-            "size": .integer(UInt64(config.dimension)), "distance": .string(name(of: config.distance)),
+            "size": .integer(UInt64(config.dimension)), "distance": .string(config.distance.qdrantName),
             "on_disk": .bool(config.storage == .mmap),
           ]),
           "shard_number": 1, "replication_factor": 1, "write_consistency_factor": 1, "on_disk_payload": true,

@@ -19,6 +19,22 @@ public enum Distance: String, Hashable, CaseIterable {
     default: return nil
     }
   }
+
+  /// Qdrant's exact name (`Cosine`, `Dot`, `Euclid`), as its API writes and expects it.
+  public var qdrantName: String {
+    switch self {
+    case .cosine: "Cosine"
+    case .dot: "Dot"
+    case .euclid: "Euclid"
+    }
+  }
+
+  /// The distance Qdrant's API calls `name` exactly (case-sensitive, as Qdrant is); `nil` for
+  /// any other name, `Manhattan` included.
+  public init?(qdrantName name: String) {
+    guard let distance = Self.allCases.first(where: { $0.qdrantName == name }) else { return nil }
+    self = distance
+  }
 }
 
 extension Distance: Sendable {}

@@ -100,7 +100,7 @@ final class QdrantBackend: Backend, CollectionReading, CollectionWriting, PointR
     try config.validate()
     let body: JSONValue = [
       "vectors": [
-        "size": .int(Int64(config.dimension)), "distance": .string(QdrantDecoding.name(of: config.distance)),
+        "size": .int(Int64(config.dimension)), "distance": .string(config.distance.qdrantName),
         "on_disk": .bool(config.storage == .mmap),
       ],
       "hnsw_config": ["m": .int(Int64(config.hnswM)), "ef_construct": .int(Int64(config.hnswEfConstruct))],

@@ -45,23 +45,14 @@ enum QdrantDecoding {
 
   /// Qdrant's distance name as ragops's.
   static func distance(_ name: String?, collection: String) throws(StoreError) -> Distance {
-    switch name {
-    case "Cosine": .cosine
-    case "Dot": .dot
-    case "Euclid": .euclid
-    case let other?:
-      throw StoreError(.unsupported, "collection \(collection) uses the \(other) distance, which ragops does not show")
-    case nil: throw missing("result.config.params.vectors.distance")
+    guard let name else { throw missing("result.config.params.vectors.distance") }
+    guard let distance = Distance(qdrantName: name) else {
+      throw StoreError(
+        .unsupported,
+        "collection \(collection) uses the \(QuotedForMessage.text(name, limit: 20)) distance, which ragops does not show"
+      )
     }
-  }
-
-  /// ragops's distance as Qdrant names it.
-  static func name(of distance: Distance) -> String {
-    switch distance {
-    case .cosine: "Cosine"
-    case .dot: "Dot"
-    case .euclid: "Euclid"
-    }
+    return distance
   }
 
   /// A `Record` or `ScoredPoint`'s id, payload and vector.
